@@ -1,0 +1,82 @@
+package io.devopscli.aws;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Runs one AWS call under the error classification: not found becomes empty (where asked), retryable
+ * errors are retried with exponential backoff up to a bound, and the rest fails with a short message.
+ * The SDK already retries throttling a few times; this adds the domain retries (dependency violations,
+ * eventual consistency right after a create) that the SDK treats as final.
+ */
+public final class AwsCall {
+    private static volatile Duration defaultBound = Duration.ofMinutes(5);
+    private static volatile Duration firstDelay = Duration.ofMillis(500);
+
+    private AwsCall() {
+    }
+
+    /** Shortens the bound and the first delay; tests use it so a failing case fails in seconds. */
+    public static void configure(Duration bound, Duration initialDelay) {
+        defaultBound = bound;
+        firstDelay = initialDelay;
+    }
+
+    public static <T> T call(Supplier<T> call) {
+        return retrying(defaultBound, call);
+    }
+
+    public static void run(Runnable call) {
+        call(() -> {
+            call.run();
+            return null;
+        });
+    }
+
+    /** The call's result, or empty when AWS says the thing is not there. */
+    public static <T> Optional<T> orEmpty(Supplier<T> call) {
+        try {
+            return Optional.ofNullable(call(call));
+        } catch (AwsFailure f) {
+            if (f.kind() == AwsErrors.Kind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw f;
+        }
+    }
+
+    /** For deletes: not found counts as success. */
+    public static void ignoringNotFound(Runnable call) {
+        orEmpty(() -> {
+            call.run();
+            return Boolean.TRUE;
+        });
+    }
+
+    static <T> T retrying(Duration bound, Supplier<T> call) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        long delay = firstDelay.toMillis();
+        while (true) {
+            try {
+                return call.get();
+            } catch (RuntimeException e) {
+                AwsErrors.Kind kind = AwsErrors.classify(e);
+                if (kind != AwsErrors.Kind.RETRYABLE || System.nanoTime() + delay * 1_000_000 > deadline) {
+                    throw e instanceof AwsFailure f ? f : new AwsFailure(kind, AwsErrors.code(e), AwsErrors.reason(e), e);
+                }
+            }
+            sleep(delay);
+            delay = Math.min(delay * 2, 15_000);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AwsFailure(AwsErrors.Kind.TERMINAL, "Interrupted", "interrupted", e);
+        }
+    }
+}

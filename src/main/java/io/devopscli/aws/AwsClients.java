@@ -1,0 +1,101 @@
+package io.devopscli.aws;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The service clients of one region, built on first use and shared by every reconciler of that region.
+ * Every client carries the endpoint override, standard retries and the call counter.
+ */
+public final class AwsClients implements AutoCloseable {
+    private final String region;
+    private final ClientSettings settings;
+    private final Map<Class<?>, AutoCloseable> clients = new ConcurrentHashMap<>();
+
+    public AwsClients(String region, ClientSettings settings) {
+        this.region = region;
+        this.settings = settings;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public ClientSettings settings() {
+        return settings;
+    }
+
+    public Ec2Client ec2() {
+        return client(Ec2Client.class, () -> configure(Ec2Client.builder()).build());
+    }
+
+    public CloudWatchLogsClient logs() {
+        return client(CloudWatchLogsClient.class, () -> configure(CloudWatchLogsClient.builder()).build());
+    }
+
+    /** IAM is global; its endpoint answers in us-east-1 (or the emulator, which keeps IAM account-wide). */
+    public IamClient iam() {
+        return client(IamClient.class, () -> configure(IamClient.builder()).region(Region.AWS_GLOBAL).build());
+    }
+
+    public StsClient sts() {
+        return client(StsClient.class, () -> configure(StsClient.builder()).build());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends AutoCloseable> T client(Class<T> type, Supplier<T> build) {
+        return (T) clients.computeIfAbsent(type, t -> build.get());
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
+        builder.region(Region.of(region))
+                .credentialsProvider(credentials())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(RetryMode.STANDARD)
+                        .addExecutionInterceptor(settings.counter())
+                        .build());
+        if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
+            sync.httpClientBuilder(UrlConnectionHttpClient.builder());
+        }
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    private AwsCredentialsProvider credentials() {
+        if (settings.profile().isPresent()) {
+            return ProfileCredentialsProvider.create(settings.profile().get());
+        }
+        if (settings.endpoint().isPresent() && System.getenv("AWS_ACCESS_KEY_ID") == null
+                && System.getProperty("aws.accessKeyId") == null) {
+            // An emulator accepts any key; this saves demo users from exporting fake credentials.
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(c -> {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing is best effort at the end of a run
+            }
+        });
+    }
+}

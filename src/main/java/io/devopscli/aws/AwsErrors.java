@@ -1,0 +1,70 @@
+package io.devopscli.aws;
+
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** The one place where AWS errors are classified: not found, retryable or terminal. */
+public final class AwsErrors {
+
+    public enum Kind { NOT_FOUND, RETRYABLE, TERMINAL }
+
+    private static final Set<String> RETRYABLE_CODES = Set.of(
+            "Throttling", "ThrottlingException", "RequestLimitExceeded", "TooManyRequestsException",
+            "DependencyViolation", "ResourceInUse", "ResourceInUseException", "InvalidGroup.InUse",
+            "ConcurrentModificationException", "OperationAbortedException", "IncorrectState",
+            "InvalidIPAddress.InUse", "ServiceUnavailable", "InternalError", "InternalFailure",
+            "IncorrectInstanceState", "PriorRequestNotComplete", "ResourceConflictException",
+            "InvalidParameterValueException.RoleNotAssumable");
+
+    private AwsErrors() {
+    }
+
+    public static String code(Throwable e) {
+        if (e instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
+            String code = ase.awsErrorDetails().errorCode();
+            return code == null ? "" : code;
+        }
+        return "";
+    }
+
+    public static Kind classify(Throwable e) {
+        if (e instanceof AwsFailure f) {
+            return f.kind();
+        }
+        String code = code(e);
+        if (isNotFound(code) || (e instanceof AwsServiceException ase && ase.statusCode() == 404)) {
+            return Kind.NOT_FOUND;
+        }
+        if (RETRYABLE_CODES.contains(code) || code.endsWith(".NotFound.Eventual")) {
+            return Kind.RETRYABLE;
+        }
+        if (e instanceof AwsServiceException ase && (ase.isThrottlingException() || ase.statusCode() >= 500)) {
+            return Kind.RETRYABLE;
+        }
+        if (e instanceof SdkClientException) {
+            return Kind.RETRYABLE;
+        }
+        return Kind.TERMINAL;
+    }
+
+    static boolean isNotFound(String code) {
+        return code.endsWith(".NotFound") || code.endsWith("NotFound") || code.endsWith("NotFoundException")
+                || code.equals("NoSuchEntity") || code.equals("ResourceNotFoundException")
+                || code.endsWith(".Malformed.NotFound");
+    }
+
+    /** A one-line reason for the run report: "DependencyViolation: resource sg-1 has a dependent object". */
+    public static String reason(Throwable e) {
+        if (e instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
+            String msg = ase.awsErrorDetails().errorMessage();
+            return code(e) + ": " + (msg == null ? ase.getMessage() : msg);
+        }
+        if (e instanceof SdkException) {
+            String msg = e.getMessage();
+            return msg == null ? e.getClass().getSimpleName() : msg;
+        }
+        return String.valueOf(e.getMessage());
+    }
+}

@@ -1,0 +1,2 @@
+package io.devopscli.cli;
+public class Main { public static void main(String[] a) {} }

@@ -1,0 +1,162 @@
+package io.devopscli.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The one entry point subcommands call: plan (observe and diff every region in parallel), apply a plan
+ * (each region's DAG in dependency order), and destroy (the same DAG in reverse).
+ */
+public final class Engine implements AutoCloseable {
+    private final ExecutorService pool;
+    private final DagExecutor executor;
+
+    public Engine(int threads) {
+        this.pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "devops-cli-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        this.executor = new DagExecutor(pool);
+    }
+
+    /** Observes every resource of every region and diffs it against the spec. Read-only. */
+    public Plan plan(List<RegionGraph> graphs) {
+        return observeAll(graphs, false, false);
+    }
+
+    /**
+     * The plan of down: every owned resource found becomes a delete; what holds data is kept (a noop)
+     * unless purge is set.
+     */
+    public Plan planDestroy(List<RegionGraph> graphs, boolean purge) {
+        return observeAll(graphs, true, purge);
+    }
+
+    /** Applies a plan made by plan(): creates, updates and replaces in dependency order. */
+    public RunReport apply(Plan plan) {
+        return run(plan, false);
+    }
+
+    /** Applies a plan made by planDestroy(): dependents are deleted before what they depend on. */
+    public RunReport destroy(Plan plan) {
+        return run(plan, true);
+    }
+
+    private Plan observeAll(List<RegionGraph> graphs, boolean destroy, boolean purge) {
+        // Every node of every region is observed at once; only this thread waits, so the pool never
+        // blocks on itself.
+        List<List<CompletableFuture<Object>>> pending = new ArrayList<>();
+        for (RegionGraph g : graphs) {
+            pending.add(g.nodes().stream()
+                    .map(n -> CompletableFuture.supplyAsync(() -> observeNode(n, g.context()), pool)).toList());
+        }
+        List<RegionPlan> regions = new ArrayList<>();
+        for (int i = 0; i < graphs.size(); i++) {
+            regions.add(regionPlan(graphs.get(i), pending.get(i), destroy, purge));
+        }
+        return new Plan(regions);
+    }
+
+    private RegionPlan regionPlan(RegionGraph graph, List<CompletableFuture<Object>> observations,
+                                  boolean destroy, boolean purge) {
+        List<Change> changes = new ArrayList<>();
+        Map<ResourceKey, Object> observed = new HashMap<>();
+        List<NodeResult> failures = new ArrayList<>();
+        for (int i = 0; i < observations.size(); i++) {
+            Object outcome = observations.get(i).join();
+            if (outcome instanceof NodeResult failure) {
+                failures.add(failure);
+                continue;
+            }
+            Node.Observed o = (Node.Observed) outcome;
+            Node<?, ?> node = graph.nodes().get(i);
+            if (o.actual() != null) {
+                observed.put(node.key(), o.actual());
+            }
+            if (!destroy) {
+                changes.add(o.change());
+            } else if (o.actual() != null) {
+                boolean keep = node.reconciler().holdsData() && !purge;
+                changes.add(new Change(node.key(), keep ? Action.NOOP : Action.DELETE, List.of()));
+            }
+        }
+        return new RegionPlan(graph, changes, observed, failures);
+    }
+
+    private Object observeNode(Node<?, ?> node, RegionContext ctx) {
+        long start = System.nanoTime();
+        try {
+            return node.observe(ctx);
+        } catch (RuntimeException e) {
+            return NodeResult.failed(node.key(), Action.NOOP, "reading", e, elapsed(start));
+        }
+    }
+
+    private RunReport run(Plan plan, boolean reverse) {
+        long start = System.nanoTime();
+        List<CompletableFuture<List<NodeResult>>> regions = new ArrayList<>();
+        for (RegionPlan rp : plan.regions()) {
+            regions.add(runRegion(rp, reverse));
+        }
+        List<NodeResult> results = new ArrayList<>();
+        regions.forEach(f -> results.addAll(f.join()));
+        return new RunReport(results, elapsed(start));
+    }
+
+    private CompletableFuture<List<NodeResult>> runRegion(RegionPlan rp, boolean reverse) {
+        RegionGraph graph = rp.graph();
+        Map<ResourceKey, Change> changes = new HashMap<>();
+        rp.changes().forEach(c -> changes.put(c.key(), c));
+        Map<ResourceKey, NodeResult> preset = new HashMap<>();
+        rp.observeFailures().forEach(f -> preset.put(f.key(), f));
+        List<ResourceKey> order = new ArrayList<>(graph.nodes().stream().map(Node::key).toList());
+        if (reverse) {
+            java.util.Collections.reverse(order);
+        }
+        return executor.run(order,
+                key -> reverse ? graph.dependentsOf(key) : graph.node(key).dependsOn(),
+                key -> applyNode(graph.node(key), changes.get(key), rp.observed().get(key), graph.context()),
+                preset);
+    }
+
+    private NodeResult applyNode(Node<?, ?> node, Change change, Object observed, RegionContext ctx) {
+        if (change == null || !change.action().mutates()) {
+            Action action = change == null ? Action.NOOP : change.action();
+            return new NodeResult(node.key(), action, NodeResult.Outcome.UNCHANGED, "", 0, null);
+        }
+        long start = System.nanoTime();
+        String verb = verb(change.action());
+        ctx.progress().info(verb + " " + node.key().describe());
+        try {
+            node.apply(change, observed, ctx);
+            return new NodeResult(node.key(), change.action(), NodeResult.Outcome.DONE, "", elapsed(start), null);
+        } catch (RuntimeException e) {
+            return NodeResult.failed(node.key(), change.action(), verb, e, elapsed(start));
+        }
+    }
+
+    private static String verb(Action action) {
+        return switch (action) {
+            case CREATE -> "creating";
+            case UPDATE -> "updating";
+            case REPLACE -> "replacing";
+            case DELETE -> "deleting";
+            case NOOP -> "reading";
+        };
+    }
+
+    private static long elapsed(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

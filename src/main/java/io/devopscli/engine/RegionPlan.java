@@ -1,0 +1,29 @@
+package io.devopscli.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The changes one region needs, what observe found for each resource (kept so apply need not observe
+ * again), and the resources that could not be observed at all.
+ */
+public record RegionPlan(RegionGraph graph, List<Change> changes, Map<ResourceKey, Object> observed,
+                         List<NodeResult> observeFailures) {
+    public RegionPlan {
+        changes = List.copyOf(changes);
+        observed = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(observed));
+        observeFailures = List.copyOf(observeFailures);
+    }
+
+    public String region() {
+        return graph.region();
+    }
+
+    public boolean hasChanges() {
+        return changes.stream().anyMatch(c -> c.action().mutates());
+    }
+
+    public long count(Action action) {
+        return changes.stream().filter(c -> c.action() == action).count();
+    }
+}
