@@ -1,21 +1,35 @@
 # devops-cli: build, test and demo. Everything a fresh machine needs is installed from here.
 SHELL := /bin/bash
-MVN ?= mvn -B -q
 JAR := target/devops-cli.jar
+DEMO_PORT := 4566
+DEMO_URL := http://127.0.0.1:$(DEMO_PORT)
 
-.PHONY: build test demo demo-stop emulator-start emulator-stop clean
+.PHONY: build test demo demo-stop emulator clean
 
 build: $(JAR)
 
 $(JAR): pom.xml $(shell find src/main -type f 2>/dev/null)
-	$(MVN) -DskipTests package
+	mvn -B -q -DskipTests package
 
-# Starts a private emulator on a free loopback port, runs every test against it, stops it even on failure.
+# Starts a private emulator on a free loopback port, runs every test against it, and stops it even
+# when tests fail.
 test:
 	@scripts/emulator.sh install
 	@dir=$$(mktemp -d); url=$$(scripts/emulator.sh start --dir $$dir); \
-	trap "scripts/emulator.sh stop --dir $$dir" EXIT; \
+	trap "scripts/emulator.sh stop --dir $$dir; rm -rf $$dir" EXIT; \
 	mvn -B verify -Ddevopscli.test.endpoint=$$url
+
+# The main job against a local emulator on 127.0.0.1:4566: up, then status. `make demo-stop` ends it.
+demo: build
+	@scripts/emulator.sh start --port $(DEMO_PORT) >/dev/null
+	bin/devops-cli up --yes --endpoint-url $(DEMO_URL)
+	bin/devops-cli status --endpoint-url $(DEMO_URL)
+	@echo
+	@echo "The emulator keeps running at $(DEMO_URL): try 'bin/devops-cli status --endpoint-url $(DEMO_URL)'."
+	@echo "Stop it with: make demo-stop"
+
+demo-stop:
+	@scripts/emulator.sh stop
 
 clean:
 	rm -rf target .emulator

@@ -1,0 +1,67 @@
+package io.devopscli.cli;
+
+import io.devopscli.engine.Action;
+import io.devopscli.engine.Plan;
+import io.devopscli.engine.RunReport;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Removes what the tool owns, dependents first. Only resources carrying the ownership tag are ever
+ * observed, so nothing else can be deleted. Data holders are kept unless --purge.
+ */
+@Command(name = "down", description = "Remove what the tool owns, in reverse dependency order.")
+final class DownCommand extends BaseCommand {
+    @Option(names = "--yes", description = "Delete without asking.")
+    boolean yes;
+
+    @Option(names = "--purge", description = "Also delete what holds data (repositories, images, artifacts).")
+    boolean purge;
+
+    @Override
+    public Integer call() {
+        Terminal.requireConsentPossible(yes);
+        try (Session session = Session.open(common, err())) {
+            Plan plan = session.engine().planDestroy(session.graphs(), purge);
+            TableRenderer table = new TableRenderer(out(), session.topology(), color());
+            if (!common.json()) {
+                table.plan(plan, true);
+            }
+            long deletions = plan.allChanges().stream().filter(c -> c.action() == Action.DELETE).count();
+            if (deletions == 0) {
+                if (common.json()) {
+                    JsonOutput.write(out(), document(session, plan, null));
+                } else {
+                    out().println("Nothing owned by " + session.topology().project() + " to delete.");
+                }
+                return plan.hasObserveFailures() ? ExitCodes.AWS_FAILED : ExitCodes.OK;
+            }
+            if (!yes && !Terminal.confirm("Delete " + deletions + " resources?", err())) {
+                err().println("Nothing was deleted.");
+                return ExitCodes.OK;
+            }
+            RunReport report = session.engine().destroy(plan);
+            if (common.json()) {
+                JsonOutput.write(out(), document(session, plan, report));
+            } else {
+                table.report(report, session.settings().counter(), "Destroy");
+            }
+            return report.succeeded() && !plan.hasObserveFailures() ? ExitCodes.OK : ExitCodes.AWS_FAILED;
+        }
+    }
+
+    private Map<String, Object> document(Session session, Plan plan, RunReport report) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("command", "down");
+        doc.put("project", session.topology().project());
+        doc.put("purge", purge);
+        doc.put("regions", PlanView.regions(session.topology(), plan));
+        if (report != null) {
+            doc.put("report", JsonOutput.report(report));
+        }
+        doc.put("awsCalls", JsonOutput.calls(session.settings().counter()));
+        return doc;
+    }
+}

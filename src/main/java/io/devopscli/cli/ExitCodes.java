@@ -1,0 +1,13 @@
+package io.devopscli.cli;
+
+/** Every exit code of the tool, in one place (Terraform's -detailed-exitcode convention for 2). */
+public final class ExitCodes {
+    public static final int OK = 0;
+    public static final int AWS_FAILED = 1;
+    public static final int CHANGES = 2;
+    public static final int USAGE = 64;
+    public static final int INVALID_TOPOLOGY = 65;
+
+    private ExitCodes() {
+    }
+}

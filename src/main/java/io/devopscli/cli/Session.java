@@ -1,0 +1,92 @@
+package io.devopscli.cli;
+
+import io.devopscli.aws.AwsClients;
+import io.devopscli.aws.ClientSettings;
+import io.devopscli.engine.Engine;
+import io.devopscli.engine.Progress;
+import io.devopscli.engine.RegionGraph;
+import io.devopscli.resources.Architecture;
+import io.devopscli.topology.RegionSpec;
+import io.devopscli.topology.Topology;
+import io.devopscli.topology.TopologyLoader;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What every subcommand needs for one run: the validated topology (limited to --regions), AWS clients
+ * per region that count their calls, the engine, and where progress goes. Everything up to the graphs is
+ * checked before the first AWS call.
+ */
+final class Session implements AutoCloseable {
+    private static final int WORKER_THREADS = 16;
+
+    private final Topology topology;
+    private final ClientSettings settings;
+    private final PrintWriter err;
+    private final Map<String, AwsClients> clients = new ConcurrentHashMap<>();
+    private final Engine engine = new Engine(WORKER_THREADS);
+
+    private Session(Topology topology, ClientSettings settings, PrintWriter err) {
+        this.topology = topology;
+        this.settings = settings;
+        this.err = err;
+    }
+
+    /** Loads and validates the topology and the --regions filter; makes no AWS call. */
+    static Session open(CommonOptions options, PrintWriter err) {
+        Topology topology = TopologyLoader.load(options.config);
+        if (options.regions != null && !options.regions.isEmpty()) {
+            List<String> unknown = new ArrayList<>();
+            for (String r : options.regions) {
+                if (topology.region(r).isEmpty()) {
+                    unknown.add(r);
+                }
+            }
+            if (!unknown.isEmpty()) {
+                throw new UsageException("--regions names " + String.join(", ", unknown) + ", not in the topology ("
+                        + String.join(", ", topology.regions().stream().map(RegionSpec::name).toList()) + ")");
+            }
+            topology = topology.onlyRegions(options.regions);
+        }
+        return new Session(topology, ClientSettings.resolve(options.endpointUrl, options.profile), err);
+    }
+
+    Topology topology() {
+        return topology;
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    ClientSettings settings() {
+        return settings;
+    }
+
+    AwsClients clients(String region) {
+        return clients.computeIfAbsent(region, r -> new AwsClients(r, settings));
+    }
+
+    /** One graph per region of the run; reads each region's availability zones. */
+    List<RegionGraph> graphs() {
+        return Architecture.graphs(topology, this::clients, this::progress);
+    }
+
+    Progress progress(String region) {
+        return message -> {
+            synchronized (err) {
+                err.println("  " + message);
+                err.flush();
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+        clients.values().forEach(AwsClients::close);
+    }
+}

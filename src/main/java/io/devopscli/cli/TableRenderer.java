@@ -1,0 +1,120 @@
+package io.devopscli.cli;
+
+import io.devopscli.aws.CallCounter;
+import io.devopscli.engine.Action;
+import io.devopscli.engine.Change;
+import io.devopscli.engine.FieldChange;
+import io.devopscli.engine.NodeResult;
+import io.devopscli.engine.Plan;
+import io.devopscli.engine.RegionPlan;
+import io.devopscli.engine.RunReport;
+import io.devopscli.topology.Topology;
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.Locale;
+
+/** Human-readable plans, status and run reports for a terminal. */
+final class TableRenderer {
+    private final PrintWriter out;
+    private final Topology topology;
+    private final boolean color;
+
+    TableRenderer(PrintWriter out, Topology topology, boolean color) {
+        this.out = out;
+        this.topology = topology;
+        this.color = color;
+    }
+
+    /** The plan of up or down: a summary line per region, then one line per resource that changes. */
+    void plan(Plan plan, boolean destroy) {
+        for (RegionPlan rp : plan.regions()) {
+            if (destroy) {
+                out.printf("%s (%s): %d to delete, %d kept%n", rp.region(), role(rp), rp.count(Action.DELETE),
+                        rp.count(Action.NOOP));
+            } else {
+                out.printf("%s (%s): %d to create, %d to update, %d to replace, %d unchanged%n", rp.region(), role(rp),
+                        rp.count(Action.CREATE), rp.count(Action.UPDATE), rp.count(Action.REPLACE), rp.count(Action.NOOP));
+            }
+            rp.changes().stream().sorted(Comparator.comparing(Change::key))
+                    .filter(c -> c.action().mutates() || destroy)
+                    .forEach(this::change);
+            rp.observeFailures().forEach(f -> out.println("  ! " + f.message()));
+        }
+        out.flush();
+    }
+
+    private void change(Change c) {
+        String symbol = switch (c.action()) {
+            case CREATE -> paint("+", "32");
+            case UPDATE -> paint("~", "33");
+            case REPLACE -> paint("-/+", "35");
+            case DELETE -> paint("-", "31");
+            case NOOP -> "=";
+        };
+        String note = c.action() == Action.NOOP ? "  (kept: holds data; --purge deletes it)" : "";
+        out.printf("  %s %s %s%s%n", symbol, c.key().type(), c.key().name(), note);
+        for (FieldChange f : c.fields()) {
+            out.printf("      %s: %s -> %s%s%n", f.field(), f.actual(), f.desired(),
+                    f.immutable() ? " (forces replacement)" : "");
+        }
+    }
+
+    /** status: every resource with its state, and the drifted fields under it. */
+    void status(Plan plan) {
+        String format = "%-10s %-10s %-34s %-8s%n";
+        out.printf(format, "REGION", "ROLE", "RESOURCE", "STATE");
+        for (RegionPlan rp : plan.regions()) {
+            for (Change c : rp.changes().stream().sorted(Comparator.comparing(Change::key)).toList()) {
+                out.printf(format, rp.region(), role(rp), c.key().type() + " " + c.key().name(),
+                        paintState(PlanView.state(c.action())));
+                for (FieldChange f : c.fields()) {
+                    out.printf("%-22s %s: desired %s, actual %s%n", "", f.field(), f.desired(), f.actual());
+                }
+            }
+            for (NodeResult f : rp.observeFailures()) {
+                out.printf(format, rp.region(), role(rp), f.key().type() + " " + f.key().name(), paintState("error"));
+                out.printf("%-22s %s%n", "", f.message());
+            }
+        }
+        for (RegionPlan rp : plan.regions()) {
+            long drifted = rp.count(Action.UPDATE) + rp.count(Action.REPLACE);
+            out.printf("%s: %d in sync, %d drifted, %d missing, %d unreadable%n", rp.region(), rp.count(Action.NOOP),
+                    drifted, rp.count(Action.CREATE), rp.observeFailures().size());
+        }
+        out.flush();
+    }
+
+    /** The end of up or down: what was done, what failed and why, what was skipped, and the AWS calls. */
+    void report(RunReport report, CallCounter calls, String verb) {
+        for (NodeResult r : report.with(NodeResult.Outcome.FAILED)) {
+            out.println(paint("failed: ", "31") + r.message());
+        }
+        for (NodeResult r : report.with(NodeResult.Outcome.SKIPPED)) {
+            out.println("skipped: " + r.key() + " (" + r.message().substring(r.message().indexOf(": ") + 2) + ")");
+        }
+        out.printf(Locale.ROOT, "%s %s: %d done, %d failed, %d skipped, %d unchanged in %.1fs; AWS calls: %d (%d changed something)%n",
+                verb, report.succeeded() ? "complete" : "incomplete", report.with(NodeResult.Outcome.DONE).size(),
+                report.with(NodeResult.Outcome.FAILED).size(), report.with(NodeResult.Outcome.SKIPPED).size(),
+                report.with(NodeResult.Outcome.UNCHANGED).size(), report.millis() / 1000.0, calls.total(), calls.mutating());
+        if (!report.succeeded()) {
+            out.println("Run the same command again to finish: it picks up where this run stopped.");
+        }
+        out.flush();
+    }
+
+    private String role(RegionPlan rp) {
+        return topology.region(rp.region()).map(r -> r.role().name().toLowerCase()).orElse("?");
+    }
+
+    private String paintState(String state) {
+        return switch (state) {
+            case "in-sync" -> paint(state, "32");
+            case "drifted" -> paint(state, "33");
+            default -> paint(state, "31");
+        };
+    }
+
+    private String paint(String text, String ansi) {
+        return color ? "\u001b[" + ansi + "m" + text + "\u001b[0m" : text;
+    }
+}

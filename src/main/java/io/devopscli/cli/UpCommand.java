@@ -1,0 +1,68 @@
+package io.devopscli.cli;
+
+import io.devopscli.engine.Plan;
+import io.devopscli.engine.RunReport;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Makes every region match the topology: plan, show it, then apply it. */
+@Command(name = "up", description = "Make every region match the topology (plan, then apply).")
+final class UpCommand extends BaseCommand {
+    @Option(names = "--dry-run", description = "Show the plan and change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--yes", description = "Apply without asking.")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+        if (!dryRun) {
+            Terminal.requireConsentPossible(yes);
+        }
+        try (Session session = Session.open(common, err())) {
+            Plan plan = session.engine().plan(session.graphs());
+            TableRenderer table = new TableRenderer(out(), session.topology(), color());
+            if (!common.json()) {
+                table.plan(plan, false);
+            }
+            if (dryRun || !plan.hasChanges()) {
+                if (common.json()) {
+                    JsonOutput.write(out(), document(session, plan, null));
+                } else {
+                    out().println(plan.hasChanges() ? "Dry run: nothing was changed."
+                            : "No changes: every region matches the topology. AWS calls: "
+                            + session.settings().counter().total() + " (" + session.settings().counter().mutating()
+                            + " changed something)");
+                }
+                return plan.hasObserveFailures() ? ExitCodes.AWS_FAILED : ExitCodes.OK;
+            }
+            if (!yes && !Terminal.confirm("Apply these changes?", err())) {
+                err().println("Nothing was changed.");
+                return ExitCodes.OK;
+            }
+            RunReport report = session.engine().apply(plan);
+            if (common.json()) {
+                JsonOutput.write(out(), document(session, plan, report));
+            } else {
+                table.report(report, session.settings().counter(), "Apply");
+            }
+            return report.succeeded() ? ExitCodes.OK : ExitCodes.AWS_FAILED;
+        }
+    }
+
+    private Map<String, Object> document(Session session, Plan plan, RunReport report) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("command", "up");
+        doc.put("project", session.topology().project());
+        doc.put("dryRun", dryRun);
+        doc.put("changes", plan.hasChanges());
+        doc.put("regions", PlanView.regions(session.topology(), plan));
+        if (report != null) {
+            doc.put("report", JsonOutput.report(report));
+        }
+        doc.put("awsCalls", JsonOutput.calls(session.settings().counter()));
+        return doc;
+    }
+}

@@ -1,0 +1,58 @@
+package io.devopscli.resources;
+
+import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.AwsClients;
+import io.devopscli.engine.Progress;
+import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.RegionGraph;
+import io.devopscli.topology.RegionSpec;
+import io.devopscli.topology.Topology;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
+import software.amazon.awssdk.services.ec2.model.AvailabilityZoneState;
+
+/** Turns the topology into one resource graph per region: the only place that knows every layer. */
+public final class Architecture {
+    private Architecture() {
+    }
+
+    /**
+     * @param clientsFor the service clients of a region
+     * @param progressFor where a region's progress goes
+     */
+    public static RegionGraph graph(Topology topology, RegionSpec region, AwsClients clients, Progress progress) {
+        RegionGraph graph = new RegionGraph(new RegionContext(region.name(), topology.project(), clients, progress));
+        new NetworkLayer(topology, region, availabilityZones(clients, topology.network().azs())).addTo(graph);
+        return graph;
+    }
+
+    public static List<RegionGraph> graphs(Topology topology, Function<String, AwsClients> clientsFor,
+                                           Function<String, Progress> progressFor) {
+        return topology.regions().parallelStream()
+                .map(r -> graph(topology, r, clientsFor.apply(r.name()), progressFor.apply(r.name())))
+                .toList();
+    }
+
+    /**
+     * The first n available zones of the region, by name. Zone names are per account, so they are read
+     * rather than guessed from the region name.
+     */
+    static List<String> availabilityZones(AwsClients clients, int n) {
+        List<String> zones = AwsCall.call(() -> clients.ec2().describeAvailabilityZones())
+                .availabilityZones().stream()
+                .filter(z -> z.state() == AvailabilityZoneState.AVAILABLE)
+                // Local and Wavelength zones cannot hold these subnets; the filter is applied here because
+                // not every endpoint implements the zone-type filter.
+                .filter(z -> z.zoneType() == null || "availability-zone".equals(z.zoneType()))
+                .map(AvailabilityZone::zoneName)
+                .sorted(Comparator.naturalOrder())
+                .toList();
+        if (zones.size() < n) {
+            throw new IllegalStateException("region " + clients.region() + " has " + zones.size()
+                    + " available zones; the topology asks for " + n);
+        }
+        return zones.subList(0, n);
+    }
+}

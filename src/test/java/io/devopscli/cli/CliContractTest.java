@@ -1,0 +1,132 @@
+package io.devopscli.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Parsing, exit codes and messages of bad input, with proof that none of it reaches AWS. */
+class CliContractTest {
+    private RequestCounter aws;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void start() throws Exception {
+        aws = new RequestCounter();
+    }
+
+    @AfterEach
+    void stop() {
+        assertEquals(0, aws.requests(), "bad input must not reach AWS");
+        aws.close();
+    }
+
+    private CliRun run(String... args) {
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--endpoint-url";
+        all[args.length + 1] = aws.url();
+        return CliRun.of(all);
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        CliRun r = run("up", "--frobnicate");
+        assertEquals(64, r.code(), r.toString());
+        assertTrue(r.err().contains("Unknown option: '--frobnicate'"), r.toString());
+        assertFalse(r.err().contains("Exception"), r.toString());
+    }
+
+    @Test
+    void missingSubcommandIsAUsageError() {
+        CliRun r = CliRun.of();
+        assertEquals(64, r.code(), r.toString());
+        assertTrue(r.err().contains("a subcommand is required"), r.toString());
+    }
+
+    @Test
+    void badOutputFormatIsAUsageError() {
+        CliRun r = run("status", "-o", "yaml");
+        assertEquals(64, r.code(), r.toString());
+        assertTrue(r.err().contains("Invalid value for option '--output'"), r.toString());
+    }
+
+    @Test
+    void invalidTopologyExits65WithEveryProblemAndItsPosition() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, """
+                project: Bad_Name
+                regions:
+                  - {name: us-east-1, role: primary, cidr: 10.0.0.0/16}
+                  - {name: us-east-1, role: primary, cidr: 10.0.0.0/16}
+                netwrk: {azs: 2}
+                """);
+        CliRun r = run("up", "-c", bad.toString());
+        assertEquals(65, r.code(), r.toString());
+        assertTrue(r.err().contains("the topology is invalid"), r.toString());
+        assertTrue(r.err().contains(bad + ":1:"), "project problem with its line: " + r);
+        assertTrue(r.err().contains(":5:1:"), "unknown key with its line and column: " + r);
+        assertTrue(r.err().contains("did you mean 'network'"), r.toString());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r);
+    }
+
+    @Test
+    void missingTopologyFileExits65() {
+        CliRun r = run("status", "-c", dir.resolve("nope.yaml").toString());
+        assertEquals(65, r.code(), r.toString());
+        assertTrue(r.err().contains("nope.yaml"), r.toString());
+    }
+
+    @Test
+    void unknownRegionFilterIsAUsageError() {
+        CliRun r = run("status", "-c", "config/topology.yaml", "--regions", "us-east-1,eu-west-9");
+        assertEquals(64, r.code(), r.toString());
+        assertTrue(r.err().contains("--regions names eu-west-9, not in the topology (us-east-1, us-east-2)"), r.toString());
+    }
+
+    @Test
+    void downWithoutYesAndWithoutTerminalRefuses() {
+        CliRun r = run("down", "-c", "config/topology.yaml");
+        assertEquals(64, r.code(), r.toString());
+        assertTrue(r.err().contains("pass --yes"), r.toString());
+    }
+
+    @Test
+    void upWithoutYesAndWithoutTerminalRefuses() {
+        CliRun r = run("up", "-c", "config/topology.yaml");
+        assertEquals(64, r.code(), r.toString());
+        assertTrue(r.err().contains("pass --yes"), r.toString());
+    }
+
+    @Test
+    void replicateSaysItIsNotPartOfThisBuild() {
+        CliRun r = run("replicate", "--commit", "abc123");
+        assertEquals(64, r.code(), r.toString());
+        assertTrue(r.err().contains("replicate is not available in this build"), r.toString());
+    }
+
+    @Test
+    void failoverNeedsItsTargetAndSaysItIsNotPartOfThisBuild() {
+        assertEquals(64, run("failover").code());
+        CliRun r = run("failover", "--to", "us-east-2");
+        assertEquals(64, r.code(), r.toString());
+        assertTrue(r.err().contains("failover is not available in this build"), r.toString());
+    }
+
+    @Test
+    void helpListsEverySubcommand() {
+        CliRun r = CliRun.of("--help");
+        assertEquals(0, r.code(), r.toString());
+        for (String sub : new String[] {"up", "down", "status", "replicate", "failover"}) {
+            assertTrue(r.out().contains(sub), sub + " missing from help: " + r);
+        }
+    }
+}
