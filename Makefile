@@ -33,3 +33,8 @@ demo-stop:
 
 clean:
 	rm -rf target .emulator
+
+# The sample app the pipeline deploys, run locally on :8080 (see sample-app/README.md).
+.PHONY: run-app
+run-app:
+	mvn -q -f sample-app/pom.xml package -DskipTests && java -jar sample-app/target/sample-app.jar
