@@ -18,6 +18,7 @@ test:
 	@dir=$$(mktemp -d); url=$$(scripts/emulator.sh start --dir $$dir); \
 	trap "scripts/emulator.sh stop --dir $$dir; rm -rf $$dir" EXIT; \
 	mvn -B verify -Ddevopscli.test.endpoint=$$url
+	mvn -B -f sample-app/pom.xml verify
 
 # The main job against a local emulator on 127.0.0.1:4566: up, then status. `make demo-stop` ends it.
 demo: build
@@ -32,7 +33,7 @@ demo-stop:
 	@scripts/emulator.sh stop
 
 clean:
-	rm -rf target .emulator
+	rm -rf target sample-app/target .emulator
 
 # The sample app the pipeline deploys, run locally on :8080 (see sample-app/README.md).
 .PHONY: run-app
