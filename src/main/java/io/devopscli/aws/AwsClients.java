@@ -15,6 +15,17 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.codecommit.CodeCommitClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.codebuild.CodeBuildClient;
+import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -57,6 +68,54 @@ public final class AwsClients implements AutoCloseable {
         return client(StsClient.class, () -> configure(StsClient.builder()).build());
     }
 
+    public EcrClient ecr() {
+        return client(EcrClient.class, () -> configure(EcrClient.builder()).build());
+    }
+
+    public EcsClient ecs() {
+        return client(EcsClient.class, () -> configure(EcsClient.builder()).build());
+    }
+
+    public ElasticLoadBalancingV2Client elbv2() {
+        return client(ElasticLoadBalancingV2Client.class, () -> configure(ElasticLoadBalancingV2Client.builder()).build());
+    }
+
+    public ApplicationAutoScalingClient autoscaling() {
+        return client(ApplicationAutoScalingClient.class, () -> configure(ApplicationAutoScalingClient.builder()).build());
+    }
+
+    /** moto answers this JSON service with ISO-8601 timestamps the SDK cannot read; see MotoTimestampFix. */
+    public CodeCommitClient codecommit() {
+        return client(CodeCommitClient.class, () -> withMotoFix(configure(CodeCommitClient.builder())).build());
+    }
+
+    /** Path-style addressing, which an emulator on 127.0.0.1 needs (no per-bucket DNS names). */
+    public S3Client s3() {
+        return client(S3Client.class, () -> configure(S3Client.builder())
+                .forcePathStyle(settings.endpoint().isPresent()).build());
+    }
+
+    public CodeBuildClient codebuild() {
+        return client(CodeBuildClient.class, () -> configure(CodeBuildClient.builder()).build());
+    }
+
+    /** moto answers this JSON service with ISO-8601 timestamps the SDK cannot read; see MotoTimestampFix. */
+    public CodePipelineClient codepipeline() {
+        return client(CodePipelineClient.class, () -> withMotoFix(configure(CodePipelineClient.builder())).build());
+    }
+
+    public EventBridgeClient events() {
+        return client(EventBridgeClient.class, () -> configure(EventBridgeClient.builder()).build());
+    }
+
+    public SnsClient sns() {
+        return client(SnsClient.class, () -> configure(SnsClient.builder()).build());
+    }
+
+    public CloudWatchClient cloudwatch() {
+        return client(CloudWatchClient.class, () -> configure(CloudWatchClient.builder()).build());
+    }
+
     @SuppressWarnings("unchecked")
     private <T extends AutoCloseable> T client(Class<T> type, Supplier<T> build) {
         return (T) clients.computeIfAbsent(type, t -> build.get());
@@ -73,6 +132,15 @@ public final class AwsClients implements AutoCloseable {
             sync.httpClientBuilder(UrlConnectionHttpClient.builder());
         }
         settings.endpoint().ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    /** Installs the timestamp fix only against an endpoint override: real AWS sends epoch seconds. */
+    private <B extends AwsClientBuilder<B, ?>> B withMotoFix(B builder) {
+        if (settings.endpoint().isPresent()) {
+            builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                    .addExecutionInterceptor(new MotoTimestampFix()).build());
+        }
         return builder;
     }
 
