@@ -39,13 +39,22 @@ final class AddressRelease {
                     if (address.isEmpty()) {
                         return Optional.of(Boolean.TRUE);
                     }
-                    if (address.get().associationId() != null || address.get().networkInterfaceId() != null) {
+                    if (isHeld(address.get())) {
                         return Optional.empty(); // locked by the NAT gateway being deleted
                     }
                 }
                 throw f;
             }
         });
+    }
+
+    /** Associated with something; moto answers "" where AWS leaves the fields out. */
+    static boolean isHeld(Address a) {
+        return !isBlank(a.associationId()) || !isBlank(a.networkInterfaceId());
+    }
+
+    static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static Optional<Address> describe(Ec2Client ec2, String allocationId) {

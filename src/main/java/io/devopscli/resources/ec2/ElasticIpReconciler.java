@@ -90,11 +90,12 @@ public final class ElasticIpReconciler implements Reconciler<ElasticIpSpec, Elas
     static Optional<Address> pick(List<Address> addresses, String project, String name) {
         return addresses.stream()
                 .filter(a -> OwnedEc2Tags.ownedAndNamed(a.tags(), project, name))
-                .min(Comparator.comparing((Address a) -> a.associationId() == null)
+                .min(Comparator.comparing((Address a) -> !AddressRelease.isHeld(a))
                         .thenComparing(Address::allocationId));
     }
 
     private static ElasticIpState state(Address a) {
-        return new ElasticIpState(a.allocationId(), a.publicIp(), a.domainAsString(), a.associationId());
+        String association = AddressRelease.isBlank(a.associationId()) ? null : a.associationId();
+        return new ElasticIpState(a.allocationId(), a.publicIp(), a.domainAsString(), association);
     }
 }

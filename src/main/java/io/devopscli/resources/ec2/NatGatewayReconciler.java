@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Address;
 import software.amazon.awssdk.services.ec2.model.NatGateway;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 
@@ -86,6 +87,7 @@ public final class NatGatewayReconciler implements Reconciler<NatGatewaySpec, Na
             }
             return awaitAvailable(ec2, n.natGatewayId(), subnetId, allocationId, ctx.progress());
         }
+        awaitAddressFree(ec2, allocationId, ctx.progress());
         String salt = "";
         for (int attempt = 0; attempt < TOKEN_ATTEMPTS; attempt++) {
             String token = IdempotencyTokens.of("nat-gateway", ctx.project(), ctx.region(), spec.name(), subnetId,
@@ -147,6 +149,33 @@ public final class NatGatewayReconciler implements Reconciler<NatGatewaySpec, Na
             };
         });
         return state(ready, wantedSubnet, wantedAllocation);
+    }
+
+    /**
+     * An address whose gateway was just deleted (a replace, or one deleted by hand) stays associated for a
+     * while; a gateway created on it then goes failed with Resource.AlreadyAssociated. So wait that out.
+     * An address held by a live gateway or by anything else will not come free: fail at once, saying who.
+     */
+    void awaitAddressFree(Ec2Client ec2, String allocationId, Progress progress) {
+        waiter.until("waiting for elastic ip " + allocationId + " to be let go by its deleted nat gateway", progress, () -> {
+            Optional<Address> address = AwsCall.orEmpty(() -> ec2.describeAddresses(r -> r.allocationIds(allocationId)))
+                    .flatMap(r -> r.addresses().stream().findFirst());
+            if (address.isEmpty() || !AddressRelease.isHeld(address.get())) {
+                return Optional.of(Boolean.TRUE); // free (or gone, which CreateNatGateway will report)
+            }
+            List<NatGateway> holders = AwsCall.call(() -> ec2.describeNatGatewaysPaginator(r -> { }).natGateways()
+                    .stream().filter(n -> allocationId.equals(allocationOf(n))).toList());
+            Optional<NatGateway> live = pickLive(holders);
+            if (live.isPresent()) {
+                throw new IllegalStateException("elastic ip " + allocationId + " is in use by nat gateway "
+                        + live.get().natGatewayId());
+            }
+            if (holders.isEmpty()) {
+                throw new IllegalStateException("elastic ip " + allocationId + " is associated with "
+                        + address.get().networkInterfaceId() + ", not with a nat gateway");
+            }
+            return Optional.empty();
+        });
     }
 
     private static Optional<NatGateway> describe(Ec2Client ec2, String id) {
