@@ -55,7 +55,7 @@ class AddressReleaseTest {
     }
 
     @Test
-    void analreadyReleasedAddressIsDone() {
+    void anAlreadyReleasedAddressIsDone() {
         Scripted ec2 = new Scripted(false);
         ec2.releases.add(FakeEc2Failures.error("InvalidAllocationID.NotFound", "The allocation ID 'eipalloc-1' does not exist"));
 
