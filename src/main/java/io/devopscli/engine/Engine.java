@@ -49,12 +49,24 @@ public final class Engine implements AutoCloseable {
     }
 
     private Plan observeAll(List<RegionGraph> graphs, boolean destroy, boolean purge) {
-        // Every node of every region is observed at once; only this thread waits, so the pool never
-        // blocks on itself.
+        // Regions and independent branches are observed in parallel, but a node only after its parents:
+        // their ids are then published, so a child's observe can resolve (ctx.idOf) the subnet or role it
+        // should point at, and its pure diff can compare that with the one it does point at. Only this
+        // thread waits, so the pool never blocks on itself.
         List<List<CompletableFuture<Object>>> pending = new ArrayList<>();
         for (RegionGraph g : graphs) {
-            pending.add(g.nodes().stream()
-                    .map(n -> CompletableFuture.supplyAsync(() -> observeNode(n, g.context()), pool)).toList());
+            Map<ResourceKey, CompletableFuture<Object>> byKey = new HashMap<>();
+            List<CompletableFuture<Object>> inOrder = new ArrayList<>();
+            for (Node<?, ?> n : g.nodes()) {
+                CompletableFuture<?>[] parents = n.dependsOn().stream().map(byKey::get)
+                        .toArray(CompletableFuture[]::new);
+                // observeNode never throws (a failure is a NodeResult), so allOf always completes normally
+                CompletableFuture<Object> mine = CompletableFuture.allOf(parents)
+                        .thenApplyAsync(ignored -> observeNode(n, g.context()), pool);
+                byKey.put(n.key(), mine);
+                inOrder.add(mine);
+            }
+            pending.add(inOrder);
         }
         List<RegionPlan> regions = new ArrayList<>();
         for (int i = 0; i < graphs.size(); i++) {

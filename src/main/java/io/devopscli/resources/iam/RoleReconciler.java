@@ -1,0 +1,157 @@
+package io.devopscli.resources.iam;
+
+import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.AwsClients;
+import io.devopscli.aws.AwsErrors;
+import io.devopscli.aws.AwsFailure;
+import io.devopscli.aws.Tags;
+import io.devopscli.engine.Diffs;
+import io.devopscli.engine.FieldChange;
+import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Waiter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.iam.model.Tag;
+
+/**
+ * An IAM role for one service principal with one inline policy, found by its name and recognised as ours
+ * by its ownership tag (a same-named role without it is never adopted or deleted). Publishes the role's
+ * ARN. Trust policy and inline policy are mutable.
+ */
+public final class RoleReconciler implements Reconciler<RoleSpec, RoleState> {
+    static final String TRUST_POLICY = "trustPolicy";
+    static final String POLICY = "policy";
+
+    private final Waiter consistencyWaiter;
+
+    public RoleReconciler() {
+        // IAM is eventually consistent: a role just created may briefly be unknown to the next call
+        this(Waiter.upTo(Duration.ofMinutes(1)));
+    }
+
+    public RoleReconciler(Waiter consistencyWaiter) {
+        this.consistencyWaiter = consistencyWaiter;
+    }
+
+    @Override
+    public Optional<RoleState> observe(RoleSpec spec, RegionContext ctx) {
+        IamClient iam = iam(ctx);
+        return ownedRole(iam, spec.name(), ctx.project()).map(role -> state(iam, role, spec.policyName()));
+    }
+
+    @Override
+    public List<FieldChange> diff(RoleSpec spec, RoleState actual) {
+        return new Diffs()
+                .field(TRUST_POLICY, PolicyDocuments.parse(Policies.trust(spec.servicePrincipal())), actual.trustPolicy())
+                .field(POLICY, PolicyDocuments.parse(spec.policyDocument()), actual.policy())
+                .toList();
+    }
+
+    @Override
+    public RoleState create(RoleSpec spec, RegionContext ctx) {
+        IamClient iam = iam(ctx);
+        String trust = Policies.trust(spec.servicePrincipal());
+        List<Tag> tags = Tags.owned(ctx.project(), spec.name()).entrySet().stream()
+                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+        try {
+            AwsCall.run(() -> iam.createRole(r -> r.roleName(spec.name()).assumeRolePolicyDocument(trust).tags(tags)
+                    .description("devops-cli " + ctx.project())));
+        } catch (AwsFailure f) {
+            if (!f.code().equals("EntityAlreadyExists")) {
+                throw f;
+            }
+            // ours from an interrupted run: bring its trust policy in line; anyone else's: hands off
+            if (ownedRole(iam, spec.name(), ctx.project()).isEmpty()) {
+                throw new IllegalStateException("role " + spec.name() + " exists and is not owned by devops-cli"
+                        + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + ")");
+            }
+            AwsCall.run(() -> iam.updateAssumeRolePolicy(r -> r.roleName(spec.name()).policyDocument(trust)));
+        }
+        putPolicy(iam, spec, ctx);
+        Role role = consistencyWaiter.until("waiting for role " + spec.name() + " to be readable", ctx.progress(),
+                () -> AwsCall.orEmpty(() -> iam.getRole(r -> r.roleName(spec.name()))).map(r -> r.role()));
+        return state(iam, role, spec.policyName());
+    }
+
+    @Override
+    public RoleState update(RoleSpec spec, RoleState actual, List<FieldChange> changes, RegionContext ctx) {
+        IamClient iam = iam(ctx);
+        for (FieldChange change : changes) {
+            switch (change.field()) {
+                case TRUST_POLICY -> AwsCall.run(() -> iam.updateAssumeRolePolicy(r -> r.roleName(spec.name())
+                        .policyDocument(Policies.trust(spec.servicePrincipal()))));
+                case POLICY -> putPolicy(iam, spec, ctx);
+                default -> throw new IllegalStateException("role field " + change.field() + " cannot be updated");
+            }
+        }
+        return new RoleState(actual.name(), actual.arn(), PolicyDocuments.parse(Policies.trust(spec.servicePrincipal())),
+                PolicyDocuments.parse(spec.policyDocument()));
+    }
+
+    @Override
+    public void delete(RoleState actual, RegionContext ctx) {
+        IamClient iam = iam(ctx);
+        String name = actual.name();
+        // IAM refuses to delete a role that still has policies (DeleteConflict)
+        List<String> inline = AwsCall.orEmpty(() -> iam.listRolePoliciesPaginator(r -> r.roleName(name))
+                .policyNames().stream().toList()).orElse(List.of());
+        for (String policy : inline) {
+            AwsCall.ignoringNotFound(() -> iam.deleteRolePolicy(r -> r.roleName(name).policyName(policy)));
+        }
+        List<String> attached = AwsCall.orEmpty(() -> iam.listAttachedRolePoliciesPaginator(r -> r.roleName(name))
+                .attachedPolicies().stream().map(p -> p.policyArn()).toList()).orElse(List.of());
+        for (String arn : attached) {
+            AwsCall.ignoringNotFound(() -> iam.detachRolePolicy(r -> r.roleName(name).policyArn(arn)));
+        }
+        AwsCall.ignoringNotFound(() -> iam.deleteRole(r -> r.roleName(name)));
+    }
+
+    @Override
+    public String id(RoleState actual) {
+        return actual.arn();
+    }
+
+    /** PutRolePolicy right after CreateRole may not find the role yet: retried briefly, then it fails. */
+    private void putPolicy(IamClient iam, RoleSpec spec, RegionContext ctx) {
+        consistencyWaiter.until("attaching policy " + spec.policyName() + " to role " + spec.name(), ctx.progress(), () -> {
+            try {
+                AwsCall.run(() -> iam.putRolePolicy(r -> r.roleName(spec.name()).policyName(spec.policyName())
+                        .policyDocument(spec.policyDocument())));
+                return Optional.of(Boolean.TRUE);
+            } catch (AwsFailure f) {
+                if (f.kind() == AwsErrors.Kind.NOT_FOUND) {
+                    return Optional.empty();
+                }
+                throw f;
+            }
+        });
+    }
+
+    private static Optional<Role> ownedRole(IamClient iam, String name, String project) {
+        return AwsCall.orEmpty(() -> iam.getRole(r -> r.roleName(name))).map(r -> r.role())
+                .filter(role -> Tags.isOwned(tagsOf(iam, role), project));
+    }
+
+    /** GetRole carries the tags on AWS; ListRoleTags is the fallback where it does not. */
+    private static Map<String, String> tagsOf(IamClient iam, Role role) {
+        List<Tag> tags = role.hasTags() ? role.tags()
+                : AwsCall.call(() -> iam.listRoleTagsPaginator(r -> r.roleName(role.roleName())).tags().stream().toList());
+        return tags.stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b));
+    }
+
+    private static RoleState state(IamClient iam, Role role, String policyName) {
+        var policy = AwsCall.orEmpty(() -> iam.getRolePolicy(r -> r.roleName(role.roleName()).policyName(policyName)))
+                .map(r -> PolicyDocuments.parse(r.policyDocument())).orElse(null);
+        return new RoleState(role.roleName(), role.arn(), PolicyDocuments.parse(role.assumeRolePolicyDocument()), policy);
+    }
+
+    private static IamClient iam(RegionContext ctx) {
+        return ctx.services(AwsClients.class).iam();
+    }
+}

@@ -1,0 +1,113 @@
+package io.devopscli.resources.logs;
+
+import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.AwsClients;
+import io.devopscli.aws.AwsFailure;
+import io.devopscli.aws.Tags;
+import io.devopscli.engine.Diffs;
+import io.devopscli.engine.FieldChange;
+import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.RegionContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
+
+/**
+ * A CloudWatch Logs group, found by its stable name and recognised as ours by its ownership tag. A
+ * same-named group without that tag belongs to someone else: never adopted, never deleted. Publishes the
+ * group's name, which is what flow logs refer to.
+ */
+public final class LogGroupReconciler implements Reconciler<LogGroupSpec, LogGroupState> {
+
+    @Override
+    public Optional<LogGroupState> observe(LogGroupSpec spec, RegionContext ctx) {
+        CloudWatchLogsClient logs = logs(ctx);
+        return find(logs, spec.name()).filter(g -> isOwned(logs, g, ctx.project())).map(LogGroupReconciler::state);
+    }
+
+    @Override
+    public List<FieldChange> diff(LogGroupSpec spec, LogGroupState actual) {
+        return new Diffs().field("retentionDays", spec.retentionDays(), actual.retentionDays()).toList();
+    }
+
+    @Override
+    public LogGroupState create(LogGroupSpec spec, RegionContext ctx) {
+        CloudWatchLogsClient logs = logs(ctx);
+        Map<String, String> tags = Tags.owned(ctx.project(), spec.name());
+        try {
+            AwsCall.run(() -> logs.createLogGroup(r -> r.logGroupName(spec.name()).tags(tags)));
+        } catch (AwsFailure f) {
+            if (!f.code().equals("ResourceAlreadyExistsException")) {
+                throw f;
+            }
+            // ours from an interrupted run is fine; anyone else's is not to be touched
+            LogGroup existing = find(logs, spec.name()).orElseThrow(() -> f);
+            if (!isOwned(logs, existing, ctx.project())) {
+                throw new IllegalStateException("log group " + spec.name() + " exists and is not owned by devops-cli"
+                        + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + "); rename ours or remove it");
+            }
+        }
+        applyRetention(logs, spec);
+        return find(logs, spec.name()).map(LogGroupReconciler::state)
+                .orElseThrow(() -> new IllegalStateException("log group " + spec.name() + " vanished after create"));
+    }
+
+    @Override
+    public LogGroupState update(LogGroupSpec spec, LogGroupState actual, List<FieldChange> changes,
+                                RegionContext ctx) {
+        applyRetention(logs(ctx), spec);
+        return new LogGroupState(actual.name(), actual.arn(), spec.retentionDays());
+    }
+
+    @Override
+    public void delete(LogGroupState actual, RegionContext ctx) {
+        // observe only hands over groups carrying our tag, so this never deletes someone else's
+        AwsCall.ignoringNotFound(() -> logs(ctx).deleteLogGroup(r -> r.logGroupName(actual.name())));
+    }
+
+    @Override
+    public String id(LogGroupState actual) {
+        return actual.name();
+    }
+
+    /** 0 means never expire, which CloudWatch expresses by having no retention policy. */
+    private static void applyRetention(CloudWatchLogsClient logs, LogGroupSpec spec) {
+        if (spec.retentionDays() > 0) {
+            AwsCall.run(() -> logs.putRetentionPolicy(r -> r.logGroupName(spec.name())
+                    .retentionInDays(spec.retentionDays())));
+        } else {
+            AwsCall.ignoringNotFound(() -> logs.deleteRetentionPolicy(r -> r.logGroupName(spec.name())));
+        }
+    }
+
+    /** The group with exactly this name: the prefix search also returns "/a/b-2" for "/a/b". */
+    private static Optional<LogGroup> find(CloudWatchLogsClient logs, String name) {
+        return AwsCall.call(() -> logs.describeLogGroupsPaginator(r -> r.logGroupNamePrefix(name)).logGroups()
+                .stream().filter(g -> name.equals(g.logGroupName())).findFirst());
+    }
+
+    private static boolean isOwned(CloudWatchLogsClient logs, LogGroup group, String project) {
+        // the ARN without the trailing ":*": ListTagsForResource rejects the other form (moto answers {})
+        Map<String, String> tags = AwsCall.orEmpty(() -> logs.listTagsForResource(r -> r.resourceArn(arnOf(group))))
+                .map(r -> r.tags()).orElse(Map.of());
+        return Tags.isOwned(tags, project);
+    }
+
+    static String arnOf(LogGroup group) {
+        if (group.logGroupArn() != null) {
+            return group.logGroupArn();
+        }
+        String arn = group.arn();
+        return arn.endsWith(":*") ? arn.substring(0, arn.length() - 2) : arn;
+    }
+
+    private static LogGroupState state(LogGroup g) {
+        return new LogGroupState(g.logGroupName(), arnOf(g), g.retentionInDays() == null ? 0 : g.retentionInDays());
+    }
+
+    private static CloudWatchLogsClient logs(RegionContext ctx) {
+        return ctx.services(AwsClients.class).logs();
+    }
+}
