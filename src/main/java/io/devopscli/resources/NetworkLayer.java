@@ -135,7 +135,7 @@ public final class NetworkLayer {
         // IAM is global: a role per region keeps regions that run in parallel from racing on one role.
         ResourceKey role = g.add(key("iam/role", "flow-logs"), new RoleReconciler(),
                 new RoleSpec(p + "-flow-logs-" + region.name(), "vpc-flow-logs.amazonaws.com", "flow-logs-delivery",
-                        Policies.flowLogs(region.name(), logGroupName)));
+                        Policies.flowLogs(logGroupName, region.name())));
         g.add(key("ec2/flow-log", "vpc"), new FlowLogReconciler(),
                 new FlowLogSpec(p + "-vpc-flow-log", vpc, logGroup, role), vpc, logGroup, role);
     }
