@@ -49,12 +49,12 @@ public final class Engine implements AutoCloseable {
     }
 
     private Plan observeAll(List<RegionGraph> graphs, boolean destroy, boolean purge) {
-        // Every node of every region is observed at once; only this thread waits, so the pool never
-        // blocks on itself.
+        // Regions and independent branches are observed in parallel; a node is observed once its parents
+        // were, so observe may read parents' ids (ctx.idOf) and diff can compare ids without AWS calls.
+        // Chaining futures means no pool thread ever waits, so the pool never blocks on itself.
         List<List<CompletableFuture<Object>>> pending = new ArrayList<>();
         for (RegionGraph g : graphs) {
-            pending.add(g.nodes().stream()
-                    .map(n -> CompletableFuture.supplyAsync(() -> observeNode(n, g.context()), pool)).toList());
+            pending.add(observeInOrder(g));
         }
         List<RegionPlan> regions = new ArrayList<>();
         for (int i = 0; i < graphs.size(); i++) {
@@ -87,6 +87,20 @@ public final class Engine implements AutoCloseable {
             }
         }
         return new RegionPlan(graph, changes, observed, failures);
+    }
+
+    private List<CompletableFuture<Object>> observeInOrder(RegionGraph graph) {
+        Map<ResourceKey, CompletableFuture<Object>> byKey = new HashMap<>();
+        List<CompletableFuture<Object>> inOrder = new ArrayList<>();
+        for (Node<?, ?> n : graph.nodes()) {
+            CompletableFuture<?>[] parents = n.dependsOn().stream().map(byKey::get).toArray(CompletableFuture[]::new);
+            // observeNode never throws, so a parent's failure still lets its children be observed.
+            CompletableFuture<Object> mine = CompletableFuture.allOf(parents)
+                    .thenApplyAsync(ignored -> observeNode(n, graph.context()), pool);
+            byKey.put(n.key(), mine);
+            inOrder.add(mine);
+        }
+        return inOrder;
     }
 
     private Object observeNode(Node<?, ?> node, RegionContext ctx) {
