@@ -1,0 +1,81 @@
+package io.devopscli.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/** Observe runs parents before children, so a child's observe can read its parents' published ids. */
+class EngineObserveOrderTest {
+
+    /** A resource that exists with a fixed id; it records which parent ids it saw when observed. */
+    private static final class Fake implements Reconciler<String, String> {
+        private final Map<String, Optional<String>> seen;
+        private final ResourceKey parent;
+        private final long observeMillis;
+
+        Fake(Map<String, Optional<String>> seen, ResourceKey parent, long observeMillis) {
+            this.seen = seen;
+            this.parent = parent;
+            this.observeMillis = observeMillis;
+        }
+
+        @Override
+        public Optional<String> observe(String spec, RegionContext ctx) {
+            try {
+                Thread.sleep(observeMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (parent != null) {
+                seen.put(spec, ctx.idOf(parent));
+            }
+            return Optional.of("id-" + spec);
+        }
+
+        @Override
+        public List<FieldChange> diff(String spec, String actual) {
+            return List.of();
+        }
+
+        @Override
+        public String create(String spec, RegionContext ctx) {
+            throw new UnsupportedOperationException("every fake exists");
+        }
+
+        @Override
+        public String update(String spec, String actual, List<FieldChange> changes, RegionContext ctx) {
+            throw new UnsupportedOperationException("nothing differs");
+        }
+
+        @Override
+        public void delete(String actual, RegionContext ctx) {
+            throw new UnsupportedOperationException("not deleted here");
+        }
+
+        @Override
+        public String id(String actual) {
+            return actual;
+        }
+    }
+
+    @Test
+    void childrenObserveAfterTheirParentsWereObservedAndPublished() {
+        Map<String, Optional<String>> seen = new ConcurrentHashMap<>();
+        RegionGraph graph = new RegionGraph(new RegionContext("r", "p", null, Progress.SILENT));
+        ResourceKey vpc = graph.add(new ResourceKey("r", "ec2/vpc", "main"), new Fake(seen, null, 300), "vpc");
+        ResourceKey subnet = graph.add(new ResourceKey("r", "ec2/subnet", "a"), new Fake(seen, vpc, 100), "subnet", vpc);
+        graph.add(new ResourceKey("r", "ec2/route-table", "public"), new Fake(seen, subnet, 0), "table", subnet);
+        graph.add(new ResourceKey("r", "ec2/security-group", "web"), new Fake(seen, vpc, 0), "group", vpc);
+
+        try (Engine engine = new Engine(8)) {
+            engine.plan(List.of(graph));
+        }
+
+        assertEquals(Map.of("subnet", Optional.of("id-vpc"), "table", Optional.of("id-subnet"),
+                "group", Optional.of("id-vpc")), seen);
+    }
+}
