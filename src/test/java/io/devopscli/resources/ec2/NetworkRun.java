@@ -29,7 +29,7 @@ final class NetworkRun implements AutoCloseable {
     private final AwsClients clients = Emulator.clients(REGION);
     private final AwsClients outOfBand = Emulator.clients(REGION);
     private final Engine engine = new Engine(8);
-    private final Consumer<RegionGraph> nodes;
+    private volatile Consumer<RegionGraph> nodes;
 
     /** @param nodes adds the nodes under test to a fresh graph */
     NetworkRun(Consumer<RegionGraph> nodes) {
@@ -40,6 +40,11 @@ final class NetworkRun implements AutoCloseable {
 
     static ResourceKey key(String type, String name) {
         return new ResourceKey(REGION, "ec2/" + type, name);
+    }
+
+    /** Changes the desired graph from the next plan on, as an edited topology file would. */
+    void respec(Consumer<RegionGraph> nodes) {
+        this.nodes = nodes;
     }
 
     /** A separate client for the checks and the out-of-band changes, as a person at the console would be. */
