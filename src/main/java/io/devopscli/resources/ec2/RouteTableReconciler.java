@@ -180,10 +180,11 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
         for (String subnet : missing) {
             Optional<RouteTableAssociation> elsewhere = holders.stream().flatMap(t -> t.associations().stream())
                     .filter(a -> subnet.equals(a.subnetId()) && !id.equals(a.routeTableId())).findFirst();
-            if (elsewhere.isPresent()) {
-                AwsCall.run(() -> ec2.replaceRouteTableAssociation(
-                        r -> r.associationId(elsewhere.get().routeTableAssociationId()).routeTableId(id)));
-            } else {
+            // The other table may let go of the subnet meanwhile (it is reconciled in parallel): then the
+            // association is gone and a plain associate does it.
+            boolean moved = elsewhere.isPresent() && AwsCall.orEmpty(() -> ec2.replaceRouteTableAssociation(
+                    r -> r.associationId(elsewhere.get().routeTableAssociationId()).routeTableId(id))).isPresent();
+            if (!moved) {
                 AwsCall.run(() -> ec2.associateRouteTable(r -> r.routeTableId(id).subnetId(subnet)));
             }
         }

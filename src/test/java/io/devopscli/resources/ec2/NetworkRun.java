@@ -52,6 +52,11 @@ final class NetworkRun implements AutoCloseable {
         return outOfBand.ec2();
     }
 
+    /** The calls the tool itself made (not the out-of-band client's). */
+    io.devopscli.aws.CallCounter calls() {
+        return clients.settings().counter();
+    }
+
     Plan plan() {
         return engine.plan(List.of(graph()));
     }

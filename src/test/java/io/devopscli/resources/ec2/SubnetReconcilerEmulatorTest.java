@@ -61,6 +61,18 @@ class SubnetReconcilerEmulatorTest {
     }
 
     @Test
+    void planDescribesSubnetsOnceForAllNodes() {
+        run.apply();
+        run.calls().reset();
+
+        run.assertAllNoop();
+
+        // DescribeVpcs and two DescribeVpcAttribute for the VPC, then one DescribeSubnets for both subnets.
+        assertEquals(4, run.calls().total());
+        assertEquals(0, run.calls().mutating());
+    }
+
+    @Test
     void publicIpsTurnedOffByHandArePutBack() {
         run.apply();
         String id = ownedByName().get("demo-public-a").subnetId();
