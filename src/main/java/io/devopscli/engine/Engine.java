@@ -49,24 +49,12 @@ public final class Engine implements AutoCloseable {
     }
 
     private Plan observeAll(List<RegionGraph> graphs, boolean destroy, boolean purge) {
-        // Regions and independent branches are observed in parallel, but a node only after its parents:
-        // their ids are then published, so a child's observe can resolve (ctx.idOf) the subnet or role it
-        // should point at, and its pure diff can compare that with the one it does point at. Only this
-        // thread waits, so the pool never blocks on itself.
+        // Regions and independent branches are observed in parallel; a node is observed once its parents
+        // were, so observe may read parents' ids (ctx.idOf) and diff can compare ids without AWS calls.
+        // Chaining futures means no pool thread ever waits, so the pool never blocks on itself.
         List<List<CompletableFuture<Object>>> pending = new ArrayList<>();
         for (RegionGraph g : graphs) {
-            Map<ResourceKey, CompletableFuture<Object>> byKey = new HashMap<>();
-            List<CompletableFuture<Object>> inOrder = new ArrayList<>();
-            for (Node<?, ?> n : g.nodes()) {
-                CompletableFuture<?>[] parents = n.dependsOn().stream().map(byKey::get)
-                        .toArray(CompletableFuture[]::new);
-                // observeNode never throws (a failure is a NodeResult), so allOf always completes normally
-                CompletableFuture<Object> mine = CompletableFuture.allOf(parents)
-                        .thenApplyAsync(ignored -> observeNode(n, g.context()), pool);
-                byKey.put(n.key(), mine);
-                inOrder.add(mine);
-            }
-            pending.add(inOrder);
+            pending.add(observeInOrder(g));
         }
         List<RegionPlan> regions = new ArrayList<>();
         for (int i = 0; i < graphs.size(); i++) {
@@ -99,6 +87,20 @@ public final class Engine implements AutoCloseable {
             }
         }
         return new RegionPlan(graph, changes, observed, failures);
+    }
+
+    private List<CompletableFuture<Object>> observeInOrder(RegionGraph graph) {
+        Map<ResourceKey, CompletableFuture<Object>> byKey = new HashMap<>();
+        List<CompletableFuture<Object>> inOrder = new ArrayList<>();
+        for (Node<?, ?> n : graph.nodes()) {
+            CompletableFuture<?>[] parents = n.dependsOn().stream().map(byKey::get).toArray(CompletableFuture[]::new);
+            // observeNode never throws, so a parent's failure still lets its children be observed.
+            CompletableFuture<Object> mine = CompletableFuture.allOf(parents)
+                    .thenApplyAsync(ignored -> observeNode(n, graph.context()), pool);
+            byKey.put(n.key(), mine);
+            inOrder.add(mine);
+        }
+        return inOrder;
     }
 
     private Object observeNode(Node<?, ?> node, RegionContext ctx) {

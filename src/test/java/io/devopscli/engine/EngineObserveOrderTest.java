@@ -3,50 +3,79 @@ package io.devopscli.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.RepeatedTest;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
 
-/** A child is observed after its parents, so its observe can resolve their ids (ctx.idOf). */
+/** Observe runs parents before children, so a child's observe can read its parents' published ids. */
 class EngineObserveOrderTest {
 
-    /** Spec = its id; observing takes a while, as a describe would. */
-    private static final class Slow implements Reconciler<String, String> {
-        public Optional<String> observe(String id, RegionContext ctx) {
+    /** A resource that exists with a fixed id; it records which parent ids it saw when observed. */
+    private static final class Fake implements Reconciler<String, String> {
+        private final Map<String, Optional<String>> seen;
+        private final ResourceKey parent;
+        private final long observeMillis;
+
+        Fake(Map<String, Optional<String>> seen, ResourceKey parent, long observeMillis) {
+            this.seen = seen;
+            this.parent = parent;
+            this.observeMillis = observeMillis;
+        }
+
+        @Override
+        public Optional<String> observe(String spec, RegionContext ctx) {
             try {
-                Thread.sleep(30);
+                Thread.sleep(observeMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return Optional.of(id);
+            if (parent != null) {
+                seen.put(spec, ctx.idOf(parent));
+            }
+            return Optional.of("id-" + spec);
         }
-        public List<FieldChange> diff(String s, String a) { return List.of(); }
-        public String create(String s, RegionContext c) { return s; }
-        public String update(String s, String a, List<FieldChange> f, RegionContext c) { return a; }
-        public void delete(String a, RegionContext c) { }
-        public String id(String a) { return a; }
+
+        @Override
+        public List<FieldChange> diff(String spec, String actual) {
+            return List.of();
+        }
+
+        @Override
+        public String create(String spec, RegionContext ctx) {
+            throw new UnsupportedOperationException("every fake exists");
+        }
+
+        @Override
+        public String update(String spec, String actual, List<FieldChange> changes, RegionContext ctx) {
+            throw new UnsupportedOperationException("nothing differs");
+        }
+
+        @Override
+        public void delete(String actual, RegionContext ctx) {
+            throw new UnsupportedOperationException("not deleted here");
+        }
+
+        @Override
+        public String id(String actual) {
+            return actual;
+        }
     }
 
-    /** Reports, as its one field, the parent id it saw while observing. */
-    private static final class Child implements Reconciler<ResourceKey, String> {
-        public Optional<String> observe(ResourceKey parent, RegionContext ctx) {
-            return Optional.of(ctx.idOf(parent).orElse("unknown"));
-        }
-        public List<FieldChange> diff(ResourceKey s, String seen) { return List.of(FieldChange.of("parentSeen", "", seen)); }
-        public String create(ResourceKey s, RegionContext c) { return "x"; }
-        public String update(ResourceKey s, String a, List<FieldChange> f, RegionContext c) { return a; }
-        public void delete(String a, RegionContext c) { }
-        public String id(String a) { return a; }
-    }
+    @Test
+    void childrenObserveAfterTheirParentsWereObservedAndPublished() {
+        Map<String, Optional<String>> seen = new ConcurrentHashMap<>();
+        RegionGraph graph = new RegionGraph(new RegionContext("r", "p", null, Progress.SILENT));
+        ResourceKey vpc = graph.add(new ResourceKey("r", "ec2/vpc", "main"), new Fake(seen, null, 300), "vpc");
+        ResourceKey subnet = graph.add(new ResourceKey("r", "ec2/subnet", "a"), new Fake(seen, vpc, 100), "subnet", vpc);
+        graph.add(new ResourceKey("r", "ec2/route-table", "public"), new Fake(seen, subnet, 0), "table", subnet);
+        graph.add(new ResourceKey("r", "ec2/security-group", "web"), new Fake(seen, vpc, 0), "group", vpc);
 
-    @RepeatedTest(3)
-    void childSeesItsParentsIdDuringPlan() {
-        RegionGraph g = new RegionGraph(new RegionContext("r", "p", null, Progress.SILENT));
-        ResourceKey parent = g.add(new ResourceKey("r", "t/parent", "p"), new Slow(), "subnet-9");
-        ResourceKey child = g.add(new ResourceKey("r", "t/child", "c"), new Child(), parent, parent);
-        try (Engine engine = new Engine(4)) {
-            Change change = engine.plan(List.of(g)).allChanges().stream().filter(c -> c.key().equals(child))
-                    .findFirst().orElseThrow();
-            assertEquals("subnet-9", change.fields().get(0).actual());
+        try (Engine engine = new Engine(8)) {
+            engine.plan(List.of(graph));
         }
+
+        assertEquals(Map.of("subnet", Optional.of("id-vpc"), "table", Optional.of("id-subnet"),
+                "group", Optional.of("id-vpc")), seen);
     }
 }

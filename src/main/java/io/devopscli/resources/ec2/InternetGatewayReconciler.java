@@ -1,0 +1,125 @@
+package io.devopscli.resources.ec2;
+
+import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.AwsClients;
+import io.devopscli.aws.AwsFailure;
+import io.devopscli.engine.Diffs;
+import io.devopscli.engine.FieldChange;
+import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Waiter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.InternetGateway;
+import software.amazon.awssdk.services.ec2.model.InternetGatewayAttachment;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+
+/** An internet gateway attached to the VPC. Publishes the gateway id (igw-...). */
+public final class InternetGatewayReconciler implements Reconciler<InternetGatewaySpec, InternetGatewayState> {
+    static final String MEMO = "ec2/internet-gateways";
+    private static final Waiter WAIT = Waiter.upTo(Duration.ofMinutes(5));
+
+    @Override
+    public Optional<InternetGatewayState> observe(InternetGatewaySpec spec, RegionContext ctx) {
+        List<InternetGateway> owned = ctx.memo(MEMO, () -> AwsCall.call(() -> ec2(ctx).describeInternetGatewaysPaginator(
+                r -> r.filters(OwnedTags.ownerFilter(ctx.project()))).internetGateways().stream().toList()));
+        ParentIds parents = ParentIds.resolve(ctx, List.of(spec.vpc()));
+        return OwnedTags.pick(owned, InternetGateway::tags, InternetGateway::internetGatewayId, ctx.project(), spec.name())
+                .map(g -> state(g, parents));
+    }
+
+    @Override
+    public List<FieldChange> diff(InternetGatewaySpec spec, InternetGatewayState actual) {
+        String attached = actual.attachedVpcIds().isEmpty() ? "none"
+                : String.join(",", actual.attachedVpcIds().stream().map(actual.parents()::render).toList());
+        return new Diffs().field("attachedVpc", spec.vpc().name(), attached).toList();
+    }
+
+    @Override
+    public InternetGatewayState create(InternetGatewaySpec spec, RegionContext ctx) {
+        Ec2Client ec2 = ec2(ctx);
+        // CreateInternetGateway takes no client token: one left by an interrupted run is found by its tags.
+        List<InternetGateway> existing = AwsCall.call(() -> ec2.describeInternetGatewaysPaginator(r -> r.filters(
+                OwnedTags.ownerFilter(ctx.project()), OwnedTags.nameFilter(spec.name()))).internetGateways().stream().toList());
+        InternetGateway gateway = OwnedTags.pick(existing, InternetGateway::tags, InternetGateway::internetGatewayId,
+                        ctx.project(), spec.name())
+                .orElseGet(() -> AwsCall.call(() -> ec2.createInternetGateway(r -> r.tagSpecifications(
+                        OwnedTags.at(ResourceType.INTERNET_GATEWAY, ctx.project(), spec.name()))).internetGateway()));
+        ctx.forget(MEMO);
+        return attach(ec2, gateway.internetGatewayId(), attachedVpcs(gateway), spec, ctx);
+    }
+
+    @Override
+    public InternetGatewayState update(InternetGatewaySpec spec, InternetGatewayState actual, List<FieldChange> changes,
+                                       RegionContext ctx) {
+        return attach(ec2(ctx), actual.id(), actual.attachedVpcIds(), spec, ctx);
+    }
+
+    @Override
+    public void delete(InternetGatewayState actual, RegionContext ctx) {
+        Ec2Client ec2 = ec2(ctx);
+        for (String vpcId : actual.attachedVpcIds()) {
+            detach(ec2, actual.id(), vpcId);
+        }
+        AwsCall.ignoringNotFound(() -> ec2.deleteInternetGateway(r -> r.internetGatewayId(actual.id())));
+        ctx.forget(MEMO);
+        WAIT.until("internet gateway " + actual.id() + " deleted", ctx.progress(),
+                () -> describe(ec2, actual.id()).isPresent() ? Optional.empty() : Optional.of(true));
+    }
+
+    @Override
+    public String id(InternetGatewayState actual) {
+        return actual.id();
+    }
+
+    /** Detaches from any other VPC, then attaches to ours unless already there, and waits for it. */
+    private static InternetGatewayState attach(Ec2Client ec2, String id, List<String> attached, InternetGatewaySpec spec,
+                                               RegionContext ctx) {
+        String vpcId = ctx.requireId(spec.vpc());
+        for (String other : attached) {
+            if (!other.equals(vpcId)) {
+                detach(ec2, id, other);
+            }
+        }
+        if (!attached.contains(vpcId)) {
+            AwsCall.run(() -> ec2.attachInternetGateway(r -> r.internetGatewayId(id).vpcId(vpcId)));
+        }
+        InternetGateway ready = WAIT.until("internet gateway " + id + " attached to " + vpcId, ctx.progress(),
+                () -> describe(ec2, id).filter(g -> attachedVpcs(g).equals(List.of(vpcId)) && g.attachments().stream()
+                        .allMatch(a -> "available".equals(a.stateAsString()) || "attached".equals(a.stateAsString()))));
+        return state(ready, ParentIds.resolve(ctx, List.of(spec.vpc())));
+    }
+
+    private static void detach(Ec2Client ec2, String id, String vpcId) {
+        // A gateway already detached (or a VPC already gone) is what we wanted.
+        try {
+            AwsCall.ignoringNotFound(() -> ec2.detachInternetGateway(r -> r.internetGatewayId(id).vpcId(vpcId)));
+        } catch (AwsFailure f) {
+            if (!"Gateway.NotAttached".equals(f.code())) {
+                throw f;
+            }
+        }
+    }
+
+    /** VPCs the gateway is attached to or attaching to; AWS reports "available" for an attached IGW. */
+    private static List<String> attachedVpcs(InternetGateway g) {
+        return g.attachments().stream()
+                .filter(a -> !"detached".equals(a.stateAsString()) && !"detaching".equals(a.stateAsString()))
+                .map(InternetGatewayAttachment::vpcId).sorted().toList();
+    }
+
+    private static InternetGatewayState state(InternetGateway g, ParentIds parents) {
+        return new InternetGatewayState(g.internetGatewayId(), attachedVpcs(g), parents);
+    }
+
+    private static Optional<InternetGateway> describe(Ec2Client ec2, String id) {
+        return AwsCall.orEmpty(() -> ec2.describeInternetGateways(r -> r.internetGatewayIds(id)).internetGateways())
+                .flatMap(l -> l.stream().findFirst());
+    }
+
+    private static Ec2Client ec2(RegionContext ctx) {
+        return ctx.services(AwsClients.class).ec2();
+    }
+}

@@ -1,0 +1,267 @@
+package io.devopscli.resources.ec2;
+
+import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.AwsClients;
+import io.devopscli.engine.Diffs;
+import io.devopscli.engine.FieldChange;
+import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.ResourceKey;
+import io.devopscli.engine.Waiter;
+import io.devopscli.resources.ec2.RouteTableSpec.DefaultRoute;
+import io.devopscli.resources.ec2.RouteTableSpec.TargetKind;
+import io.devopscli.resources.ec2.RouteTableState.Association;
+import io.devopscli.resources.ec2.RouteTableState.DestinationType;
+import io.devopscli.resources.ec2.RouteTableState.Route;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.RouteTable;
+import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
+
+/**
+ * A route table of the VPC: the local route, an optional default route to an internet or NAT gateway,
+ * and exactly the spec's subnets associated. Publishes the route table id.
+ */
+public final class RouteTableReconciler implements Reconciler<RouteTableSpec, RouteTableState> {
+    static final String MEMO = "ec2/route-tables";
+    static final String DEFAULT_CIDR = "0.0.0.0/0";
+    private static final Waiter WAIT = Waiter.upTo(Duration.ofMinutes(5));
+
+    @Override
+    public Optional<RouteTableState> observe(RouteTableSpec spec, RegionContext ctx) {
+        List<RouteTable> owned = ctx.memo(MEMO, () -> AwsCall.call(() -> ec2(ctx).describeRouteTablesPaginator(
+                r -> r.filters(OwnedTags.ownerFilter(ctx.project()))).routeTables().stream().toList()));
+        ParentIds parents = ParentIds.resolve(ctx, parentKeys(spec));
+        return OwnedTags.pick(owned, RouteTable::tags, RouteTable::routeTableId, ctx.project(), spec.name())
+                .map(t -> state(t, parents));
+    }
+
+    /**
+     * Compares in the graph's terms: actual ids are rendered as the key they were published for, so
+     * "igw:main" is a default route through the gateway the graph calls main, and an id of anything else
+     * ("nat:nat-0abc") never matches.
+     */
+    @Override
+    public List<FieldChange> diff(RouteTableSpec spec, RouteTableState actual) {
+        return new Diffs()
+                .immutable("vpc", spec.vpc().name(), actual.parents().render(actual.vpcId()))
+                .field("defaultRoute", spec.defaultRoute().map(RouteTableReconciler::render).orElse("none"),
+                        actual.defaultRoute().map(r -> render(r, actual.parents())).orElse("none"))
+                .field("extraRoutes", List.of(), actual.extraRoutes().stream().map(Route::render).sorted().toList())
+                .field("associations", spec.subnets().stream().map(ResourceKey::name).sorted().toList(),
+                        actual.associations().stream().map(a -> actual.parents().render(a.subnetId())).sorted().toList())
+                .toList();
+    }
+
+    @Override
+    public RouteTableState create(RouteTableSpec spec, RegionContext ctx) {
+        Ec2Client ec2 = ec2(ctx);
+        String vpcId = ctx.requireId(spec.vpc());
+        List<RouteTable> existing = AwsCall.call(() -> ec2.describeRouteTablesPaginator(r -> r.filters(
+                OwnedTags.ownerFilter(ctx.project()), OwnedTags.nameFilter(spec.name()),
+                OwnedTags.filter("vpc-id", vpcId))).routeTables().stream().toList());
+        String id = OwnedTags.pick(existing, RouteTable::tags, RouteTable::routeTableId, ctx.project(), spec.name())
+                .map(RouteTable::routeTableId)
+                .orElseGet(() -> AwsCall.call(() -> ec2.createRouteTable(r -> r.vpcId(vpcId)
+                        .clientToken(clientToken(ctx, spec.name(), vpcId))
+                        .tagSpecifications(OwnedTags.at(ResourceType.ROUTE_TABLE, ctx.project(), spec.name())))
+                        .routeTable().routeTableId()));
+        ctx.forget(MEMO);
+        RouteTable fresh = WAIT.until("route table " + id + " visible", ctx.progress(), () -> describe(ec2, id));
+        return reconcile(spec, state(fresh, ParentIds.resolve(ctx, parentKeys(spec))), ctx);
+    }
+
+    @Override
+    public RouteTableState update(RouteTableSpec spec, RouteTableState actual, List<FieldChange> changes,
+                                  RegionContext ctx) {
+        return reconcile(spec, actual, ctx);
+    }
+
+    @Override
+    public void delete(RouteTableState actual, RegionContext ctx) {
+        Ec2Client ec2 = ec2(ctx);
+        for (Association a : actual.associations()) {
+            AwsCall.ignoringNotFound(() -> ec2.disassociateRouteTable(r -> r.associationId(a.id())));
+        }
+        AwsCall.ignoringNotFound(() -> ec2.deleteRouteTable(r -> r.routeTableId(actual.id())));
+        ctx.forget(MEMO);
+        WAIT.until("route table " + actual.id() + " deleted", ctx.progress(),
+                () -> describe(ec2, actual.id()).isPresent() ? Optional.empty() : Optional.of(true));
+    }
+
+    @Override
+    public String id(RouteTableState actual) {
+        return actual.id();
+    }
+
+    /** Brings routes and associations in line with the spec, then waits until describe shows no diff. */
+    private RouteTableState reconcile(RouteTableSpec spec, RouteTableState actual, RegionContext ctx) {
+        Ec2Client ec2 = ec2(ctx);
+        String id = actual.id();
+        reconcileDefaultRoute(ec2, id, spec.defaultRoute(), actual.defaultRoute(), ctx);
+        for (Route extra : actual.extraRoutes()) {
+            AwsCall.ignoringNotFound(() -> ec2.deleteRoute(r -> {
+                switch (extra.type()) {
+                    case IPV4 -> r.destinationCidrBlock(extra.destination());
+                    case IPV6 -> r.destinationIpv6CidrBlock(extra.destination());
+                    case PREFIX_LIST -> r.destinationPrefixListId(extra.destination());
+                }
+                r.routeTableId(id);
+            }));
+        }
+        reconcileAssociations(ec2, id, spec, actual.associations(), ctx);
+        ctx.forget(MEMO);
+        ParentIds parents = ParentIds.resolve(ctx, parentKeys(spec));
+        return WAIT.until("route table " + id + " routes and associations", ctx.progress(), () -> describe(ec2, id)
+                .map(t -> state(t, parents)).filter(s -> diff(spec, s).isEmpty()));
+    }
+
+    private static void reconcileDefaultRoute(Ec2Client ec2, String id, Optional<DefaultRoute> desired,
+                                              Optional<Route> actual, RegionContext ctx) {
+        if (desired.isEmpty()) {
+            actual.ifPresent(r -> AwsCall.ignoringNotFound(
+                    () -> ec2.deleteRoute(d -> d.routeTableId(id).destinationCidrBlock(DEFAULT_CIDR))));
+            return;
+        }
+        String target = ctx.requireId(desired.get().target());
+        boolean nat = desired.get().kind() == TargetKind.NAT_GATEWAY;
+        if (actual.isEmpty()) {
+            AwsCall.run(() -> ec2.createRoute(r -> {
+                r.routeTableId(id).destinationCidrBlock(DEFAULT_CIDR);
+                if (nat) {
+                    r.natGatewayId(target);
+                } else {
+                    r.gatewayId(target);
+                }
+            }));
+        } else if (!actual.get().target().equals(target) || actual.get().blackhole()) {
+            AwsCall.run(() -> ec2.replaceRoute(r -> {
+                r.routeTableId(id).destinationCidrBlock(DEFAULT_CIDR);
+                if (nat) {
+                    r.natGatewayId(target);
+                } else {
+                    r.gatewayId(target);
+                }
+            }));
+        }
+    }
+
+    /**
+     * Disassociates subnets the spec does not name, and associates the ones it does. A subnet still
+     * associated with another table is moved with ReplaceRouteTableAssociation: AWS refuses a second
+     * association (Resource.AlreadyAssociated), and moto silently keeps the old one.
+     */
+    private static void reconcileAssociations(Ec2Client ec2, String id, RouteTableSpec spec, List<Association> actual,
+                                              RegionContext ctx) {
+        Set<String> desired = Set.copyOf(spec.subnets().stream().map(ctx::requireId).toList());
+        for (Association a : actual) {
+            if (!desired.contains(a.subnetId())) {
+                AwsCall.ignoringNotFound(() -> ec2.disassociateRouteTable(r -> r.associationId(a.id())));
+            }
+        }
+        List<String> missing = desired.stream()
+                .filter(s -> actual.stream().noneMatch(a -> a.subnetId().equals(s))).sorted().toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<RouteTable> holders = AwsCall.call(() -> ec2.describeRouteTablesPaginator(r -> r.filters(
+                OwnedTags.filter("association.subnet-id", missing)))
+                .routeTables().stream().toList());
+        for (String subnet : missing) {
+            Optional<RouteTableAssociation> elsewhere = holders.stream().flatMap(t -> t.associations().stream())
+                    .filter(a -> subnet.equals(a.subnetId()) && !id.equals(a.routeTableId())).findFirst();
+            // The other table may let go of the subnet meanwhile (it is reconciled in parallel): then the
+            // association is gone and a plain associate does it.
+            boolean moved = elsewhere.isPresent() && AwsCall.orEmpty(() -> ec2.replaceRouteTableAssociation(
+                    r -> r.associationId(elsewhere.get().routeTableAssociationId()).routeTableId(id))).isPresent();
+            if (!moved) {
+                AwsCall.run(() -> ec2.associateRouteTable(r -> r.routeTableId(id).subnetId(subnet)));
+            }
+        }
+    }
+
+    static RouteTableState state(RouteTable t, ParentIds parents) {
+        Optional<Route> defaultRoute = Optional.empty();
+        List<Route> extra = new ArrayList<>();
+        for (software.amazon.awssdk.services.ec2.model.Route r : t.routes()) {
+            Route route = route(r);
+            if ("local".equals(route.target()) || "EnableVgwRoutePropagation".equals(r.originAsString())) {
+                continue; // the VPC's own route, and routes a VPN gateway propagates, are not ours to manage
+            }
+            if (route.type() == DestinationType.IPV4 && DEFAULT_CIDR.equals(route.destination())) {
+                defaultRoute = Optional.of(route);
+            } else {
+                extra.add(route);
+            }
+        }
+        List<Association> associations = t.associations().stream()
+                .filter(a -> a.subnetId() != null && !Boolean.TRUE.equals(a.main()))
+                .filter(a -> a.associationState() == null || !"disassociated".equals(a.associationState().stateAsString()))
+                .map(a -> new Association(a.routeTableAssociationId(), a.subnetId())).toList();
+        return new RouteTableState(t.routeTableId(), t.vpcId(), defaultRoute, extra, associations, parents);
+    }
+
+    private static Route route(software.amazon.awssdk.services.ec2.model.Route r) {
+        DestinationType type = r.destinationCidrBlock() != null ? DestinationType.IPV4
+                : r.destinationIpv6CidrBlock() != null ? DestinationType.IPV6 : DestinationType.PREFIX_LIST;
+        String destination = switch (type) {
+            case IPV4 -> r.destinationCidrBlock();
+            case IPV6 -> r.destinationIpv6CidrBlock();
+            case PREFIX_LIST -> r.destinationPrefixListId();
+        };
+        String target = Stream.of(r.gatewayId(), r.natGatewayId(), r.transitGatewayId(), r.vpcPeeringConnectionId(),
+                        r.networkInterfaceId(), r.instanceId(), r.egressOnlyInternetGatewayId(), r.carrierGatewayId(),
+                        r.localGatewayId(), r.coreNetworkArn())
+                .filter(v -> v != null && !v.isEmpty()).findFirst().orElse("unknown");
+        return new Route(type, destination, target, "blackhole".equals(r.stateAsString()));
+    }
+
+    private static String render(DefaultRoute desired) {
+        return (desired.kind() == TargetKind.NAT_GATEWAY ? "nat:" : "igw:") + desired.target().name();
+    }
+
+    private static String render(Route actual, ParentIds parents) {
+        String kind = actual.target().startsWith("nat-") ? "nat:" : actual.target().startsWith("igw-") ? "igw:" : "";
+        return kind + parents.render(actual.target()) + (actual.blackhole() ? " (blackhole)" : "");
+    }
+
+    private static List<ResourceKey> parentKeys(RouteTableSpec spec) {
+        List<ResourceKey> keys = new ArrayList<>(spec.subnets());
+        keys.add(spec.vpc());
+        spec.defaultRoute().ifPresent(d -> keys.add(d.target()));
+        return keys;
+    }
+
+    /**
+     * The same token for the same table of the same VPC, so a retried create cannot make two tables.
+     * EC2 allows 64 ASCII characters.
+     */
+    static String clientToken(RegionContext ctx, String name, String vpcId) {
+        String seed = ctx.project() + "/" + ctx.region() + "/" + name + "/" + vpcId;
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
+            return "devops-cli-" + HexFormat.of().formatHex(hash).substring(0, 40);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+
+    private static Optional<RouteTable> describe(Ec2Client ec2, String id) {
+        return AwsCall.orEmpty(() -> ec2.describeRouteTables(r -> r.routeTableIds(id)).routeTables())
+                .flatMap(l -> l.stream().findFirst());
+    }
+
+    private static Ec2Client ec2(RegionContext ctx) {
+        return ctx.services(AwsClients.class).ec2();
+    }
+}

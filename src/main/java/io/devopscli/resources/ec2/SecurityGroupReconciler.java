@@ -1,0 +1,173 @@
+package io.devopscli.resources.ec2;
+
+import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.AwsClients;
+import io.devopscli.aws.AwsFailure;
+import io.devopscli.engine.Diffs;
+import io.devopscli.engine.FieldChange;
+import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.ResourceKey;
+import io.devopscli.engine.Waiter;
+import io.devopscli.resources.ec2.SecurityGroupSpec.IngressRule;
+import io.devopscli.resources.ec2.SecurityGroupState.Rule;
+import io.devopscli.resources.ec2.SecurityGroupState.SourceType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+
+/**
+ * A security group of the VPC with exactly the spec's ingress rules; egress stays as AWS makes it.
+ * Publishes the group id (sg-...).
+ */
+public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSpec, SecurityGroupState> {
+    static final String MEMO = "ec2/security-groups";
+    private static final Waiter WAIT = Waiter.upTo(Duration.ofMinutes(5));
+
+    @Override
+    public Optional<SecurityGroupState> observe(SecurityGroupSpec spec, RegionContext ctx) {
+        List<SecurityGroup> owned = ctx.memo(MEMO, () -> AwsCall.call(() -> ec2(ctx).describeSecurityGroupsPaginator(
+                r -> r.filters(OwnedTags.ownerFilter(ctx.project()))).securityGroups().stream().toList()));
+        ParentIds parents = ParentIds.resolve(ctx, parentKeys(spec));
+        return OwnedTags.pick(owned, SecurityGroup::tags, SecurityGroup::groupId, ctx.project(), spec.name())
+                .map(g -> state(g, parents));
+    }
+
+    @Override
+    public List<FieldChange> diff(SecurityGroupSpec spec, SecurityGroupState actual) {
+        return new Diffs()
+                .immutable("groupName", spec.name(), actual.groupName())
+                .immutable("description", spec.description(), actual.description())
+                .immutable("vpc", spec.vpc().name(), actual.parents().render(actual.vpcId()))
+                .field("ingress", desired(spec), rendered(actual.ingress(), actual.parents()))
+                .toList();
+    }
+
+    @Override
+    public SecurityGroupState create(SecurityGroupSpec spec, RegionContext ctx) {
+        Ec2Client ec2 = ec2(ctx);
+        String vpcId = ctx.requireId(spec.vpc());
+        // CreateSecurityGroup takes no client token: a group left by an interrupted run is found by its tags.
+        List<SecurityGroup> existing = AwsCall.call(() -> ec2.describeSecurityGroupsPaginator(r -> r.filters(
+                OwnedTags.ownerFilter(ctx.project()), OwnedTags.nameFilter(spec.name()),
+                OwnedTags.filter("vpc-id", vpcId))).securityGroups().stream().toList());
+        String id = OwnedTags.pick(existing, SecurityGroup::tags, SecurityGroup::groupId, ctx.project(), spec.name())
+                .map(SecurityGroup::groupId)
+                .orElseGet(() -> AwsCall.call(() -> ec2.createSecurityGroup(r -> r.vpcId(vpcId).groupName(spec.name())
+                        .description(spec.description())
+                        .tagSpecifications(OwnedTags.at(ResourceType.SECURITY_GROUP, ctx.project(), spec.name())))
+                        .groupId()));
+        ctx.forget(MEMO);
+        SecurityGroup fresh = WAIT.until("security group " + id + " visible", ctx.progress(), () -> describe(ec2, id));
+        return reconcileIngress(spec, state(fresh, ParentIds.none()), ctx);
+    }
+
+    @Override
+    public SecurityGroupState update(SecurityGroupSpec spec, SecurityGroupState actual, List<FieldChange> changes,
+                                     RegionContext ctx) {
+        return reconcileIngress(spec, actual, ctx);
+    }
+
+    @Override
+    public void delete(SecurityGroupState actual, RegionContext ctx) {
+        Ec2Client ec2 = ec2(ctx);
+        // Our rules naming other groups would keep those groups from being deleted: drop them first.
+        List<Rule> referencing = actual.ingress().stream().filter(r -> r.sourceType() == SourceType.GROUP).toList();
+        if (!referencing.isEmpty()) {
+            AwsCall.ignoringNotFound(() -> ec2.revokeSecurityGroupIngress(r -> r.groupId(actual.id())
+                    .ipPermissions(referencing.stream().map(IngressRules::permission).toList())));
+        }
+        // Network interfaces can hold a group long after their owner went: AwsCall retries DependencyViolation.
+        AwsCall.ignoringNotFound(() -> ec2.deleteSecurityGroup(r -> r.groupId(actual.id())));
+        ctx.forget(MEMO);
+        WAIT.until("security group " + actual.id() + " deleted", ctx.progress(),
+                () -> describe(ec2, actual.id()).isPresent() ? Optional.empty() : Optional.of(true));
+    }
+
+    @Override
+    public String id(SecurityGroupState actual) {
+        return actual.id();
+    }
+
+    /** Revokes rules the spec does not have, authorizes the ones missing, then waits until describe agrees. */
+    private SecurityGroupState reconcileIngress(SecurityGroupSpec spec, SecurityGroupState actual, RegionContext ctx) {
+        Ec2Client ec2 = ec2(ctx);
+        String id = actual.id();
+        // Parents may have been created during this apply, so their ids are read again now.
+        ParentIds parents = ParentIds.resolve(ctx, parentKeys(spec));
+        Set<String> desired = Set.copyOf(desired(spec));
+        var extra = actual.ingress().stream().filter(r -> !desired.contains(IngressRules.render(r, parents)))
+                .map(IngressRules::permission).toList();
+        if (!extra.isEmpty()) {
+            AwsCall.ignoringNotFound(() -> ec2.revokeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(extra)));
+        }
+        Set<String> present = Set.copyOf(rendered(actual.ingress(), parents));
+        var missing = new ArrayList<software.amazon.awssdk.services.ec2.model.IpPermission>();
+        for (IngressRule rule : spec.ingress()) {
+            if (!present.contains(IngressRules.render(rule))) {
+                missing.add(IngressRules.permission(rule, rule.sourceGroup().map(ctx::requireId).orElse(null)));
+            }
+        }
+        if (!missing.isEmpty()) {
+            authorize(ec2, id, missing);
+        }
+        ctx.forget(MEMO);
+        return WAIT.until("ingress rules of security group " + id, ctx.progress(), () -> describe(ec2, id)
+                .map(g -> state(g, parents)).filter(s -> diff(spec, s).stream().noneMatch(c -> c.field().equals("ingress"))));
+    }
+
+    private static void authorize(Ec2Client ec2, String id, List<software.amazon.awssdk.services.ec2.model.IpPermission> rules) {
+        try {
+            AwsCall.run(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(rules)));
+        } catch (AwsFailure f) {
+            // A rule already there (a retried call, or one opened by hand just now) is what we wanted; any
+            // other still-missing rule shows up in the wait below and in the next plan.
+            if (!"InvalidPermission.Duplicate".equals(f.code())) {
+                throw f;
+            }
+            for (var rule : rules) {
+                try {
+                    AwsCall.run(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(rule)));
+                } catch (AwsFailure each) {
+                    if (!"InvalidPermission.Duplicate".equals(each.code())) {
+                        throw each;
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<String> desired(SecurityGroupSpec spec) {
+        return spec.ingress().stream().map(IngressRules::render).distinct().sorted().toList();
+    }
+
+    private static List<String> rendered(List<Rule> rules, ParentIds parents) {
+        return rules.stream().map(r -> IngressRules.render(r, parents)).distinct().sorted().toList();
+    }
+
+    private static SecurityGroupState state(SecurityGroup g, ParentIds parents) {
+        return new SecurityGroupState(g.groupId(), g.groupName(), g.description(), g.vpcId(),
+                IngressRules.flatten(g.ipPermissions()), parents);
+    }
+
+    private static List<ResourceKey> parentKeys(SecurityGroupSpec spec) {
+        List<ResourceKey> keys = new ArrayList<>();
+        keys.add(spec.vpc());
+        spec.ingress().forEach(r -> r.sourceGroup().ifPresent(keys::add));
+        return keys;
+    }
+
+    private static Optional<SecurityGroup> describe(Ec2Client ec2, String id) {
+        return AwsCall.orEmpty(() -> ec2.describeSecurityGroups(r -> r.groupIds(id)).securityGroups())
+                .flatMap(l -> l.stream().findFirst());
+    }
+
+    private static Ec2Client ec2(RegionContext ctx) {
+        return ctx.services(AwsClients.class).ec2();
+    }
+}

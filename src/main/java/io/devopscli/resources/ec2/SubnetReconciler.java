@@ -1,0 +1,107 @@
+package io.devopscli.resources.ec2;
+
+import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.AwsClients;
+import io.devopscli.engine.Diffs;
+import io.devopscli.engine.FieldChange;
+import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Waiter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Subnet;
+
+/** A subnet of the VPC; public ones map public IPs on launch. Publishes the subnet id. */
+public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetState> {
+    static final String MEMO = "ec2/subnets";
+    private static final Waiter WAIT = Waiter.upTo(Duration.ofMinutes(5));
+
+    @Override
+    public Optional<SubnetState> observe(SubnetSpec spec, RegionContext ctx) {
+        List<Subnet> owned = ctx.memo(MEMO, () -> AwsCall.call(() -> ec2(ctx)
+                .describeSubnetsPaginator(r -> r.filters(OwnedTags.ownerFilter(ctx.project()))).subnets().stream().toList()));
+        ParentIds parents = ParentIds.resolve(ctx, List.of(spec.vpc()));
+        return OwnedTags.pick(owned, Subnet::tags, Subnet::subnetId, ctx.project(), spec.name())
+                .map(s -> state(s, parents));
+    }
+
+    @Override
+    public List<FieldChange> diff(SubnetSpec spec, SubnetState actual) {
+        return new Diffs()
+                .immutable("vpc", spec.vpc().name(), actual.parents().render(actual.vpcId()))
+                .immutable("cidr", spec.cidr(), actual.cidr())
+                .immutable("availabilityZone", spec.availabilityZone(), actual.availabilityZone())
+                .field("mapPublicIpOnLaunch", spec.isPublic(), actual.mapPublicIpOnLaunch())
+                .toList();
+    }
+
+    @Override
+    public SubnetState create(SubnetSpec spec, RegionContext ctx) {
+        Ec2Client ec2 = ec2(ctx);
+        String vpcId = ctx.requireId(spec.vpc());
+        // CreateSubnet takes no client token: one left by an interrupted run is found by its tags.
+        List<Subnet> existing = AwsCall.call(() -> ec2.describeSubnetsPaginator(r -> r.filters(
+                OwnedTags.ownerFilter(ctx.project()), OwnedTags.nameFilter(spec.name()),
+                OwnedTags.filter("vpc-id", vpcId))).subnets().stream().toList());
+        String id = OwnedTags.pick(existing, Subnet::tags, Subnet::subnetId, ctx.project(), spec.name())
+                .map(Subnet::subnetId)
+                .orElseGet(() -> AwsCall.call(() -> ec2.createSubnet(r -> r.vpcId(vpcId).cidrBlock(spec.cidr())
+                        .availabilityZone(spec.availabilityZone())
+                        .tagSpecifications(OwnedTags.at(ResourceType.SUBNET, ctx.project(), spec.name())))
+                        .subnet().subnetId()));
+        ctx.forget(MEMO);
+        Subnet ready = WAIT.until("subnet " + id + " available", ctx.progress(),
+                () -> describe(ec2, id).filter(s -> "available".equals(s.stateAsString())));
+        ParentIds parents = ParentIds.resolve(ctx, List.of(spec.vpc()));
+        if (Boolean.TRUE.equals(ready.mapPublicIpOnLaunch()) != spec.isPublic()) {
+            return setMapPublicIp(ec2, id, spec.isPublic(), ctx, parents);
+        }
+        return state(ready, parents);
+    }
+
+    @Override
+    public SubnetState update(SubnetSpec spec, SubnetState actual, List<FieldChange> changes, RegionContext ctx) {
+        return setMapPublicIp(ec2(ctx), actual.id(), spec.isPublic(), ctx, ParentIds.resolve(ctx, List.of(spec.vpc())));
+    }
+
+    @Override
+    public void delete(SubnetState actual, RegionContext ctx) {
+        Ec2Client ec2 = ec2(ctx);
+        // Network interfaces of deleted services can hold a subnet for a while: AwsCall retries DependencyViolation.
+        AwsCall.ignoringNotFound(() -> ec2.deleteSubnet(r -> r.subnetId(actual.id())));
+        ctx.forget(MEMO);
+        WAIT.until("subnet " + actual.id() + " deleted", ctx.progress(),
+                () -> describe(ec2, actual.id()).isPresent() ? Optional.empty() : Optional.of(true));
+    }
+
+    @Override
+    public String id(SubnetState actual) {
+        return actual.id();
+    }
+
+    private static SubnetState setMapPublicIp(Ec2Client ec2, String id, boolean on, RegionContext ctx, ParentIds parents) {
+        AwsCall.run(() -> ec2.modifySubnetAttribute(r -> r.subnetId(id)
+                .mapPublicIpOnLaunch(AttributeBooleanValue.builder().value(on).build())));
+        Subnet done = WAIT.until("subnet " + id + " mapPublicIpOnLaunch=" + on, ctx.progress(),
+                () -> describe(ec2, id).filter(s -> Boolean.valueOf(on).equals(s.mapPublicIpOnLaunch())));
+        return state(done, parents);
+    }
+
+    private static SubnetState state(Subnet s, ParentIds parents) {
+        return new SubnetState(s.subnetId(), s.vpcId(), s.cidrBlock(), s.availabilityZone(),
+                Boolean.TRUE.equals(s.mapPublicIpOnLaunch()), parents);
+    }
+
+    private static Optional<Subnet> describe(Ec2Client ec2, String id) {
+        return AwsCall.orEmpty(() -> ec2.describeSubnets(r -> r.subnetIds(id)).subnets())
+                .flatMap(l -> l.stream().findFirst());
+    }
+
+    private static Ec2Client ec2(RegionContext ctx) {
+        return ctx.services(AwsClients.class).ec2();
+    }
+}

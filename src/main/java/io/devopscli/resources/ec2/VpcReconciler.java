@@ -1,0 +1,129 @@
+package io.devopscli.resources.ec2;
+
+import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.AwsClients;
+import io.devopscli.engine.Diffs;
+import io.devopscli.engine.FieldChange;
+import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Waiter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Vpc;
+import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
+
+/** A VPC with DNS support and DNS hostnames on. Publishes the VPC id. */
+public final class VpcReconciler implements Reconciler<VpcSpec, VpcState> {
+    static final String MEMO = "ec2/vpcs";
+    private static final Waiter WAIT = Waiter.upTo(Duration.ofMinutes(5));
+
+    @Override
+    public Optional<VpcState> observe(VpcSpec spec, RegionContext ctx) {
+        List<Vpc> owned = ctx.memo(MEMO, () -> describeOwned(ctx));
+        return OwnedTags.pick(owned, Vpc::tags, Vpc::vpcId, ctx.project(), spec.name())
+                .map(vpc -> read(ec2(ctx), vpc));
+    }
+
+    @Override
+    public List<FieldChange> diff(VpcSpec spec, VpcState actual) {
+        return new Diffs()
+                .immutable("cidr", spec.cidr(), actual.cidr())
+                .field("enableDnsSupport", true, actual.dnsSupport())
+                .field("enableDnsHostnames", true, actual.dnsHostnames())
+                .toList();
+    }
+
+    @Override
+    public VpcState create(VpcSpec spec, RegionContext ctx) {
+        Ec2Client ec2 = ec2(ctx);
+        // CreateVpc takes no client token: a VPC left by an interrupted run is found by its tags instead.
+        String id = findOwned(ec2, ctx.project(), spec.name()).map(Vpc::vpcId).orElseGet(() -> AwsCall.call(() ->
+                ec2.createVpc(r -> r.cidrBlock(spec.cidr())
+                        .tagSpecifications(OwnedTags.at(ResourceType.VPC, ctx.project(), spec.name())))
+                        .vpc().vpcId()));
+        ctx.forget(MEMO);
+        awaitAvailable(ec2, id, ctx);
+        setDns(ec2, id, true, true, ctx);
+        return read(ec2, describe(ec2, id).orElseThrow());
+    }
+
+    @Override
+    public VpcState update(VpcSpec spec, VpcState actual, List<FieldChange> changes, RegionContext ctx) {
+        Ec2Client ec2 = ec2(ctx);
+        setDns(ec2, actual.id(), !actual.dnsSupport(), !actual.dnsHostnames(), ctx);
+        return read(ec2, describe(ec2, actual.id()).orElseThrow());
+    }
+
+    @Override
+    public void delete(VpcState actual, RegionContext ctx) {
+        Ec2Client ec2 = ec2(ctx);
+        // DependencyViolation (subnets, gateways still going away) is retried by AwsCall with a bound.
+        AwsCall.ignoringNotFound(() -> ec2.deleteVpc(r -> r.vpcId(actual.id())));
+        ctx.forget(MEMO);
+        WAIT.until("vpc " + actual.id() + " deleted", ctx.progress(),
+                () -> describe(ec2, actual.id()).isPresent() ? Optional.empty() : Optional.of(true));
+    }
+
+    @Override
+    public String id(VpcState actual) {
+        return actual.id();
+    }
+
+    /** Turns on what is off: DNS support first, since DNS hostnames need it. */
+    private static void setDns(Ec2Client ec2, String id, boolean support, boolean hostnames, RegionContext ctx) {
+        AttributeBooleanValue on = AttributeBooleanValue.builder().value(true).build();
+        if (support) {
+            AwsCall.run(() -> ec2.modifyVpcAttribute(r -> r.vpcId(id).enableDnsSupport(on)));
+        }
+        if (hostnames) {
+            AwsCall.run(() -> ec2.modifyVpcAttribute(r -> r.vpcId(id).enableDnsHostnames(on)));
+        }
+        WAIT.until("dns attributes of vpc " + id, ctx.progress(), () -> {
+            boolean done = attribute(ec2, id, VpcAttributeName.ENABLE_DNS_SUPPORT)
+                    && attribute(ec2, id, VpcAttributeName.ENABLE_DNS_HOSTNAMES);
+            return done ? Optional.of(true) : Optional.empty();
+        });
+    }
+
+    private static void awaitAvailable(Ec2Client ec2, String id, RegionContext ctx) {
+        // Right after the create, describe may not know the id yet: that counts as "not yet".
+        WAIT.until("vpc " + id + " available", ctx.progress(), () -> describe(ec2, id)
+                .filter(v -> "available".equals(v.stateAsString())).map(v -> true));
+    }
+
+    private static VpcState read(Ec2Client ec2, Vpc vpc) {
+        return new VpcState(vpc.vpcId(), vpc.cidrBlock(), vpc.stateAsString(),
+                attribute(ec2, vpc.vpcId(), VpcAttributeName.ENABLE_DNS_SUPPORT),
+                attribute(ec2, vpc.vpcId(), VpcAttributeName.ENABLE_DNS_HOSTNAMES));
+    }
+
+    private static boolean attribute(Ec2Client ec2, String id, VpcAttributeName name) {
+        var answer = AwsCall.call(() -> ec2.describeVpcAttribute(r -> r.vpcId(id).attribute(name)));
+        AttributeBooleanValue value = name == VpcAttributeName.ENABLE_DNS_SUPPORT
+                ? answer.enableDnsSupport() : answer.enableDnsHostnames();
+        return value != null && Boolean.TRUE.equals(value.value());
+    }
+
+    private static Optional<Vpc> describe(Ec2Client ec2, String id) {
+        return AwsCall.orEmpty(() -> ec2.describeVpcs(r -> r.vpcIds(id)).vpcs()).flatMap(l -> l.stream().findFirst());
+    }
+
+    private static List<Vpc> describeOwned(RegionContext ctx) {
+        return AwsCall.call(() -> ec2(ctx).describeVpcsPaginator(r -> r.filters(OwnedTags.ownerFilter(ctx.project())))
+                .vpcs().stream().toList());
+    }
+
+    private static Optional<Vpc> findOwned(Ec2Client ec2, String project, String name) {
+        List<Vpc> found = AwsCall.call(() -> ec2.describeVpcsPaginator(
+                r -> r.filters(OwnedTags.ownerFilter(project), OwnedTags.nameFilter(name))).vpcs().stream().toList());
+        return OwnedTags.pick(found, Vpc::tags, Vpc::vpcId, project, name);
+    }
+
+    private static Ec2Client ec2(RegionContext ctx) {
+        return ctx.services(AwsClients.class).ec2();
+    }
+}
