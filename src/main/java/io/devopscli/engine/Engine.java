@@ -82,7 +82,7 @@ public final class Engine implements AutoCloseable {
             if (!destroy) {
                 changes.add(o.change());
             } else if (o.actual() != null) {
-                boolean keep = node.reconciler().holdsData() && !purge;
+                boolean keep = node.holdsData(o.actual()) && !purge;
                 changes.add(new Change(node.key(), keep ? Action.NOOP : Action.DELETE, List.of()));
             }
         }

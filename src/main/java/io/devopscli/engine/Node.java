@@ -69,6 +69,12 @@ public final class Node<S, A> {
         }
     }
 
+    /** Whether the observed resource holds data that down keeps unless purging. */
+    @SuppressWarnings("unchecked")
+    public boolean holdsData(Object observed) {
+        return observed != null && reconciler.holdsData((A) observed);
+    }
+
     /** What observe found: the planned change and the actual resource (null when missing). */
     public record Observed(Change change, Object actual) {}
 }

@@ -29,8 +29,11 @@ public interface Reconciler<S, A> {
     /** The physical id dependents refer to (vpc-123, an ARN, a name). */
     String id(A actual);
 
-    /** Whether the resource holds data (repositories, images, artifacts): down keeps it unless purging. */
-    default boolean holdsData() {
+    /**
+     * Whether this observed resource holds data (a repository, images, an artifact bucket with objects):
+     * down keeps it unless purging. Asked of the actual resource, so an empty bucket can go.
+     */
+    default boolean holdsData(A actual) {
         return false;
     }
 }

@@ -90,8 +90,9 @@ public final class RepositoryReconciler implements Reconciler<RepositorySpec, Re
         return actual.arn();
     }
 
+    /** A repository always holds history, even before the first push names a default branch. */
     @Override
-    public boolean holdsData() {
+    public boolean holdsData(RepositoryState actual) {
         return true;
     }
 }

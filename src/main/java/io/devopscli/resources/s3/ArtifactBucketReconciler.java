@@ -161,13 +161,10 @@ public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucket
         return actual.name();
     }
 
-    /**
-     * Always true, as the engine asks per type: an empty bucket is kept by down too. The state knows
-     * better (hasObjects); see the report on giving holdsData the observed state.
-     */
+    /** A bucket with objects (any version) holds artifacts; an empty one can go without --purge. */
     @Override
-    public boolean holdsData() {
-        return true;
+    public boolean holdsData(BucketState actual) {
+        return actual.hasObjects();
     }
 
     private static void emptyBucket(S3Client s3, String name) {

@@ -33,6 +33,6 @@ class RepositoryReconcilerDiffTest {
 
     @Test
     void holdsData() {
-        assertEquals(true, reconciler.holdsData());
+        assertEquals(true, reconciler.holdsData(new RepositoryState("r", "arn", "", "url", null)));
     }
 }
