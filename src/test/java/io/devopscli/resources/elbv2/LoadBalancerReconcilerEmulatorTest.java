@@ -115,7 +115,8 @@ class LoadBalancerReconcilerEmulatorTest {
         assertEquals(arn, lb.loadBalancerArn());
         assertEquals(java.util.stream.Stream.of(parents.subnetA(), parents.subnetB(), parents.subnetC()).sorted().toList(),
                 lb.availabilityZones().stream().map(AvailabilityZone::subnetId).sorted().toList());
-        assertEquals(List.of(parents.albGroup(), parents.otherGroup()), lb.securityGroups().stream().sorted().toList());
+        assertEquals(java.util.stream.Stream.of(parents.albGroup(), parents.otherGroup()).sorted().toList(),
+                lb.securityGroups().stream().sorted().toList());
         assertEquals(List.of(), EngineHarness.mutations(harness.plan()));
     }
 
