@@ -1,0 +1,95 @@
+package io.devopscli.resources.elbv2;
+
+import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.AwsClients;
+import io.devopscli.engine.Diffs;
+import io.devopscli.engine.FieldChange;
+import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.RegionContext;
+import io.devopscli.resources.ec2.ParentIds;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
+
+/**
+ * A listener of our load balancer, found by the load balancer's ARN and the port (a load balancer has at
+ * most one listener per port). Ownership comes from the load balancer, which observe only finds when it
+ * carries our tags; the listener is tagged too, for anyone reading the account. Publishes its ARN.
+ */
+public final class ListenerReconciler implements Reconciler<ListenerSpec, ListenerState> {
+
+    @Override
+    public Optional<ListenerState> observe(ListenerSpec spec, RegionContext ctx) {
+        // no owned load balancer published yet: it will be created in this run, and the listener with it
+        return ctx.idOf(spec.loadBalancer()).flatMap(lbArn -> onPort(elb(ctx), lbArn, spec.port()))
+                .map(l -> state(l, parents(ctx, spec)));
+    }
+
+    @Override
+    public List<FieldChange> diff(ListenerSpec spec, ListenerState actual) {
+        return new Diffs()
+                .field("protocol", spec.protocol(), actual.protocol())
+                .field("defaultAction", RuleAction.desired(spec.defaultTargetGroup()),
+                        RuleAction.render(actual.defaultActions(), actual.parents()))
+                .toList();
+    }
+
+    @Override
+    public ListenerState create(ListenerSpec spec, RegionContext ctx) {
+        ElasticLoadBalancingV2Client elb = elb(ctx);
+        String lbArn = ctx.requireId(spec.loadBalancer());
+        // AWS answers a repeated CreateListener with the existing one; moto adds a second listener on the
+        // same port. So one already on the port (an interrupted run) is brought in line instead.
+        Optional<Listener> existing = onPort(elb, lbArn, spec.port());
+        if (existing.isPresent()) {
+            ListenerState state = state(existing.get(), parents(ctx, spec));
+            List<FieldChange> left = diff(spec, state);
+            return left.isEmpty() ? state : update(spec, state, left, ctx);
+        }
+        Listener created = AwsCall.call(() -> elb.createListener(r -> r.loadBalancerArn(lbArn)
+                .protocol(spec.protocol()).port(spec.port())
+                .defaultActions(RuleAction.forward(ctx.requireId(spec.defaultTargetGroup())))
+                .tags(ElbTags.owned(ctx.project(), spec.name())))).listeners().get(0);
+        return state(created, parents(ctx, spec));
+    }
+
+    @Override
+    public ListenerState update(ListenerSpec spec, ListenerState actual, List<FieldChange> changes,
+                                RegionContext ctx) {
+        ElasticLoadBalancingV2Client elb = elb(ctx);
+        Listener modified = AwsCall.call(() -> elb.modifyListener(r -> r.listenerArn(actual.arn())
+                .protocol(spec.protocol())
+                .defaultActions(RuleAction.forward(ctx.requireId(spec.defaultTargetGroup()))))).listeners().get(0);
+        return state(modified, parents(ctx, spec));
+    }
+
+    @Override
+    public void delete(ListenerState actual, RegionContext ctx) {
+        AwsCall.ignoringNotFound(() -> elb(ctx).deleteListener(r -> r.listenerArn(actual.arn())));
+    }
+
+    @Override
+    public String id(ListenerState actual) {
+        return actual.arn();
+    }
+
+    private static Optional<Listener> onPort(ElasticLoadBalancingV2Client elb, String lbArn, int port) {
+        return AwsCall.orEmpty(() -> elb.describeListenersPaginator(r -> r.loadBalancerArn(lbArn)).listeners()
+                        .stream().toList())
+                .flatMap(ls -> ls.stream().filter(l -> l.port() != null && l.port() == port).findFirst());
+    }
+
+    private static ParentIds parents(RegionContext ctx, ListenerSpec spec) {
+        return ParentIds.resolve(ctx, List.of(spec.defaultTargetGroup()));
+    }
+
+    private static ListenerState state(Listener l, ParentIds parents) {
+        return new ListenerState(l.listenerArn(), l.loadBalancerArn(), l.protocolAsString(),
+                l.port() == null ? 0 : l.port(), RuleAction.of(l.defaultActions()), parents);
+    }
+
+    private static ElasticLoadBalancingV2Client elb(RegionContext ctx) {
+        return ctx.services(AwsClients.class).elbv2();
+    }
+}

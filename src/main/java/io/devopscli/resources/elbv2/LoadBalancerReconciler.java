@@ -1,0 +1,173 @@
+package io.devopscli.resources.elbv2;
+
+import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.AwsClients;
+import io.devopscli.engine.Diffs;
+import io.devopscli.engine.FieldChange;
+import io.devopscli.engine.Progress;
+import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.ResourceKey;
+import io.devopscli.engine.Waiter;
+import io.devopscli.resources.ec2.ParentIds;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.AvailabilityZone;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerStateEnum;
+
+/**
+ * The Application Load Balancer of a region, found by its name and recognised as ours by its tags.
+ * Publishes its ARN. Becoming active takes 2 to 3 minutes on AWS; create and update wait for it, and
+ * delete waits until it is gone so its target groups and security groups can go right after.
+ */
+public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec, LoadBalancerState> {
+    private final Waiter waiter;
+
+    public LoadBalancerReconciler() {
+        this(Waiter.upTo(Duration.ofMinutes(10)));
+    }
+
+    public LoadBalancerReconciler(Waiter waiter) {
+        this.waiter = waiter;
+    }
+
+    @Override
+    public Optional<LoadBalancerState> observe(LoadBalancerSpec spec, RegionContext ctx) {
+        return LoadBalancerLookup.owned(elb(ctx), ctx.project(), spec.name())
+                .map(lb -> state(lb, ParentIds.resolve(ctx, parentKeys(spec))));
+    }
+
+    @Override
+    public List<FieldChange> diff(LoadBalancerSpec spec, LoadBalancerState actual) {
+        return new Diffs()
+                .immutable("type", spec.type(), actual.type())
+                .immutable("scheme", spec.scheme(), actual.scheme())
+                .field("subnets", names(spec.subnets()), rendered(actual.subnetIds(), actual.parents()))
+                .field("securityGroups", names(spec.securityGroups()),
+                        rendered(actual.securityGroupIds(), actual.parents()))
+                .field("ipAddressType", spec.ipAddressType(), actual.ipAddressType())
+                .toList();
+    }
+
+    @Override
+    public LoadBalancerState create(LoadBalancerSpec spec, RegionContext ctx) {
+        ElasticLoadBalancingV2Client elb = elb(ctx);
+        String physical = spec.physicalName();
+        ParentIds parents = ParentIds.resolve(ctx, parentKeys(spec));
+        // CreateLoadBalancer takes no client token (AWS is idempotent by name, moto makes a second one):
+        // one left by an interrupted run is found by name, and one that is not ours stops us here.
+        Optional<LoadBalancer> existing = LoadBalancerLookup.byName(elb, physical);
+        if (existing.isPresent() && !LoadBalancerLookup.isOwned(elb, existing.get(), ctx.project(), spec.name())) {
+            throw ElbTags.notOurs("load balancer", physical, ctx.project(), spec.name());
+        }
+        String arn = existing.map(LoadBalancer::loadBalancerArn).orElseGet(() -> AwsCall.call(() -> elb.createLoadBalancer(
+                r -> r.name(physical).type(spec.type()).scheme(spec.scheme()).ipAddressType(spec.ipAddressType())
+                        .subnets(ids(ctx, spec.subnets())).securityGroups(ids(ctx, spec.securityGroups()))
+                        .tags(ElbTags.owned(ctx.project(), spec.name()))))
+                .loadBalancers().get(0).loadBalancerArn());
+        LoadBalancerState state = state(awaitActive(elb, arn, ctx.progress()), parents);
+        List<FieldChange> left = diff(spec, state);
+        return left.isEmpty() ? state : update(spec, state, left, ctx);
+    }
+
+    @Override
+    public LoadBalancerState update(LoadBalancerSpec spec, LoadBalancerState actual, List<FieldChange> changes,
+                                    RegionContext ctx) {
+        List<FieldChange> immutable = changes.stream().filter(FieldChange::immutable).toList();
+        if (!immutable.isEmpty()) {
+            throw new IllegalStateException("load balancer " + actual.name() + " can only be replaced to change "
+                    + immutable.stream().map(FieldChange::field).toList());
+        }
+        ElasticLoadBalancingV2Client elb = elb(ctx);
+        String arn = actual.arn();
+        Set<String> fields = changes.stream().map(FieldChange::field).collect(Collectors.toSet());
+        if (fields.contains("subnets")) {
+            AwsCall.run(() -> elb.setSubnets(r -> r.loadBalancerArn(arn).subnets(ids(ctx, spec.subnets()))));
+        }
+        if (fields.contains("securityGroups")) {
+            AwsCall.run(() -> elb.setSecurityGroups(r -> r.loadBalancerArn(arn)
+                    .securityGroups(ids(ctx, spec.securityGroups()))));
+        }
+        if (fields.contains("ipAddressType")) {
+            AwsCall.run(() -> elb.setIpAddressType(r -> r.loadBalancerArn(arn).ipAddressType(spec.ipAddressType())));
+        }
+        // parents may have been created during this apply, so their ids are read again now
+        return state(awaitActive(elb, arn, ctx.progress()), ParentIds.resolve(ctx, parentKeys(spec)));
+    }
+
+    @Override
+    public void delete(LoadBalancerState actual, RegionContext ctx) {
+        ElasticLoadBalancingV2Client elb = elb(ctx);
+        AwsCall.ignoringNotFound(() -> elb.deleteLoadBalancer(r -> r.loadBalancerArn(actual.arn())));
+        // its target groups stay "in use" and its security group attached until it is really gone
+        waiter.until("deleting load balancer " + actual.name(), ctx.progress(),
+                () -> LoadBalancerLookup.byArn(elb, actual.arn()).isPresent() ? Optional.empty() : Optional.of(true));
+    }
+
+    @Override
+    public String id(LoadBalancerState actual) {
+        return actual.arn();
+    }
+
+    /** Polls until active (AWS: 2 to 3 minutes); a load balancer that goes failed fails the node. */
+    LoadBalancer awaitActive(ElasticLoadBalancingV2Client elb, String arn, Progress progress) {
+        return waiter.until("waiting for load balancer " + nameOf(arn) + " to become active", progress, () -> {
+            // right after create, describe may not know the ARN yet (eventual consistency): keep polling
+            Optional<LoadBalancer> lb = LoadBalancerLookup.byArn(elb, arn);
+            if (lb.isEmpty() || lb.get().state() == null) {
+                return Optional.empty();
+            }
+            LoadBalancerStateEnum code = lb.get().state().code();
+            if (code == LoadBalancerStateEnum.FAILED) {
+                throw new IllegalStateException("load balancer " + nameOf(arn) + " failed: " + lb.get().state().reason());
+            }
+            if (code == LoadBalancerStateEnum.ACTIVE_IMPAIRED) {
+                // serving, though not in every zone: waiting would not fix it, so say it and go on
+                progress.info("load balancer " + nameOf(arn) + " is active_impaired: " + lb.get().state().reason());
+                return lb;
+            }
+            return code == LoadBalancerStateEnum.ACTIVE ? lb : Optional.empty();
+        });
+    }
+
+    private static LoadBalancerState state(LoadBalancer lb, ParentIds parents) {
+        List<String> subnets = lb.availabilityZones().stream().map(AvailabilityZone::subnetId).toList();
+        return new LoadBalancerState(lb.loadBalancerArn(), lb.loadBalancerName(), lb.dnsName(),
+                lb.state() == null ? null : lb.state().codeAsString(), lb.schemeAsString(), lb.typeAsString(),
+                lb.ipAddressTypeAsString(), subnets, lb.securityGroups(), parents);
+    }
+
+    private static List<String> names(List<ResourceKey> keys) {
+        return keys.stream().map(ResourceKey::name).sorted().toList();
+    }
+
+    private static List<String> rendered(List<String> ids, ParentIds parents) {
+        return ids.stream().map(parents::render).sorted().toList();
+    }
+
+    private static List<String> ids(RegionContext ctx, List<ResourceKey> keys) {
+        return keys.stream().map(ctx::requireId).toList();
+    }
+
+    private static List<ResourceKey> parentKeys(LoadBalancerSpec spec) {
+        List<ResourceKey> keys = new ArrayList<>(spec.subnets());
+        keys.addAll(spec.securityGroups());
+        return keys;
+    }
+
+    /** arn:...:loadbalancer/app/NAME/ID */
+    private static String nameOf(String arn) {
+        String[] parts = arn.split("/");
+        return parts.length >= 3 ? parts[parts.length - 2] : arn;
+    }
+
+    private static ElasticLoadBalancingV2Client elb(RegionContext ctx) {
+        return ctx.services(AwsClients.class).elbv2();
+    }
+}

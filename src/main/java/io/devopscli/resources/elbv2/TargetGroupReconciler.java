@@ -1,0 +1,164 @@
+package io.devopscli.resources.elbv2;
+
+import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.AwsClients;
+import io.devopscli.aws.AwsFailure;
+import io.devopscli.engine.Diffs;
+import io.devopscli.engine.FieldChange;
+import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.RegionContext;
+import io.devopscli.resources.ec2.ParentIds;
+import io.devopscli.resources.elbv2.TargetGroupSpec.HealthCheck;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute;
+
+/**
+ * A target group, found by its name and recognised as ours by its tags. Publishes its ARN. It has no
+ * state to wait for. ELBv2 cannot filter describes by tag, so each of the (two) target groups of a region
+ * is looked up by name: a few calls per group, however many groups the account holds.
+ */
+public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, TargetGroupState> {
+    static final String DEREGISTRATION_DELAY = "deregistration_delay.timeout_seconds";
+
+    @Override
+    public Optional<TargetGroupState> observe(TargetGroupSpec spec, RegionContext ctx) {
+        ElasticLoadBalancingV2Client elb = elb(ctx);
+        return byName(elb, spec.physicalName()).filter(tg -> isOwned(elb, tg, ctx.project(), spec.name()))
+                .map(tg -> state(elb, tg, ParentIds.resolve(ctx, List.of(spec.vpc()))));
+    }
+
+    @Override
+    public List<FieldChange> diff(TargetGroupSpec spec, TargetGroupState actual) {
+        HealthCheck want = spec.healthCheck();
+        HealthCheck have = actual.healthCheck();
+        return new Diffs()
+                .immutable("vpc", spec.vpc().name(), actual.parents().render(actual.vpcId()))
+                .immutable("port", spec.port(), actual.port())
+                .immutable("protocol", spec.protocol(), actual.protocol())
+                .immutable("targetType", spec.targetType(), actual.targetType())
+                .field("healthCheck.protocol", want.protocol(), have.protocol())
+                .field("healthCheck.path", want.path(), have.path())
+                .field("healthCheck.matcher", want.matcher(), have.matcher())
+                .field("healthCheck.intervalSeconds", want.intervalSeconds(), have.intervalSeconds())
+                .field("healthCheck.timeoutSeconds", want.timeoutSeconds(), have.timeoutSeconds())
+                .field("healthCheck.healthyThreshold", want.healthyThreshold(), have.healthyThreshold())
+                .field("healthCheck.unhealthyThreshold", want.unhealthyThreshold(), have.unhealthyThreshold())
+                .field("deregistrationDelaySeconds", spec.deregistrationDelaySeconds(),
+                        actual.deregistrationDelaySeconds())
+                .toList();
+    }
+
+    @Override
+    public TargetGroupState create(TargetGroupSpec spec, RegionContext ctx) {
+        ElasticLoadBalancingV2Client elb = elb(ctx);
+        String physical = spec.physicalName();
+        ParentIds parents = ParentIds.resolve(ctx, List.of(spec.vpc()));
+        // No client token here either: one left by an interrupted run is found by name and brought in line.
+        Optional<TargetGroup> existing = byName(elb, physical);
+        if (existing.isPresent() && !isOwned(elb, existing.get(), ctx.project(), spec.name())) {
+            throw ElbTags.notOurs("target group", physical, ctx.project(), spec.name());
+        }
+        HealthCheck hc = spec.healthCheck();
+        TargetGroup group = existing.orElseGet(() -> AwsCall.call(() -> elb.createTargetGroup(r -> r.name(physical)
+                .vpcId(ctx.requireId(spec.vpc())).port(spec.port()).protocol(spec.protocol())
+                .targetType(spec.targetType())
+                .healthCheckEnabled(true).healthCheckProtocol(hc.protocol()).healthCheckPath(hc.path())
+                .matcher(m -> m.httpCode(hc.matcher())).healthCheckIntervalSeconds(hc.intervalSeconds())
+                .healthCheckTimeoutSeconds(hc.timeoutSeconds()).healthyThresholdCount(hc.healthyThreshold())
+                .unhealthyThresholdCount(hc.unhealthyThreshold())
+                .tags(ElbTags.owned(ctx.project(), spec.name())))).targetGroups().get(0));
+        TargetGroupState state = state(elb, group, parents);
+        List<FieldChange> left = diff(spec, state);
+        return left.isEmpty() ? state : update(spec, state, left, ctx);
+    }
+
+    @Override
+    public TargetGroupState update(TargetGroupSpec spec, TargetGroupState actual, List<FieldChange> changes,
+                                   RegionContext ctx) {
+        List<FieldChange> immutable = changes.stream().filter(FieldChange::immutable).toList();
+        if (!immutable.isEmpty()) {
+            throw new IllegalStateException("target group " + actual.name() + " can only be replaced to change "
+                    + immutable.stream().map(FieldChange::field).toList());
+        }
+        ElasticLoadBalancingV2Client elb = elb(ctx);
+        String arn = actual.arn();
+        if (changes.stream().anyMatch(c -> c.field().startsWith("healthCheck."))) {
+            HealthCheck hc = spec.healthCheck();
+            AwsCall.run(() -> elb.modifyTargetGroup(r -> r.targetGroupArn(arn).healthCheckEnabled(true)
+                    .healthCheckProtocol(hc.protocol()).healthCheckPath(hc.path())
+                    .matcher(m -> m.httpCode(hc.matcher())).healthCheckIntervalSeconds(hc.intervalSeconds())
+                    .healthCheckTimeoutSeconds(hc.timeoutSeconds()).healthyThresholdCount(hc.healthyThreshold())
+                    .unhealthyThresholdCount(hc.unhealthyThreshold())));
+        }
+        if (changes.stream().anyMatch(c -> c.field().equals("deregistrationDelaySeconds"))) {
+            AwsCall.run(() -> elb.modifyTargetGroupAttributes(r -> r.targetGroupArn(arn).attributes(
+                    TargetGroupAttribute.builder().key(DEREGISTRATION_DELAY)
+                            .value(String.valueOf(spec.deregistrationDelaySeconds())).build())));
+        }
+        TargetGroup fresh = byArn(elb, arn).orElseThrow(() -> new IllegalStateException(
+                "target group " + actual.name() + " vanished while it was being updated"));
+        return state(elb, fresh, ParentIds.resolve(ctx, List.of(spec.vpc())));
+    }
+
+    @Override
+    public void delete(TargetGroupState actual, RegionContext ctx) {
+        try {
+            // ResourceInUse (a listener or rule still forwarding here, or a load balancer being deleted) is
+            // retried by AwsCall up to its bound: in reverse order the listener goes first.
+            AwsCall.ignoringNotFound(() -> elb(ctx).deleteTargetGroup(r -> r.targetGroupArn(actual.arn())));
+        } catch (AwsFailure f) {
+            if (!"ResourceInUse".equals(f.code())) {
+                throw f;
+            }
+            throw new IllegalStateException("target group " + actual.name() + " is still used by a listener or rule"
+                    + " (a replace needs the listener to forward elsewhere first): " + f.getMessage(), f);
+        }
+    }
+
+    @Override
+    public String id(TargetGroupState actual) {
+        return actual.arn();
+    }
+
+    private static Optional<TargetGroup> byName(ElasticLoadBalancingV2Client elb, String physicalName) {
+        return AwsCall.orEmpty(() -> elb.describeTargetGroups(r -> r.names(physicalName)).targetGroups())
+                .flatMap(l -> l.stream().findFirst());
+    }
+
+    private static Optional<TargetGroup> byArn(ElasticLoadBalancingV2Client elb, String arn) {
+        return AwsCall.orEmpty(() -> elb.describeTargetGroups(r -> r.targetGroupArns(arn)).targetGroups())
+                .flatMap(l -> l.stream().findFirst());
+    }
+
+    private static boolean isOwned(ElasticLoadBalancingV2Client elb, TargetGroup tg, String project, String name) {
+        return ElbTags.ownedAndNamed(ElbTags.of(elb, tg.targetGroupArn()), project, name);
+    }
+
+    private static TargetGroupState state(ElasticLoadBalancingV2Client elb, TargetGroup tg, ParentIds parents) {
+        HealthCheck hc = new HealthCheck(tg.healthCheckProtocolAsString(), tg.healthCheckPath(),
+                tg.matcher() == null ? null : tg.matcher().httpCode(), orZero(tg.healthCheckIntervalSeconds()),
+                orZero(tg.healthCheckTimeoutSeconds()), orZero(tg.healthyThresholdCount()),
+                orZero(tg.unhealthyThresholdCount()));
+        return new TargetGroupState(tg.targetGroupArn(), tg.targetGroupName(), tg.vpcId(), orZero(tg.port()),
+                tg.protocolAsString(), tg.targetTypeAsString(), hc, deregistrationDelay(elb, tg.targetGroupArn()),
+                parents);
+    }
+
+    /** The attribute, or -1 when AWS does not report it (so it shows as drift rather than passing). */
+    private static int deregistrationDelay(ElasticLoadBalancingV2Client elb, String arn) {
+        return AwsCall.call(() -> elb.describeTargetGroupAttributes(r -> r.targetGroupArn(arn)).attributes()).stream()
+                .filter(a -> DEREGISTRATION_DELAY.equals(a.key())).map(a -> Integer.parseInt(a.value()))
+                .findFirst().orElse(-1);
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    private static ElasticLoadBalancingV2Client elb(RegionContext ctx) {
+        return ctx.services(AwsClients.class).elbv2();
+    }
+}
