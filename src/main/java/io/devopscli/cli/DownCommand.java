@@ -42,6 +42,11 @@ final class DownCommand extends BaseCommand {
                 err().println("Nothing was deleted.");
                 return ExitCodes.OK;
             }
+            if (purge && !yes && !Terminal.confirm("--purge also deletes repositories, images and artifacts, "
+                    + "which cannot be recovered. Really purge?", err())) {
+                err().println("Nothing was deleted.");
+                return ExitCodes.OK;
+            }
             RunReport report = session.engine().destroy(plan);
             if (common.json()) {
                 JsonOutput.write(out(), document(session, plan, report));
