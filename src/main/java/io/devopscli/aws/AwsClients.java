@@ -95,8 +95,9 @@ public final class AwsClients implements AutoCloseable {
                 .forcePathStyle(settings.endpoint().isPresent()).build());
     }
 
+    /** CodeBuild's timestamps read fine; only moto's answer to actions it lacks needs translating. */
     public CodeBuildClient codebuild() {
-        return client(CodeBuildClient.class, () -> configure(CodeBuildClient.builder()).build());
+        return client(CodeBuildClient.class, () -> withMotoErrors(configure(CodeBuildClient.builder())).build());
     }
 
     /** moto answers this JSON service with ISO-8601 timestamps the SDK cannot read; see MotoTimestampFix. */
@@ -140,6 +141,15 @@ public final class AwsClients implements AutoCloseable {
         if (settings.endpoint().isPresent()) {
             builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
                     .addExecutionInterceptor(new MotoTimestampFix()).build());
+        }
+        return withMotoErrors(builder);
+    }
+
+    /** For JSON-protocol clients only: see MotoUnimplementedAction. Real AWS never answers HTML. */
+    private <B extends AwsClientBuilder<B, ?>> B withMotoErrors(B builder) {
+        if (settings.endpoint().isPresent()) {
+            builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                    .addExecutionInterceptor(new MotoUnimplementedAction()).build());
         }
         return builder;
     }

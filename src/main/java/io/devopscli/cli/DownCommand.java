@@ -22,8 +22,8 @@ final class DownCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Terminal.requireConsentPossible(yes);
         try (Session session = Session.open(common, err())) {
+            Terminal.requireConsentPossible(yes);
             Plan plan = session.engine().planDestroy(session.graphs(), purge);
             TableRenderer table = new TableRenderer(out(), session.topology(), color());
             if (!common.json()) {

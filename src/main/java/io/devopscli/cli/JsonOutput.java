@@ -8,7 +8,6 @@ import io.devopscli.engine.NodeResult;
 import io.devopscli.engine.RunReport;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Writes one stable, indented JSON document to stdout. */
@@ -61,9 +60,5 @@ final class JsonOutput {
             m.put("message", r.message());
         }
         return m;
-    }
-
-    static List<Object> none() {
-        return List.of();
     }
 }

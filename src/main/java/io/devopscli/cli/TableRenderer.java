@@ -61,19 +61,22 @@ final class TableRenderer {
 
     /** status: every resource with its state, and the drifted fields under it. */
     void status(Plan plan) {
-        String format = "%-10s %-10s %-34s %-8s%n";
+        int width = plan.regions().stream().flatMap(rp -> rp.graph().nodes().stream())
+                .mapToInt(n -> n.key().type().length() + 1 + n.key().name().length()).max().orElse(8);
+        int regionWidth = plan.regions().stream().mapToInt(rp -> rp.region().length()).max().orElse(6);
+        String format = "%-" + Math.max(6, regionWidth) + "s  %-9s  %-" + width + "s  %s%n";
         out.printf(format, "REGION", "ROLE", "RESOURCE", "STATE");
         for (RegionPlan rp : plan.regions()) {
             for (Change c : rp.changes().stream().sorted(Comparator.comparing(Change::key)).toList()) {
                 out.printf(format, rp.region(), role(rp), c.key().type() + " " + c.key().name(),
                         paintState(PlanView.state(c.action())));
                 for (FieldChange f : c.fields()) {
-                    out.printf("%-22s %s: desired %s, actual %s%n", "", f.field(), f.desired(), f.actual());
+                    out.printf("      %s: desired %s, actual %s%n", f.field(), f.desired(), f.actual());
                 }
             }
             for (NodeResult f : rp.observeFailures()) {
                 out.printf(format, rp.region(), role(rp), f.key().type() + " " + f.key().name(), paintState("error"));
-                out.printf("%-22s %s%n", "", f.message());
+                out.printf("      %s%n", f.message());
             }
         }
         for (RegionPlan rp : plan.regions()) {

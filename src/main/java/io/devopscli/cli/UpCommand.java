@@ -18,10 +18,10 @@ final class UpCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        if (!dryRun) {
-            Terminal.requireConsentPossible(yes);
-        }
         try (Session session = Session.open(common, err())) {
+            if (!dryRun) {
+                Terminal.requireConsentPossible(yes);
+            }
             Plan plan = session.engine().plan(session.graphs());
             TableRenderer table = new TableRenderer(out(), session.topology(), color());
             if (!common.json()) {

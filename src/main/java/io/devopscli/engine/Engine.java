@@ -149,9 +149,14 @@ public final class Engine implements AutoCloseable {
         ctx.progress().info(verb + " " + node.key().describe());
         try {
             node.apply(change, observed, ctx);
-            return new NodeResult(node.key(), change.action(), NodeResult.Outcome.DONE, "", elapsed(start), null);
+            long millis = elapsed(start);
+            ctx.progress().info(String.format(java.util.Locale.ROOT, "%s %s ... done in %.1fs", verb,
+                    node.key().describe(), millis / 1000.0));
+            return new NodeResult(node.key(), change.action(), NodeResult.Outcome.DONE, "", millis, null);
         } catch (RuntimeException e) {
-            return NodeResult.failed(node.key(), change.action(), verb, e, elapsed(start));
+            NodeResult failed = NodeResult.failed(node.key(), change.action(), verb, e, elapsed(start));
+            ctx.progress().info(failed.message());
+            return failed;
         }
     }
 

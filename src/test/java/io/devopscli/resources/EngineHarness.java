@@ -57,7 +57,12 @@ public final class EngineHarness implements AutoCloseable {
     }
 
     public Plan planDestroy() {
-        return engine.planDestroy(List.of(graph()), false);
+        return planDestroy(false);
+    }
+
+    /** The plan of `down`, or of `down --purge`, which also deletes what holds data. */
+    public Plan planDestroy(boolean purge) {
+        return engine.planDestroy(List.of(graph()), purge);
     }
 
     public RunReport apply(Plan plan) {
@@ -77,6 +82,10 @@ public final class EngineHarness implements AutoCloseable {
 
     public RunReport down() {
         return succeeded(engine.destroy(planDestroy()));
+    }
+
+    public RunReport downPurging() {
+        return succeeded(engine.destroy(planDestroy(true)));
     }
 
     public static RunReport succeeded(RunReport report) {

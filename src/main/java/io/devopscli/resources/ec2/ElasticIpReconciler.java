@@ -52,7 +52,7 @@ public final class ElasticIpReconciler implements Reconciler<ElasticIpSpec, Elas
             return state(existing.get());
         }
         var allocated = AwsCall.call(() -> ec2.allocateAddress(r -> r.domain(DomainType.VPC)
-                .tagSpecifications(OwnedEc2Tags.at(ResourceType.ELASTIC_IP, ctx.project(), spec.name()))));
+                .tagSpecifications(OwnedTags.at(ResourceType.ELASTIC_IP, ctx.project(), spec.name()))));
         return new ElasticIpState(allocated.allocationId(), allocated.publicIp(), allocated.domainAsString(), null);
     }
 
@@ -79,7 +79,7 @@ public final class ElasticIpReconciler implements Reconciler<ElasticIpSpec, Elas
 
     /** One describe of every address the project owns in the region, shared by all EIP nodes of a run. */
     private static List<Address> describeOwned(Ec2Client ec2, String project) {
-        return AwsCall.call(() -> ec2.describeAddresses(r -> r.filters(OwnedEc2Tags.ownerFilter(project))))
+        return AwsCall.call(() -> ec2.describeAddresses(r -> r.filters(OwnedTags.ownerFilter(project))))
                 .addresses();
     }
 
@@ -89,7 +89,7 @@ public final class ElasticIpReconciler implements Reconciler<ElasticIpSpec, Elas
      */
     static Optional<Address> pick(List<Address> addresses, String project, String name) {
         return addresses.stream()
-                .filter(a -> OwnedEc2Tags.ownedAndNamed(a.tags(), project, name))
+                .filter(a -> OwnedTags.ownedAndNamed(a.tags(), project, name))
                 .min(Comparator.comparing((Address a) -> !AddressRelease.isHeld(a))
                         .thenComparing(Address::allocationId));
     }

@@ -117,7 +117,7 @@ public final class FlowLogReconciler implements Reconciler<FlowLogSpec, FlowLogS
                     .resourceIds(vpcId).trafficType(TrafficType.ALL)
                     .logDestinationType(LogDestinationType.CLOUD_WATCH_LOGS).logGroupName(logGroup)
                     .deliverLogsPermissionArn(roleArn).clientToken(token)
-                    .tagSpecifications(OwnedEc2Tags.at(ResourceType.VPC_FLOW_LOG, ctx.project(), spec.name()))));
+                    .tagSpecifications(OwnedTags.at(ResourceType.VPC_FLOW_LOG, ctx.project(), spec.name()))));
         } catch (AwsFailure f) {
             if (roleNotAssumableYet(f.getMessage())) {
                 return Optional.empty();
@@ -174,12 +174,12 @@ public final class FlowLogReconciler implements Reconciler<FlowLogSpec, FlowLogS
      * filter, unlike on NAT gateways; the ownership check in pick() is there regardless.
      */
     private static List<FlowLog> describeOwned(Ec2Client ec2, String project) {
-        return AwsCall.call(() -> ec2.describeFlowLogsPaginator(r -> r.filter(OwnedEc2Tags.ownerFilter(project)))
+        return AwsCall.call(() -> ec2.describeFlowLogsPaginator(r -> r.filter(OwnedTags.ownerFilter(project)))
                 .flowLogs().stream().toList());
     }
 
     static Optional<FlowLog> pick(List<FlowLog> flowLogs, String project, String name) {
-        return flowLogs.stream().filter(f -> OwnedEc2Tags.ownedAndNamed(f.tags(), project, name))
+        return flowLogs.stream().filter(f -> OwnedTags.ownedAndNamed(f.tags(), project, name))
                 .min(Comparator.comparing(FlowLog::flowLogId));
     }
 

@@ -94,7 +94,7 @@ public final class NatGatewayReconciler implements Reconciler<NatGatewaySpec, Na
                     allocationId, salt);
             NatGateway created = AwsCall.call(() -> ec2.createNatGateway(r -> r.subnetId(subnetId)
                     .allocationId(allocationId).clientToken(token)
-                    .tagSpecifications(OwnedEc2Tags.at(ResourceType.NATGATEWAY, ctx.project(), spec.name()))))
+                    .tagSpecifications(OwnedTags.at(ResourceType.NATGATEWAY, ctx.project(), spec.name()))))
                     .natGateway();
             if (isLive(created)) {
                 return awaitAvailable(ec2, created.natGatewayId(), subnetId, allocationId, ctx.progress());
@@ -193,12 +193,12 @@ public final class NatGatewayReconciler implements Reconciler<NatGatewaySpec, Na
      * same check again in named().
      */
     private static List<NatGateway> describeOwned(Ec2Client ec2, String project) {
-        return AwsCall.call(() -> ec2.describeNatGatewaysPaginator(r -> r.filter(OwnedEc2Tags.ownerFilter(project)))
+        return AwsCall.call(() -> ec2.describeNatGatewaysPaginator(r -> r.filter(OwnedTags.ownerFilter(project)))
                 .natGateways().stream().toList());
     }
 
     static List<NatGateway> named(List<NatGateway> gateways, String project, String name) {
-        return gateways.stream().filter(n -> OwnedEc2Tags.ownedAndNamed(n.tags(), project, name)).toList();
+        return gateways.stream().filter(n -> OwnedTags.ownedAndNamed(n.tags(), project, name)).toList();
     }
 
     /** The pending or available one; should there be two, the available one, then the lowest id. */

@@ -55,7 +55,17 @@ final class OwnedTags {
                 .min(Comparator.comparing(id));
     }
 
-    private static Map<String, String> asMap(List<Tag> tags) {
-        return tags.stream().collect(java.util.stream.Collectors.toMap(Tag::key, Tag::value, (a, b) -> a));
+    /** Owned by project and carrying this Name: the only way a reconciler recognises its resource. */
+    static boolean ownedAndNamed(List<Tag> tags, String project, String name) {
+        Map<String, String> map = asMap(tags);
+        return Tags.isOwned(map, project) && name.equals(map.get(Tags.NAME_KEY));
+    }
+
+    static Map<String, String> asMap(List<Tag> tags) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        if (tags != null) {
+            tags.forEach(t -> map.putIfAbsent(t.key(), t.value()));
+        }
+        return map;
     }
 }

@@ -47,7 +47,7 @@ class ElasticIpReconcilerEmulatorTest {
         List<Address> all = ec2.describeAddresses().addresses();
         assertEquals(1, all.size());
         assertEquals("vpc", all.get(0).domainAsString());
-        assertEquals(Map.of(Tags.OWNER_KEY, PROJECT, Tags.NAME_KEY, "natproj-nat-a"), OwnedEc2Tags.asMap(all.get(0).tags()));
+        assertEquals(Map.of(Tags.OWNER_KEY, PROJECT, Tags.NAME_KEY, "natproj-nat-a"), OwnedTags.asMap(all.get(0).tags()));
         assertEquals(Action.NOOP, EngineHarness.byKey(harness.plan()).get(KEY).action());
     }
 
@@ -66,7 +66,7 @@ class ElasticIpReconcilerEmulatorTest {
     void anUntaggedOrForeignAddressIsNotOurs() {
         ec2.allocateAddress(r -> r.domain("vpc"));
         ec2.allocateAddress(r -> r.domain("vpc").tagSpecifications(
-                OwnedEc2Tags.at(software.amazon.awssdk.services.ec2.model.ResourceType.ELASTIC_IP, "other", "natproj-nat-a")));
+                OwnedTags.at(software.amazon.awssdk.services.ec2.model.ResourceType.ELASTIC_IP, "other", "natproj-nat-a")));
 
         assertEquals(Action.CREATE, EngineHarness.byKey(harness.plan()).get(KEY).action());
         harness.up();

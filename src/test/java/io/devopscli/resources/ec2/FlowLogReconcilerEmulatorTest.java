@@ -78,7 +78,7 @@ class FlowLogReconcilerEmulatorTest {
         assertEquals("cloud-watch-logs", flow.logDestinationTypeAsString());
         assertEquals(GROUP_NAME, flow.logGroupName());
         assertEquals(harness.clients().iam().getRole(r -> r.roleName(ROLE_NAME)).role().arn(), flow.deliverLogsPermissionArn());
-        assertEquals(Map.of(Tags.OWNER_KEY, PROJECT, Tags.NAME_KEY, "natproj-main"), OwnedEc2Tags.asMap(flow.tags()));
+        assertEquals(Map.of(Tags.OWNER_KEY, PROJECT, Tags.NAME_KEY, "natproj-main"), OwnedTags.asMap(flow.tags()));
         assertEquals(Action.NOOP, EngineHarness.byKey(harness.plan()).get(FLOW).action());
     }
 

@@ -66,7 +66,7 @@ class NatGatewayReconcilerEmulatorTest {
         assertEquals("available", nat.stateAsString());
         assertEquals(parents.subnetId(), nat.subnetId());
         assertEquals(allocationOf("natproj-nat-a"), nat.natGatewayAddresses().get(0).allocationId());
-        assertEquals(Map.of(Tags.OWNER_KEY, PROJECT, Tags.NAME_KEY, "natproj-nat-us-east-1a"), OwnedEc2Tags.asMap(nat.tags()));
+        assertEquals(Map.of(Tags.OWNER_KEY, PROJECT, Tags.NAME_KEY, "natproj-nat-us-east-1a"), OwnedTags.asMap(nat.tags()));
         assertEquals(Action.NOOP, EngineHarness.byKey(harness.plan()).get(NAT).action());
     }
 
@@ -158,7 +158,7 @@ class NatGatewayReconcilerEmulatorTest {
 
     @Test
     void createRefusesAnAddressHeldByALiveGateway() {
-        String allocation = ec2.allocateAddress(r -> r.domain("vpc").tagSpecifications(OwnedEc2Tags.at(
+        String allocation = ec2.allocateAddress(r -> r.domain("vpc").tagSpecifications(OwnedTags.at(
                 software.amazon.awssdk.services.ec2.model.ResourceType.ELASTIC_IP, PROJECT, "natproj-nat-a")))
                 .allocationId();
         String foreign = ec2.createNatGateway(r -> r.subnetId(parents.subnetId()).allocationId(allocation))
@@ -185,7 +185,7 @@ class NatGatewayReconcilerEmulatorTest {
 
     private String allocationOf(String name) {
         return ec2.describeAddresses().addresses().stream()
-                .filter(a -> name.equals(OwnedEc2Tags.asMap(a.tags()).get(Tags.NAME_KEY)))
+                .filter(a -> name.equals(OwnedTags.asMap(a.tags()).get(Tags.NAME_KEY)))
                 .findFirst().orElseThrow().allocationId();
     }
 }

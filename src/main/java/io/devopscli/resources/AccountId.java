@@ -1,0 +1,17 @@
+package io.devopscli.resources;
+
+import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.AwsClients;
+import io.devopscli.engine.RegionContext;
+
+/** The account the run works in (STS GetCallerIdentity), asked once per run and region. */
+public final class AccountId {
+    public static final String MEMO = "account-id";
+
+    private AccountId() {
+    }
+
+    public static String of(RegionContext ctx) {
+        return ctx.memo(MEMO, () -> AwsCall.call(() -> ctx.services(AwsClients.class).sts().getCallerIdentity().account()));
+    }
+}

@@ -1,0 +1,97 @@
+package io.devopscli.resources.codecommit;
+
+import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.AwsClients;
+import io.devopscli.aws.AwsFailure;
+import io.devopscli.aws.Tags;
+import io.devopscli.engine.Diffs;
+import io.devopscli.engine.FieldChange;
+import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.RegionContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import software.amazon.awssdk.services.codecommit.CodeCommitClient;
+
+/**
+ * A CodeCommit repository, found by its name and recognised as ours by its ownership tag (see
+ * RepositoryOwnership for endpoints without tags). Holds the source: down keeps it unless purging.
+ * Publishes the repository ARN; the state also carries the HTTPS clone URL and the default branch.
+ * The description is the one mutable field; the name is the identity.
+ */
+public final class RepositoryReconciler implements Reconciler<RepositorySpec, RepositoryState> {
+    static final String DESCRIPTION = "description";
+
+    private final Function<RegionContext, CodeCommitClient> clients;
+
+    public RepositoryReconciler() {
+        this(ctx -> ctx.services(AwsClients.class).codecommit());
+    }
+
+    /** With another client source: tests use a scripted client for what the emulator lacks. */
+    public RepositoryReconciler(Function<RegionContext, CodeCommitClient> clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    public Optional<RepositoryState> observe(RepositorySpec spec, RegionContext ctx) {
+        return RepositoryQuery.find(clients.apply(ctx), spec.name(), ctx.project());
+    }
+
+    @Override
+    public List<FieldChange> diff(RepositorySpec spec, RepositoryState actual) {
+        return new Diffs().field(DESCRIPTION, spec.description(), actual.description()).toList();
+    }
+
+    @Override
+    public RepositoryState create(RepositorySpec spec, RegionContext ctx) {
+        CodeCommitClient codecommit = clients.apply(ctx);
+        String description = RepositoryOwnership.marked(spec.description(), ctx.project());
+        try {
+            // CreateRepository takes no client token; a second create of the name fails, handled below
+            return RepositoryQuery.state(AwsCall.call(() -> codecommit.createRepository(r -> r.repositoryName(spec.name())
+                    .repositoryDescription(description).tags(Tags.owned(ctx.project(), spec.name()))))
+                    .repositoryMetadata(), ctx.project());
+        } catch (AwsFailure f) {
+            if (!f.code().equals("RepositoryNameExistsException")) {
+                throw f;
+            }
+        }
+        // ours from an interrupted run: bring it in line; anyone else's: hands off
+        RepositoryState existing = RepositoryQuery.find(codecommit, spec.name(), ctx.project()).orElseThrow(() ->
+                new IllegalStateException("repository " + spec.name() + " exists and is not owned by devops-cli"
+                        + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + "); rename ours or remove it"));
+        return diff(spec, existing).isEmpty() ? existing : update(spec, existing, diff(spec, existing), ctx);
+    }
+
+    @Override
+    public RepositoryState update(RepositorySpec spec, RepositoryState actual, List<FieldChange> changes,
+                                  RegionContext ctx) {
+        for (FieldChange change : changes) {
+            if (!change.field().equals(DESCRIPTION)) {
+                throw new IllegalStateException("repository field " + change.field() + " cannot be updated");
+            }
+            String description = RepositoryOwnership.marked(spec.description(), ctx.project());
+            AwsCall.run(() -> clients.apply(ctx).updateRepositoryDescription(r -> r.repositoryName(actual.name())
+                    .repositoryDescription(description)));
+        }
+        return new RepositoryState(actual.name(), actual.arn(), spec.description(), actual.cloneUrlHttp(),
+                actual.defaultBranch());
+    }
+
+    @Override
+    public void delete(RepositoryState actual, RegionContext ctx) {
+        // observe only hands over owned repositories; AWS (and moto) answer a missing one with success
+        AwsCall.ignoringNotFound(() -> clients.apply(ctx).deleteRepository(r -> r.repositoryName(actual.name())));
+    }
+
+    @Override
+    public String id(RepositoryState actual) {
+        return actual.arn();
+    }
+
+    @Override
+    public boolean holdsData() {
+        return true;
+    }
+}

@@ -1,0 +1,53 @@
+package io.devopscli.resources.iam;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The least-privilege policy of the CodeBuild role that builds the app's image. */
+public final class BuildPolicies {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BuildPolicies() {
+    }
+
+    /**
+     * Write its own build logs, read the pipeline's input artifacts and write its output artifacts in the
+     * artifact bucket, and push (and pull, for layer caching) the app's image. GetAuthorizationToken has no
+     * resource-level permissions, so it alone is on "*". The account is "*" in the ARNs as in
+     * Policies.flowLogs: the names are specific enough, and the graph is built before STS is asked.
+     */
+    public static String codeBuild(String region, String logGroupName, String artifactBucket, String ecrRepository) {
+        String partition = Policies.partition(region);
+        String group = "arn:" + partition + ":logs:" + region + ":*:log-group:" + logGroupName;
+        String repository = "arn:" + partition + ":ecr:" + region + ":*:repository/" + ecrRepository;
+        ObjectNode doc = JSON.createObjectNode().put("Version", "2012-10-17");
+        ArrayNode statements = doc.putArray("Statement");
+        statements.add(statement("BuildLogs", new String[] {"logs:CreateLogStream", "logs:PutLogEvents"},
+                group, group + ":*"));
+        statements.add(statement("PipelineArtifacts", new String[] {"s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"},
+                "arn:" + partition + ":s3:::" + artifactBucket + "/*"));
+        statements.add(statement("PushAppImage", new String[] {"ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload",
+                "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:BatchGetImage",
+                "ecr:GetDownloadUrlForLayer"}, repository));
+        statements.add(statement("EcrLogin", new String[] {"ecr:GetAuthorizationToken"}, "*"));
+        return doc.toString();
+    }
+
+    private static ObjectNode statement(String sid, String[] actions, String... resources) {
+        ObjectNode s = JSON.createObjectNode().put("Sid", sid).put("Effect", "Allow");
+        ArrayNode a = s.putArray("Action");
+        for (String action : actions) {
+            a.add(action);
+        }
+        if (resources.length == 1) {
+            s.put("Resource", resources[0]);
+        } else {
+            ArrayNode r = s.putArray("Resource");
+            for (String resource : resources) {
+                r.add(resource);
+            }
+        }
+        return s;
+    }
+}

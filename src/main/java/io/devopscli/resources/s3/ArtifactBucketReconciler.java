@@ -1,0 +1,276 @@
+package io.devopscli.resources.s3;
+
+import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.AwsClients;
+import io.devopscli.aws.AwsFailure;
+import io.devopscli.aws.Tags;
+import io.devopscli.engine.Diffs;
+import io.devopscli.engine.FieldChange;
+import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Waiter;
+import io.devopscli.resources.AccountId;
+import io.devopscli.resources.s3.BucketState.PublicAccess;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.ExpirationStatus;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
+import software.amazon.awssdk.services.s3.model.Tag;
+
+/**
+ * The pipeline's artifact bucket: versioned, encrypted by default with SSE-S3 (AES256), all public access
+ * blocked, noncurrent versions expired after the spec's days. Found by its name and recognised as ours by
+ * its ownership tag (GetBucketTagging); a same-named bucket without it is never adopted or deleted.
+ * Publishes the bucket name. Holds the artifacts: down keeps it unless purging, and only then are its
+ * objects deleted.
+ *
+ * <p>SSE-S3 rather than aws:kms with the AWS managed key: the managed key's policy cannot be edited, so
+ * it restricts no one more than SSE-S3 does, but it adds KMS calls (cost, request quotas) and kms
+ * permissions to every role that reads artifacts, and it cannot serve another account. A customer managed
+ * key would be the step up, when cross-account deploys need one.
+ */
+public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucketSpec, BucketState> {
+    static final String VERSIONING = "versioning";
+    static final String ENCRYPTION = "encryption";
+    static final String PUBLIC_ACCESS = "publicAccessBlock";
+    static final String NONCURRENT_DAYS = "noncurrentVersionExpirationDays";
+    static final String TAGS = "tags";
+    static final String ENABLED = BucketVersioningStatus.ENABLED.toString();
+    static final String AES256 = ServerSideEncryption.AES256.toString();
+    static final String RULE_ID = "devops-cli-expire-noncurrent-versions";
+    private static final Waiter WAIT = Waiter.upTo(Duration.ofMinutes(2));
+
+    /** The bucket's name in this run's account and region; the graph builder needs it for the build policy. */
+    public static String bucketName(ArtifactBucketSpec spec, RegionContext ctx) {
+        return BucketNames.artifacts(spec.base(), ctx.region(), AccountId.of(ctx));
+    }
+
+    @Override
+    public Optional<BucketState> observe(ArtifactBucketSpec spec, RegionContext ctx) {
+        S3Client s3 = s3(ctx);
+        String name = bucketName(spec, ctx);
+        // NoSuchBucket and NoSuchTagSet are both 404s: absent, or not ours
+        return tagsOf(s3, name).filter(tags -> Tags.isOwned(tags, ctx.project()))
+                .map(tags -> state(s3, name, tags, wantedTags(spec, ctx)));
+    }
+
+    @Override
+    public List<FieldChange> diff(ArtifactBucketSpec spec, BucketState actual) {
+        Map<String, String> ours = new LinkedHashMap<>();
+        actual.wantedTags().keySet().forEach(k -> ours.put(k, actual.tags().get(k)));
+        return new Diffs()
+                .field(VERSIONING, ENABLED, actual.versioning())
+                .field(ENCRYPTION, AES256, actual.encryption())
+                .field(PUBLIC_ACCESS, PublicAccess.ALL_BLOCKED, actual.publicAccess())
+                .field(NONCURRENT_DAYS, spec.noncurrentVersionExpirationDays(), actual.noncurrentVersionExpirationDays())
+                // tags added by others (cost allocation ...) are theirs: only our two keys are compared
+                .field(TAGS, new LinkedHashMap<>(actual.wantedTags()), ours)
+                .toList();
+    }
+
+    @Override
+    public BucketState create(ArtifactBucketSpec spec, RegionContext ctx) {
+        S3Client s3 = s3(ctx);
+        String name = bucketName(spec, ctx);
+        Map<String, String> wanted = wantedTags(spec, ctx);
+        // Look first: in us-east-1 CreateBucket answers 200 for a bucket the account already has, so it
+        // cannot tell ours from a colleague's.
+        Optional<Map<String, String>> existing = tagsOf(s3, name);
+        boolean exists = existing.isPresent() || bucketExists(s3, name);
+        if (exists && !existing.map(t -> Tags.isOwned(t, ctx.project())).orElse(false)) {
+            throw notOurs(name, ctx);
+        }
+        if (!exists) {
+            try {
+                AwsCall.run(() -> s3.createBucket(r -> r.bucket(name).createBucketConfiguration(c -> {
+                    if (!ctx.region().equals("us-east-1")) {
+                        c.locationConstraint(ctx.region()); // us-east-1 is the one region that rejects it
+                    }
+                    c.tags(tagList(wanted));
+                })));
+            } catch (AwsFailure f) {
+                if (f.code().equals("BucketAlreadyExists")) {
+                    throw new IllegalStateException("bucket " + name + " is taken by another AWS account");
+                }
+                if (!f.code().equals("BucketAlreadyOwnedByYou")) {
+                    throw f;
+                }
+            }
+            WAIT.until("bucket " + name + " to exist", ctx.progress(),
+                    () -> bucketExists(s3, name) ? Optional.of(true) : Optional.empty());
+        }
+        // moto 5.2.5 ignores the tags of CreateBucket; on AWS this rewrites the same set
+        putTags(s3, name, existing.orElse(Map.of()), wanted);
+        putVersioning(s3, name);
+        putEncryption(s3, name);
+        putPublicAccessBlock(s3, name);
+        putLifecycle(s3, name, spec.noncurrentVersionExpirationDays());
+        return state(s3, name, tagsOf(s3, name).orElse(Map.of()), wanted);
+    }
+
+    @Override
+    public BucketState update(ArtifactBucketSpec spec, BucketState actual, List<FieldChange> changes, RegionContext ctx) {
+        S3Client s3 = s3(ctx);
+        String name = actual.name();
+        for (FieldChange change : changes) {
+            switch (change.field()) {
+                case VERSIONING -> putVersioning(s3, name);
+                case ENCRYPTION -> putEncryption(s3, name);
+                case PUBLIC_ACCESS -> putPublicAccessBlock(s3, name);
+                case NONCURRENT_DAYS -> putLifecycle(s3, name, spec.noncurrentVersionExpirationDays());
+                case TAGS -> putTags(s3, name, actual.tags(), actual.wantedTags());
+                default -> throw new IllegalStateException("bucket field " + change.field() + " cannot be updated");
+            }
+        }
+        return state(s3, name, tagsOf(s3, name).orElse(Map.of()), actual.wantedTags());
+    }
+
+    /** Only under --purge (the engine keeps data holders otherwise): every version and marker, then the bucket. */
+    @Override
+    public void delete(BucketState actual, RegionContext ctx) {
+        S3Client s3 = s3(ctx);
+        String name = actual.name();
+        WAIT.until("emptying and deleting bucket " + name, ctx.progress(), () -> {
+            emptyBucket(s3, name);
+            try {
+                AwsCall.ignoringNotFound(() -> s3.deleteBucket(r -> r.bucket(name)));
+                return Optional.of(true);
+            } catch (AwsFailure f) {
+                if (f.code().equals("BucketNotEmpty")) {
+                    return Optional.empty(); // written to while we emptied it: empty it again
+                }
+                throw f;
+            }
+        });
+        WAIT.until("bucket " + name + " to be gone", ctx.progress(),
+                () -> bucketExists(s3, name) ? Optional.empty() : Optional.of(true));
+    }
+
+    @Override
+    public String id(BucketState actual) {
+        return actual.name();
+    }
+
+    /**
+     * Always true, as the engine asks per type: an empty bucket is kept by down too. The state knows
+     * better (hasObjects); see the report on giving holdsData the observed state.
+     */
+    @Override
+    public boolean holdsData() {
+        return true;
+    }
+
+    private static void emptyBucket(S3Client s3, String name) {
+        for (ListObjectVersionsResponse page : AwsCall.call(() -> s3.listObjectVersionsPaginator(r -> r.bucket(name))
+                .stream().toList())) {
+            List<ObjectIdentifier> batch = new java.util.ArrayList<>();
+            page.versions().forEach(v -> batch.add(ObjectIdentifier.builder().key(v.key()).versionId(v.versionId()).build()));
+            page.deleteMarkers().forEach(m -> batch.add(ObjectIdentifier.builder().key(m.key()).versionId(m.versionId()).build()));
+            // a page holds at most 1000 entries, DeleteObjects' limit
+            if (!batch.isEmpty()) {
+                var response = AwsCall.call(() -> s3.deleteObjects(r -> r.bucket(name)
+                        .delete(d -> d.objects(batch).quiet(true))));
+                if (!response.errors().isEmpty()) {
+                    var e = response.errors().get(0);
+                    throw new IllegalStateException("deleting " + e.key() + " from bucket " + name + ": "
+                            + e.code() + ": " + e.message());
+                }
+            }
+        }
+    }
+
+    private static Map<String, String> wantedTags(ArtifactBucketSpec spec, RegionContext ctx) {
+        return Tags.owned(ctx.project(), BucketNames.full(spec.base(), ctx.region(), AccountId.of(ctx)));
+    }
+
+    /** PutBucketTagging replaces the whole set: others' tags are kept, ours are set. */
+    private static void putTags(S3Client s3, String name, Map<String, String> present, Map<String, String> wanted) {
+        Map<String, String> merged = new LinkedHashMap<>(present);
+        merged.putAll(wanted);
+        AwsCall.run(() -> s3.putBucketTagging(r -> r.bucket(name).tagging(t -> t.tagSet(tagList(merged)))));
+    }
+
+    private static void putVersioning(S3Client s3, String name) {
+        AwsCall.run(() -> s3.putBucketVersioning(r -> r.bucket(name)
+                .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED))));
+    }
+
+    private static void putEncryption(S3Client s3, String name) {
+        AwsCall.run(() -> s3.putBucketEncryption(r -> r.bucket(name).serverSideEncryptionConfiguration(c -> c.rules(
+                ServerSideEncryptionRule.builder().applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256))
+                        .build()))));
+    }
+
+    private static void putPublicAccessBlock(S3Client s3, String name) {
+        AwsCall.run(() -> s3.putPublicAccessBlock(r -> r.bucket(name).publicAccessBlockConfiguration(p -> p
+                .blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true))));
+    }
+
+    /** Our one rule; 0 days means none, and then the lifecycle configuration goes. */
+    private static void putLifecycle(S3Client s3, String name, int days) {
+        if (days <= 0) {
+            AwsCall.ignoringNotFound(() -> s3.deleteBucketLifecycle(r -> r.bucket(name)));
+            return;
+        }
+        LifecycleRule rule = LifecycleRule.builder().id(RULE_ID).status(ExpirationStatus.ENABLED)
+                .filter(f -> f.prefix("")).noncurrentVersionExpiration(n -> n.noncurrentDays(days)).build();
+        AwsCall.run(() -> s3.putBucketLifecycleConfiguration(r -> r.bucket(name).lifecycleConfiguration(l -> l.rules(rule))));
+    }
+
+    private static Optional<Map<String, String>> tagsOf(S3Client s3, String name) {
+        return AwsCall.orEmpty(() -> s3.getBucketTagging(r -> r.bucket(name)).tagSet())
+                .map(tags -> tags.stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b)));
+    }
+
+    private static boolean bucketExists(S3Client s3, String name) {
+        return AwsCall.orEmpty(() -> s3.headBucket(r -> r.bucket(name))).isPresent();
+    }
+
+    private static BucketState state(S3Client s3, String name, Map<String, String> tags, Map<String, String> wanted) {
+        String versioning = Optional.ofNullable(AwsCall.call(() -> s3.getBucketVersioning(r -> r.bucket(name)))
+                .statusAsString()).orElse("Off");
+        String encryption = AwsCall.orEmpty(() -> s3.getBucketEncryption(r -> r.bucket(name)))
+                .flatMap(r -> r.serverSideEncryptionConfiguration().rules().stream().findFirst())
+                .map(rule -> rule.applyServerSideEncryptionByDefault().sseAlgorithmAsString()).orElse("none");
+        PublicAccess access = AwsCall.orEmpty(() -> s3.getPublicAccessBlock(r -> r.bucket(name)))
+                .map(r -> r.publicAccessBlockConfiguration())
+                .map(p -> new PublicAccess(on(p.blockPublicAcls()), on(p.ignorePublicAcls()), on(p.blockPublicPolicy()),
+                        on(p.restrictPublicBuckets())))
+                .orElse(PublicAccess.NONE);
+        int days = AwsCall.orEmpty(() -> s3.getBucketLifecycleConfiguration(r -> r.bucket(name)))
+                .flatMap(r -> r.rules().stream().filter(rule -> RULE_ID.equals(rule.id())).findFirst())
+                .filter(rule -> rule.status() == ExpirationStatus.ENABLED && rule.noncurrentVersionExpiration() != null)
+                .map(rule -> rule.noncurrentVersionExpiration().noncurrentDays()).orElse(0);
+        ListObjectVersionsResponse first = AwsCall.call(() -> s3.listObjectVersions(r -> r.bucket(name).maxKeys(1)));
+        boolean hasObjects = first.hasVersions() && !first.versions().isEmpty()
+                || first.hasDeleteMarkers() && !first.deleteMarkers().isEmpty();
+        return new BucketState(name, tags, versioning, encryption, access, days, hasObjects, wanted);
+    }
+
+    private static boolean on(Boolean b) {
+        return Boolean.TRUE.equals(b);
+    }
+
+    private static List<Tag> tagList(Map<String, String> tags) {
+        return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    }
+
+    private static IllegalStateException notOurs(String name, RegionContext ctx) {
+        return new IllegalStateException("bucket " + name + " exists and is not owned by devops-cli (no tag "
+                + Tags.OWNER_KEY + "=" + ctx.project() + "); remove it or tag it if it is ours");
+    }
+
+    private static S3Client s3(RegionContext ctx) {
+        return ctx.services(AwsClients.class).s3();
+    }
+}
