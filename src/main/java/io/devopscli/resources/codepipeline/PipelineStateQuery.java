@@ -13,9 +13,9 @@ import software.amazon.awssdk.services.codepipeline.model.StageState;
 
 /**
  * Read-only: the latest status of each stage (GetPipelineState), for `status`. An endpoint that cannot
- * answer (moto has no pipeline executions and fails GetPipelineState with a 500) or a missing pipeline
- * gives "unavailable: <reason>" instead of an exception, after a short bound rather than the minutes a
- * reconciler may wait.
+ * answer, or a missing pipeline, gives "unavailable: <reason>" instead of an exception, after a short
+ * bound rather than the minutes a reconciler may wait. moto has no executions and lacks GetPipelineState:
+ * its HTML 500 arrives as NotImplementedByEndpoint (MotoUnimplementedAction), a bare 500 elsewhere.
  */
 public final class PipelineStateQuery {
     private final Duration bound;

@@ -7,7 +7,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
-import io.devopscli.resources.CallerAccount;
+import io.devopscli.resources.RegionalArns;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,7 +120,7 @@ public final class RuleReconciler implements Reconciler<RuleSpec, EventRuleState
 
     /** The pipeline's ARN, which AWS derives from its name; the pipeline publishes only its name. */
     static String pipelineArn(RegionContext ctx, String pipelineName) {
-        return CallerAccount.arn(ctx, "codepipeline", pipelineName);
+        return RegionalArns.of(ctx, "codepipeline", pipelineName);
     }
 
     private static RuleTarget desiredTarget(RuleSpec spec, RegionContext ctx) {

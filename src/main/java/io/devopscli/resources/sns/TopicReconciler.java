@@ -7,7 +7,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
-import io.devopscli.resources.CallerAccount;
+import io.devopscli.resources.RegionalArns;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +75,7 @@ public final class TopicReconciler implements Reconciler<TopicSpec, TopicState> 
     }
 
     static String arnOf(TopicSpec spec, RegionContext ctx) {
-        return CallerAccount.arn(ctx, "sns", spec.name());
+        return RegionalArns.of(ctx, "sns", spec.name());
     }
 
     private static Optional<Map<String, String>> attributes(SnsClient sns, String arn) {

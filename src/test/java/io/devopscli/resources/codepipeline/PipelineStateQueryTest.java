@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
 import software.amazon.awssdk.services.codepipeline.model.ActionExecution;
 import software.amazon.awssdk.services.codepipeline.model.ActionState;
@@ -30,7 +31,10 @@ class PipelineStateQueryTest {
         AwsCall.configure(Duration.ofSeconds(5), Duration.ofMillis(50));
     }
 
-    /** moto 5.2.5 has no executions and answers GetPipelineState with a 500: status says so and goes on. */
+    /**
+     * moto 5.2.5 has no executions and answers GetPipelineState with an HTML 500 (which the client turns
+     * into NotImplementedByEndpoint, see MotoUnimplementedAction): status says so and goes on.
+     */
     @Test
     void theEmulatorCannotAnswerSoTheStateIsUnavailable() {
         Emulator.reset();
@@ -39,8 +43,8 @@ class PipelineStateQueryTest {
             PipelineStatus status = query.latest(clients.codepipeline(), "natproj-pipeline");
 
             assertFalse(status.available());
-            assertTrue(status.summary().startsWith("unavailable: GetPipelineState: Service returned HTTP status code 500"),
-                    status.summary());
+            assertTrue(status.summary().startsWith("unavailable: GetPipelineState: NotImplementedByEndpoint: the endpoint does"
+                    + " not implement GetPipelineState"), status.summary());
             assertEquals(List.of(), status.stages());
             assertTrue(System.nanoTime() - start < Duration.ofSeconds(30).toNanos(), "bounded, not minutes");
         }
@@ -68,6 +72,15 @@ class PipelineStateQueryTest {
         assertEquals("unavailable: pipeline p does not exist", query.latest(aws, "p").summary());
     }
 
+    /** An endpoint failing with 500s is retried within the query's short bound, then reported. */
+    @Test
+    void anEndpointThatKeepsFailingIsUnavailableWithinTheBound() {
+        long start = System.nanoTime();
+        PipelineStatus status = new PipelineStateQuery(Duration.ofMillis(300)).latest(new FailingCodePipeline(), "p");
+        assertEquals("unavailable: GetPipelineState: InternalFailure: try later", status.summary());
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos());
+    }
+
     private static StageState stage(String name, String status, Instant changed) {
         return StageState.builder().stageName(name)
                 .latestExecution(StageExecution.builder().pipelineExecutionId("exec-1").status(status).build())
@@ -75,6 +88,23 @@ class PipelineStateQueryTest {
                         .latestExecution(ActionExecution.builder().status(status).lastStatusChange(changed).build())
                         .build())
                 .build();
+    }
+
+    private static final class FailingCodePipeline implements CodePipelineClient {
+        @Override
+        public GetPipelineStateResponse getPipelineState(GetPipelineStateRequest request) {
+            throw AwsServiceException.builder().statusCode(500).awsErrorDetails(AwsErrorDetails.builder()
+                    .errorCode("InternalFailure").errorMessage("try later").build()).build();
+        }
+
+        @Override
+        public String serviceName() {
+            return "codepipeline";
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** Answers GetPipelineState with a fixed response, or "pipeline not found" when there is none. */
