@@ -27,6 +27,11 @@ public final class AwsCall {
         return retrying(defaultBound, call);
     }
 
+    /** Like call, with its own bound: a status query must not wait minutes on an endpoint that keeps failing. */
+    public static <T> T within(Duration bound, Supplier<T> call) {
+        return retrying(bound, call);
+    }
+
     public static void run(Runnable call) {
         call(() -> {
             call.run();

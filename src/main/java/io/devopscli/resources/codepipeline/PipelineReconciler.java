@@ -1,0 +1,143 @@
+package io.devopscli.resources.codepipeline;
+
+import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.AwsClients;
+import io.devopscli.aws.AwsFailure;
+import io.devopscli.aws.Tags;
+import io.devopscli.engine.FieldChange;
+import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Waiter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.codepipeline.CodePipelineClient;
+import software.amazon.awssdk.services.codepipeline.model.GetPipelineResponse;
+import software.amazon.awssdk.services.codepipeline.model.PipelineDeclaration;
+import software.amazon.awssdk.services.codepipeline.model.Tag;
+
+/**
+ * The delivery pipeline (CodePipeline V2), found by its name (unique per account and region) and
+ * recognised as ours by its ownership tag. The whole declaration we manage is compared field by field,
+ * so a stage edited by hand is drift named by stage, action and field, and UpdatePipeline puts the
+ * declaration back. Publishes the pipeline's name; the state also keeps its ARN.
+ */
+public final class PipelineReconciler implements Reconciler<DeliveryPipelineSpec, PipelineState> {
+    private final Waiter roleWaiter;
+
+    public PipelineReconciler() {
+        // a role created seconds ago may not be assumable by CodePipeline yet (IAM is eventually consistent)
+        this(Waiter.upTo(Duration.ofMinutes(2)));
+    }
+
+    public PipelineReconciler(Waiter roleWaiter) {
+        this.roleWaiter = roleWaiter;
+    }
+
+    @Override
+    public Optional<PipelineState> observe(DeliveryPipelineSpec spec, RegionContext ctx) {
+        CodePipelineClient client = client(ctx);
+        return owned(client, spec.name(), ctx.project()).map(p -> new PipelineState(spec.name(),
+                p.metadata().pipelineArn(), PipelineShapes.fromSdk(p.pipeline()), wantedParents(spec, ctx)));
+    }
+
+    @Override
+    public List<FieldChange> diff(DeliveryPipelineSpec spec, PipelineState actual) {
+        return PipelineDrift.diff(PipelineShapes.desired(spec, actual.wanted()), actual.declared());
+    }
+
+    @Override
+    public PipelineState create(DeliveryPipelineSpec spec, RegionContext ctx) {
+        CodePipelineClient client = client(ctx);
+        PipelineParents parents = requiredParents(spec, ctx);
+        PipelineShape shape = PipelineShapes.desired(spec, parents);
+        Optional<GetPipelineResponse> existing = AwsCall.orEmpty(() -> client.getPipeline(r -> r.name(spec.name())));
+        if (existing.isPresent()) {
+            // CreatePipeline takes no client token; a pipeline of ours left by an interrupted run is
+            // brought in line instead, anyone else's is not touched
+            if (!isOwned(client, existing.get().metadata().pipelineArn(), ctx.project())) {
+                throw new IllegalStateException("codepipeline pipeline " + spec.name() + " exists and is not owned by"
+                        + " devops-cli (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + ")");
+            }
+            return update(spec, state(spec, existing.get(), parents), List.of(), ctx);
+        }
+        PipelineDeclaration declaration = PipelineShapes.toSdk(spec.name(), shape);
+        List<Tag> tags = Tags.owned(ctx.project(), spec.name()).entrySet().stream()
+                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+        roleWaiter.until("waiting for role " + parents.roleArn() + " to be assumable by CodePipeline", ctx.progress(), () -> {
+            try {
+                AwsCall.run(() -> client.createPipeline(r -> r.pipeline(declaration).tags(tags)));
+                return Optional.of(Boolean.TRUE);
+            } catch (AwsFailure f) {
+                if (isRoleNotYetAssumable(f)) {
+                    return Optional.empty();
+                }
+                throw f;
+            }
+        });
+        GetPipelineResponse created = AwsCall.call(() -> client.getPipeline(r -> r.name(spec.name())));
+        return state(spec, created, parents);
+    }
+
+    @Override
+    public PipelineState update(DeliveryPipelineSpec spec, PipelineState actual, List<FieldChange> changes,
+                                RegionContext ctx) {
+        PipelineParents parents = requiredParents(spec, ctx);
+        PipelineShape shape = PipelineShapes.desired(spec, parents);
+        PipelineDeclaration declaration = PipelineShapes.toSdk(spec.name(), shape);
+        AwsCall.run(() -> client(ctx).updatePipeline(r -> r.pipeline(declaration)));
+        return new PipelineState(spec.name(), actual.arn(), shape, parents);
+    }
+
+    @Override
+    public void delete(PipelineState actual, RegionContext ctx) {
+        AwsCall.ignoringNotFound(() -> client(ctx).deletePipeline(r -> r.name(actual.name())));
+    }
+
+    @Override
+    public String id(PipelineState actual) {
+        return actual.name();
+    }
+
+    /**
+     * AWS answers CreatePipeline with InvalidStructureException "CodePipeline is not authorized to perform
+     * AssumeRole on role ..." while a new role has not propagated; moto answers the same for a role whose
+     * trust policy does not name CodePipeline, which the waiter's bound then reports.
+     */
+    static boolean isRoleNotYetAssumable(AwsFailure f) {
+        return "InvalidStructureException".equals(f.code()) && f.getMessage() != null
+                && f.getMessage().contains("not authorized to perform AssumeRole");
+    }
+
+    private static Optional<GetPipelineResponse> owned(CodePipelineClient client, String name, String project) {
+        return AwsCall.orEmpty(() -> client.getPipeline(r -> r.name(name)))
+                .filter(p -> isOwned(client, p.metadata().pipelineArn(), project));
+    }
+
+    private static boolean isOwned(CodePipelineClient client, String arn, String project) {
+        Map<String, String> tags = AwsCall.orEmpty(() -> client.listTagsForResource(r -> r.resourceArn(arn)))
+                .map(r -> r.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b)))
+                .orElse(Map.of());
+        return Tags.isOwned(tags, project);
+    }
+
+    private static PipelineParents wantedParents(DeliveryPipelineSpec spec, RegionContext ctx) {
+        return new PipelineParents(ctx.idOf(spec.role()).orElse(null), ctx.idOf(spec.artifactBucket()).orElse(null),
+                ctx.idOf(spec.buildProject()).orElse(null), ctx.idOf(spec.approvalTopic()).orElse(null));
+    }
+
+    private static PipelineParents requiredParents(DeliveryPipelineSpec spec, RegionContext ctx) {
+        return new PipelineParents(ctx.requireId(spec.role()), ctx.requireId(spec.artifactBucket()),
+                ctx.requireId(spec.buildProject()), ctx.requireId(spec.approvalTopic()));
+    }
+
+    private static PipelineState state(DeliveryPipelineSpec spec, GetPipelineResponse p, PipelineParents parents) {
+        return new PipelineState(spec.name(), p.metadata().pipelineArn(), PipelineShapes.fromSdk(p.pipeline()), parents);
+    }
+
+    private static CodePipelineClient client(RegionContext ctx) {
+        return ctx.services(AwsClients.class).codepipeline();
+    }
+}

@@ -1,0 +1,185 @@
+package io.devopscli.resources.events;
+
+import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.AwsClients;
+import io.devopscli.aws.Tags;
+import io.devopscli.engine.Diffs;
+import io.devopscli.engine.FieldChange;
+import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.RegionContext;
+import io.devopscli.resources.RegionalArns;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.DescribeRuleResponse;
+import software.amazon.awssdk.services.eventbridge.model.PutTargetsResponse;
+import software.amazon.awssdk.services.eventbridge.model.RuleState;
+import software.amazon.awssdk.services.eventbridge.model.Tag;
+import software.amazon.awssdk.services.eventbridge.model.Target;
+
+/**
+ * The EventBridge rule (default bus) that starts the pipeline when its branch is pushed, with its one
+ * target. Found by its name and recognised as ours by its ownership tag. Publishes the rule's ARN.
+ *
+ * <p>The target is part of the rule rather than a node of its own: it has no tags, no ARN and no life
+ * apart from the rule (DeleteRule even refuses while it has targets), so one reconciler can order
+ * RemoveTargets before DeleteRule and report an extra target added by hand as drift of the rule.
+ * Pattern (compared as JSON), state and targets are mutable.
+ */
+public final class RuleReconciler implements Reconciler<RuleSpec, EventRuleState> {
+    static final String TARGET_ID = "pipeline";
+    static final String TO_BE_CREATED = "(to be created)";
+
+    @Override
+    public Optional<EventRuleState> observe(RuleSpec spec, RegionContext ctx) {
+        EventBridgeClient events = events(ctx);
+        return AwsCall.orEmpty(() -> events.describeRule(r -> r.name(spec.name())))
+                .filter(rule -> isOwned(events, rule.arn(), ctx.project()))
+                .map(rule -> state(rule, targets(events, spec.name()), ctx.idOf(spec.repository()).orElse(null),
+                        ctx.idOf(spec.pipeline()).map(name -> pipelineArn(ctx, name)).orElse(null),
+                        ctx.idOf(spec.role()).orElse(null)));
+    }
+
+    @Override
+    public List<FieldChange> diff(RuleSpec spec, EventRuleState actual) {
+        return new Diffs()
+                .field("eventPattern", PushPattern.of(wanted(actual.wantedRepositoryArn()), spec.branch()),
+                        actual.eventPattern())
+                .field("state", RuleState.ENABLED.toString(), actual.state())
+                .field("targets", List.of(new RuleTarget(TARGET_ID, wanted(actual.wantedPipelineArn()),
+                        wanted(actual.wantedRoleArn()))), actual.targets())
+                .toList();
+    }
+
+    @Override
+    public EventRuleState create(RuleSpec spec, RegionContext ctx) {
+        EventBridgeClient events = events(ctx);
+        // PutRule overwrites a same-named rule; never someone else's
+        Optional<DescribeRuleResponse> existing = AwsCall.orEmpty(() -> events.describeRule(r -> r.name(spec.name())));
+        if (existing.isPresent() && !isOwned(events, existing.get().arn(), ctx.project())) {
+            throw new IllegalStateException("events rule " + spec.name() + " exists and is not owned by devops-cli"
+                    + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + ")");
+        }
+        List<Tag> tags = Tags.owned(ctx.project(), spec.name()).entrySet().stream()
+                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+        String repositoryArn = ctx.requireId(spec.repository());
+        String arn = AwsCall.call(() -> events.putRule(r -> r.name(spec.name())
+                .eventPattern(PushPattern.of(repositoryArn, spec.branch()).toString())
+                .state(RuleState.ENABLED).tags(tags)
+                .description("devops-cli " + ctx.project() + ": pushes to " + spec.branch() + " start the pipeline")))
+                .ruleArn();
+        RuleTarget target = desiredTarget(spec, ctx);
+        putTarget(events, spec.name(), target);
+        return new EventRuleState(spec.name(), arn,
+                PushPattern.of(repositoryArn, spec.branch()), RuleState.ENABLED.toString(), List.of(target),
+                repositoryArn, target.arn(), target.roleArn());
+    }
+
+    @Override
+    public EventRuleState update(RuleSpec spec, EventRuleState actual,
+                                                          List<FieldChange> changes, RegionContext ctx) {
+        EventBridgeClient events = events(ctx);
+        String repositoryArn = ctx.requireId(spec.repository());
+        boolean ruleChanged = changes.stream().anyMatch(c -> !c.field().equals("targets"));
+        if (ruleChanged) {
+            // PutRule on an existing rule replaces pattern and state and keeps its targets and tags
+            AwsCall.run(() -> events.putRule(r -> r.name(spec.name())
+                    .eventPattern(PushPattern.of(repositoryArn, spec.branch()).toString()).state(RuleState.ENABLED)
+                    .description("devops-cli " + ctx.project() + ": pushes to " + spec.branch() + " start the pipeline")));
+        }
+        RuleTarget target = desiredTarget(spec, ctx);
+        if (changes.stream().anyMatch(c -> c.field().equals("targets"))) {
+            List<String> extra = actual.targets().stream().map(RuleTarget::id).filter(id -> !id.equals(TARGET_ID)).toList();
+            if (!extra.isEmpty()) {
+                removeTargets(events, spec.name(), extra);
+            }
+            putTarget(events, spec.name(), target);
+        }
+        return new EventRuleState(spec.name(), actual.arn(),
+                PushPattern.of(repositoryArn, spec.branch()), RuleState.ENABLED.toString(), List.of(target),
+                repositoryArn, target.arn(), target.roleArn());
+    }
+
+    @Override
+    public void delete(EventRuleState actual, RegionContext ctx) {
+        EventBridgeClient events = events(ctx);
+        // listed again rather than taken from the plan: DeleteRule fails while any target is left
+        List<String> ids = targets(events, actual.name()).stream().map(RuleTarget::id).toList();
+        if (!ids.isEmpty()) {
+            removeTargets(events, actual.name(), ids);
+        }
+        AwsCall.ignoringNotFound(() -> events.deleteRule(r -> r.name(actual.name())));
+    }
+
+    @Override
+    public String id(EventRuleState actual) {
+        return actual.arn();
+    }
+
+    /** The pipeline's ARN, which AWS derives from its name; the pipeline publishes only its name. */
+    static String pipelineArn(RegionContext ctx, String pipelineName) {
+        return RegionalArns.of(ctx, "codepipeline", pipelineName);
+    }
+
+    private static RuleTarget desiredTarget(RuleSpec spec, RegionContext ctx) {
+        return new RuleTarget(TARGET_ID, pipelineArn(ctx, ctx.requireId(spec.pipeline())), ctx.requireId(spec.role()));
+    }
+
+    /** PutTargets reports failures per entry in a 200 answer: those are failures too. */
+    private static void putTarget(EventBridgeClient events, String rule, RuleTarget target) {
+        PutTargetsResponse response = AwsCall.call(() -> events.putTargets(r -> r.rule(rule).targets(Target.builder()
+                .id(target.id()).arn(target.arn()).roleArn(target.roleArn()).build())));
+        if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
+            throw new IllegalStateException("adding target " + target + " to rule " + rule + ": "
+                    + response.failedEntries().stream().map(f -> f.errorCode() + ": " + f.errorMessage()).toList());
+        }
+    }
+
+    private static void removeTargets(EventBridgeClient events, String rule, List<String> ids) {
+        AwsCall.ignoringNotFound(() -> {
+            var response = events.removeTargets(r -> r.rule(rule).ids(ids));
+            if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
+                throw new IllegalStateException("removing targets " + ids + " from rule " + rule + ": "
+                        + response.failedEntries().stream().map(f -> f.errorCode() + ": " + f.errorMessage()).toList());
+            }
+        });
+    }
+
+    private static List<RuleTarget> targets(EventBridgeClient events, String rule) {
+        List<RuleTarget> targets = new java.util.ArrayList<>();
+        String token = null;
+        do {
+            String page = token;
+            var response = AwsCall.orEmpty(() -> events.listTargetsByRule(r -> r.rule(rule).nextToken(page)));
+            if (response.isEmpty()) {
+                return List.of();
+            }
+            response.get().targets().forEach(t -> targets.add(new RuleTarget(t.id(), t.arn(), t.roleArn())));
+            token = response.get().nextToken();
+        } while (token != null);
+        return targets;
+    }
+
+    private static boolean isOwned(EventBridgeClient events, String arn, String project) {
+        Map<String, String> tags = AwsCall.orEmpty(() -> events.listTagsForResource(r -> r.resourceARN(arn)))
+                .map(r -> r.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b)))
+                .orElse(Map.of());
+        return Tags.isOwned(tags, project);
+    }
+
+    private static EventRuleState state(DescribeRuleResponse rule, List<RuleTarget> targets,
+                                                                 String repositoryArn, String pipelineArn, String roleArn) {
+        return new EventRuleState(rule.name(), rule.arn(), PushPattern.parse(rule.eventPattern()),
+                rule.stateAsString(), targets, repositoryArn, pipelineArn, roleArn);
+    }
+
+    private static String wanted(String id) {
+        return id == null ? TO_BE_CREATED : id;
+    }
+
+    private static EventBridgeClient events(RegionContext ctx) {
+        return ctx.services(AwsClients.class).events();
+    }
+}
