@@ -3,6 +3,7 @@ package io.devopscli.resources.ecs;
 import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.aws.AwsFailure;
+import io.devopscli.aws.Tags;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
@@ -33,7 +34,6 @@ import software.amazon.awssdk.services.ecs.model.TransportProtocol;
  */
 public final class TaskDefinitionReconciler implements Reconciler<TaskDefinitionSpec, TaskDefinitionState> {
     static final String TO_BE_CREATED = "(to be created)";
-    static final String TAGS = "tags";
     /** How many older revisions to search for our tags when the latest (the pipeline's) lacks them. */
     private static final int OWNERSHIP_LOOKBACK = 5;
     /** DeleteTaskDefinitions takes at most ten at a time. */
@@ -62,7 +62,6 @@ public final class TaskDefinitionReconciler implements Reconciler<TaskDefinition
                         have.logDriver() + " " + have.logOptions())
                 .field("executionRole", want.executionRoleArn(), have.executionRoleArn())
                 .field("taskRole", want.taskRoleArn(), have.taskRoleArn())
-                .field(TAGS, "owned", actual.tagged() ? "owned" : "missing on revision " + actual.revision())
                 .toList();
     }
 
@@ -72,6 +71,10 @@ public final class TaskDefinitionReconciler implements Reconciler<TaskDefinition
         TaskDefinitionState.Wanted wanted = parentsNow(spec, ctx);
         // RegisterTaskDefinition takes no client token: a revision an interrupted run made is found first
         Optional<Found> existing = findOwned(ecs, spec.family(), ctx.project());
+        if (existing.isEmpty() && latestActive(ecs, spec.family()).isPresent()) {
+            throw new IllegalStateException("task definition family " + spec.family() + " exists and is not owned by"
+                    + " devops-cli (no revision tagged " + Tags.OWNER_KEY + "=" + ctx.project() + ")");
+        }
         if (existing.isPresent()) {
             TaskDefinitionState current = state(existing.get().definition(), existing.get().tagged(), wanted);
             if (diff(spec, current).isEmpty()) {
@@ -88,13 +91,6 @@ public final class TaskDefinitionReconciler implements Reconciler<TaskDefinition
         EcsClient ecs = ecs(ctx);
         // parents created earlier in this run have ids only now
         TaskDefinitionState.Wanted wanted = parentsNow(spec, ctx);
-        if (changes.stream().allMatch(c -> c.field().equals(TAGS))) {
-            // tags are the one thing a revision can change in place: no new revision for them
-            AwsCall.run(() -> ecs.tagResource(r -> r.resourceArn(actual.arn())
-                    .tags(EcsTags.owned(ctx.project(), spec.family()))));
-            return new TaskDefinitionState(actual.arn(), actual.family(), actual.revision(), actual.image(),
-                    actual.shape(), true, wanted, false);
-        }
         return register(ecs, spec, wanted, actual.image(), ctx);
     }
 

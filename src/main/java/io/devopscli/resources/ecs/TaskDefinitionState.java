@@ -3,7 +3,8 @@ package io.devopscli.resources.ecs;
 /**
  * The latest ACTIVE revision of an owned family as observed. image is what that revision runs (the
  * pipeline's latest build), kept when a new revision is registered. tagged is false when the latest
- * revision lacks our tags (an older revision of the family carries them). wanted holds the parents' ids
+ * revision lacks our tags (the pipeline's deploy registered it; an older revision of the family carries
+ * them): the pipeline's revisions are its own, so that is not drift. wanted holds the parents' ids
  * as they were when observed, so diff stays pure. newRevisionDue tells dependents (the service) that this
  * run registers a new revision, so they can move to it in the same run.
  */

@@ -82,8 +82,8 @@ class TaskDefinitionDiffTest {
     }
 
     @Test
-    void aLatestRevisionWithoutOurTagsIsRepairedAsTags() {
-        assertEquals(List.of("tags"), fields(revision("i", c -> c, t -> t), false, WANTED));
+    void aLatestRevisionThePipelineRegisteredWithoutOurTagsIsNotDrift() {
+        assertEquals(List.of(), fields(revision("i", c -> c, t -> t), false, WANTED));
     }
 
     @Test
