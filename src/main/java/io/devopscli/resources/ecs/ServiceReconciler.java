@@ -130,7 +130,20 @@ public final class ServiceReconciler implements Reconciler<ServiceSpec, ServiceS
         }
         // at most 36 characters; the same parameters give the same token, so a retried create is not doubled
         String token = IdempotencyTokens.of("ecs-service", ctx.project(), ctx.region(), cluster, spec.name(), taskDefinition);
-        Service created = existing.orElseGet(() -> AwsCall.call(() -> ecs.createService(r -> r.cluster(cluster)
+        Service created = existing.orElseGet(() -> createService(ecs, cluster, taskDefinition, spec, token, ctx));
+        if (!"ACTIVE".equals(created.status())) {
+            // the token made a service since deleted (re-creating after a delete): a token derived from
+            // that one's creation time is new, yet the same on a retry
+            String salted = IdempotencyTokens.of(token, String.valueOf(created.createdAt()));
+            created = createService(ecs, cluster, taskDefinition, spec, salted, ctx);
+        }
+        reapplyDroppedSettings(ecs, cluster, spec, created);
+        return awaitDeployment(ecs, cluster, spec.name(), taskDefinition, ctx);
+    }
+
+    private static Service createService(EcsClient ecs, String cluster, String taskDefinition, ServiceSpec spec,
+                                         String token, RegionContext ctx) {
+        return AwsCall.call(() -> ecs.createService(r -> r.cluster(cluster)
                 .serviceName(spec.name())
                 .taskDefinition(taskDefinition)
                 .desiredCount(spec.desiredCount())
@@ -141,9 +154,7 @@ public final class ServiceReconciler implements Reconciler<ServiceSpec, ServiceS
                 .healthCheckGracePeriodSeconds(spec.healthCheckGracePeriodSeconds())
                 .propagateTags(PropagateTags.SERVICE)
                 .clientToken(token)
-                .tags(EcsTags.owned(ctx.project(), spec.name())))).service());
-        reapplyDroppedSettings(ecs, cluster, spec, created);
-        return awaitDeployment(ecs, cluster, spec.name(), taskDefinition, ctx);
+                .tags(EcsTags.owned(ctx.project(), spec.name())))).service();
     }
 
     /**
