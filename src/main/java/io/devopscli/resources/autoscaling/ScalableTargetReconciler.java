@@ -66,10 +66,10 @@ public final class ScalableTargetReconciler implements Reconciler<ScalableTarget
         return read(ctx, actual.resourceId());
     }
 
-    /** Deregistering also deletes the target's scaling policies. */
+    /** Deregistering also deletes the target's scaling policies on AWS (moto 5.2.5 keeps them). */
     @Override
     public void delete(ScalableTargetState actual, RegionContext ctx) {
-        AwsCall.ignoringNotFound(() -> aas(ctx).deregisterScalableTarget(r -> r.serviceNamespace(EcsScaling.NAMESPACE)
+        Deletions.ignoringMissing(() -> aas(ctx).deregisterScalableTarget(r -> r.serviceNamespace(EcsScaling.NAMESPACE)
                 .scalableDimension(EcsScaling.DIMENSION).resourceId(actual.resourceId())));
         ctx.forget(MEMO);
     }

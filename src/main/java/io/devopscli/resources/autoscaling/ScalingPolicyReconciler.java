@@ -59,7 +59,7 @@ public final class ScalingPolicyReconciler implements Reconciler<ScalingPolicySp
 
     @Override
     public void delete(ScalingPolicyState actual, RegionContext ctx) {
-        AwsCall.ignoringNotFound(() -> aas(ctx).deleteScalingPolicy(r -> r.policyName(actual.name())
+        Deletions.ignoringMissing(() -> aas(ctx).deleteScalingPolicy(r -> r.policyName(actual.name())
                 .serviceNamespace(EcsScaling.NAMESPACE).scalableDimension(EcsScaling.DIMENSION)
                 .resourceId(actual.resourceId())));
         ctx.forget(MEMO + actual.resourceId());
