@@ -1,0 +1,97 @@
+package io.devopscli.resources.autoscaling;
+
+import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.AwsClients;
+import io.devopscli.aws.Tags;
+import io.devopscli.engine.Diffs;
+import io.devopscli.engine.FieldChange;
+import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.RegionContext;
+import io.devopscli.resources.ecs.ServiceState;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.applicationautoscaling.model.ScalableTarget;
+
+/**
+ * The scalable target of one of our ECS services. Its identity is the service's: a target exists at most
+ * once per service and dimension, and the service is found through our ownership tags, so the target of
+ * our service is ours. (It is tagged at registration too, but moto 5.2.5 has no tagging API for Application
+ * Auto Scaling, so ownership is not read back from tags.) Publishes the resource id. Min and max are
+ * mutable: RegisterScalableTarget updates in place.
+ */
+public final class ScalableTargetReconciler implements Reconciler<ScalableTargetSpec, ScalableTargetState> {
+    static final String MEMO = "autoscaling/ecs-scalable-targets";
+
+    @Override
+    public Optional<ScalableTargetState> observe(ScalableTargetSpec spec, RegionContext ctx) {
+        Optional<ServiceState> service = ctx.actualOf(spec.service(), ServiceState.class);
+        if (service.isEmpty()) {
+            return Optional.empty(); // no service of ours, so nothing of ours scales it
+        }
+        String resourceId = EcsScaling.resourceId(service.get());
+        List<ScalableTarget> all = ctx.memo(MEMO, () -> AwsCall.call(() -> aas(ctx).describeScalableTargetsPaginator(r -> r
+                .serviceNamespace(EcsScaling.NAMESPACE).scalableDimension(EcsScaling.DIMENSION))
+                .scalableTargets().stream().toList()));
+        return all.stream().filter(t -> resourceId.equals(t.resourceId())).findFirst().map(ScalableTargetReconciler::state);
+    }
+
+    @Override
+    public List<FieldChange> diff(ScalableTargetSpec spec, ScalableTargetState actual) {
+        return new Diffs()
+                .field("minCapacity", spec.minCapacity(), actual.minCapacity())
+                .field("maxCapacity", spec.maxCapacity(), actual.maxCapacity())
+                .toList();
+    }
+
+    @Override
+    public ScalableTargetState create(ScalableTargetSpec spec, RegionContext ctx) {
+        ServiceState service = ctx.actualOf(spec.service(), ServiceState.class)
+                .orElseThrow(() -> new IllegalStateException(spec.service() + " has no state yet"));
+        String resourceId = EcsScaling.resourceId(service);
+        // RegisterScalableTarget is an upsert, so a retried or repeated create is harmless
+        AwsCall.run(() -> aas(ctx).registerScalableTarget(r -> r.serviceNamespace(EcsScaling.NAMESPACE)
+                .scalableDimension(EcsScaling.DIMENSION).resourceId(resourceId)
+                .minCapacity(spec.minCapacity()).maxCapacity(spec.maxCapacity())
+                .tags(Tags.owned(ctx.project(), spec.name()))));
+        return read(ctx, resourceId);
+    }
+
+    @Override
+    public ScalableTargetState update(ScalableTargetSpec spec, ScalableTargetState actual, List<FieldChange> changes,
+                                      RegionContext ctx) {
+        AwsCall.run(() -> aas(ctx).registerScalableTarget(r -> r.serviceNamespace(EcsScaling.NAMESPACE)
+                .scalableDimension(EcsScaling.DIMENSION).resourceId(actual.resourceId())
+                .minCapacity(spec.minCapacity()).maxCapacity(spec.maxCapacity())));
+        return read(ctx, actual.resourceId());
+    }
+
+    /** Deregistering also deletes the target's scaling policies on AWS (moto 5.2.5 keeps them). */
+    @Override
+    public void delete(ScalableTargetState actual, RegionContext ctx) {
+        Deletions.ignoringMissing(() -> aas(ctx).deregisterScalableTarget(r -> r.serviceNamespace(EcsScaling.NAMESPACE)
+                .scalableDimension(EcsScaling.DIMENSION).resourceId(actual.resourceId())));
+        ctx.forget(MEMO);
+    }
+
+    @Override
+    public String id(ScalableTargetState actual) {
+        return actual.resourceId();
+    }
+
+    private static ScalableTargetState read(RegionContext ctx, String resourceId) {
+        ctx.forget(MEMO);
+        return AwsCall.call(() -> aas(ctx).describeScalableTargets(r -> r.serviceNamespace(EcsScaling.NAMESPACE)
+                        .scalableDimension(EcsScaling.DIMENSION).resourceIds(resourceId)).scalableTargets())
+                .stream().findFirst().map(ScalableTargetReconciler::state)
+                .orElseThrow(() -> new IllegalStateException("scalable target " + resourceId + " not found after registering"));
+    }
+
+    private static ScalableTargetState state(ScalableTarget t) {
+        return new ScalableTargetState(t.resourceId(), t.scalableTargetARN(), t.minCapacity(), t.maxCapacity());
+    }
+
+    private static ApplicationAutoScalingClient aas(RegionContext ctx) {
+        return ctx.services(AwsClients.class).autoscaling();
+    }
+}
