@@ -79,7 +79,9 @@ public final class Engine implements AutoCloseable {
             if (o.actual() != null) {
                 observed.put(node.key(), o.actual());
             }
-            if (!destroy) {
+            if (!destroy && o.change().action() == Action.REPLACE && node.holdsData(o.actual())) {
+                failures.add(refusedReplacement(o.change()));
+            } else if (!destroy) {
                 changes.add(o.change());
             } else if (o.actual() != null) {
                 boolean keep = node.holdsData(o.actual()) && !purge;
@@ -87,6 +89,19 @@ public final class Engine implements AutoCloseable {
             }
         }
         return new RegionPlan(graph, changes, observed, failures);
+    }
+
+    /**
+     * Replacing deletes first, and deleting what holds data needs --purge: up never does it on its own.
+     * The node fails (its dependents are skipped) with what to do instead.
+     */
+    private static NodeResult refusedReplacement(Change change) {
+        String fields = String.join(", ", change.fields().stream().filter(FieldChange::immutable)
+                .map(f -> f.field() + " (" + f.actual() + " -> " + f.desired() + ")").toList());
+        return new NodeResult(change.key(), Action.REPLACE, NodeResult.Outcome.FAILED,
+                "replacing " + change.key().describe() + ": refused, it holds data and " + fields
+                        + " can only change by replacing it; restore the old value, or run down --purge first",
+                0, null);
     }
 
     private List<CompletableFuture<Object>> observeInOrder(RegionGraph graph) {

@@ -91,6 +91,32 @@ class EngineTest {
     }
 
     @Test
+    void replacingWhatHoldsDataIsRefusedAndSkipsItsDependents() {
+        FakeReconciler dataHolder = new FakeReconciler() {
+            @Override
+            public boolean holdsData(Actual actual) {
+                return true;
+            }
+        };
+        RegionGraph g = new RegionGraph(new RegionContext("r1", "proj", null, Progress.SILENT));
+        ResourceKey repo = g.add(key("r1", "repo"), dataHolder, new FakeReconciler.Spec("repo", "kms", true));
+        g.add(key("r1", "pipeline"), fake, FakeReconciler.Spec.of("pipeline", "p"), repo);
+        dataHolder.cloud.put("repo", "aes");
+
+        Plan plan = engine.plan(List.of(g));
+        RunReport report = engine.apply(plan);
+
+        assertTrue(plan.hasObserveFailures());
+        assertEquals("replacing fake thing repo in r1: refused, it holds data and value (aes -> kms) can only change"
+                + " by replacing it; restore the old value, or run down --purge first",
+                plan.regions().get(0).observeFailures().get(0).message());
+        assertEquals("aes", dataHolder.cloud.get("repo"), "the data holder was not touched");
+        assertEquals(List.of(), dataHolder.log);
+        assertEquals(NodeResult.Outcome.SKIPPED, report.results().stream()
+                .filter(r -> r.key().name().equals("pipeline")).findFirst().orElseThrow().outcome());
+    }
+
+    @Test
     void aFailureSkipsItsDependentsButNotTheRest() {
         fake.failing.add("r1-subnet-a");
 

@@ -106,8 +106,9 @@ public final class RepositoryReconciler implements Reconciler<RepositorySpec, Re
         return actual.uri();
     }
 
+    /** Images are the data; an empty repository is kept too, which saves a ListImages per run. */
     @Override
-    public boolean holdsData() {
+    public boolean holdsData(RepositoryState actual) {
         return true;
     }
 
