@@ -13,22 +13,26 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 public final class CallCounter implements ExecutionInterceptor {
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong mutating = new AtomicLong();
+    private final java.util.Map<String, AtomicLong> mutatingByOperation = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         total.incrementAndGet();
-        if (isMutating(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        if (isMutating(operation)) {
             mutating.incrementAndGet();
+            String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+            mutatingByOperation.computeIfAbsent(service + " " + operation, k -> new AtomicLong()).incrementAndGet();
         }
     }
 
-    /** Describe*, List*, Get* and Head* read; every other operation may write. */
+    /** Describe*, List*, Get*, BatchGet*, Head* and Lookup* read; every other operation may write. */
     static boolean isMutating(String operation) {
         if (operation == null) {
             return true;
         }
         return !(operation.startsWith("Describe") || operation.startsWith("List") || operation.startsWith("Get")
-                || operation.startsWith("Head") || operation.startsWith("Lookup"));
+                || operation.startsWith("Head") || operation.startsWith("Lookup") || operation.startsWith("BatchGet"));
     }
 
     public long total() {
@@ -39,7 +43,15 @@ public final class CallCounter implements ExecutionInterceptor {
         return mutating.get();
     }
 
+    /** "Ec2 CreateVpc" -> count, sorted: what --verbose shows after a run. */
+    public java.util.Map<String, Long> mutatingByOperation() {
+        java.util.Map<String, Long> copy = new java.util.LinkedHashMap<>();
+        mutatingByOperation.forEach((k, v) -> copy.put(k, v.get()));
+        return copy;
+    }
+
     public void reset() {
+        mutatingByOperation.clear();
         total.set(0);
         mutating.set(0);
     }

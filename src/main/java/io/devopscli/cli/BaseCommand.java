@@ -26,6 +26,14 @@ abstract class BaseCommand implements Callable<Integer> {
         return !common.noColor && System.console() != null && System.getenv("NO_COLOR") == null;
     }
 
+    /** With --verbose, lists on stderr which operations changed something: the proof behind the count. */
+    void showMutatingCalls(io.devopscli.aws.CallCounter calls) {
+        if (verbose() && calls.mutating() > 0) {
+            err().println("Calls that changed something:");
+            new TableRenderer(err(), null, false).mutatingCalls(calls);
+        }
+    }
+
     boolean verbose() {
         return common != null && common.verbose;
     }

@@ -53,6 +53,7 @@ final class DownCommand extends BaseCommand {
             } else {
                 table.report(report, session.settings().counter(), "Destroy");
             }
+            showMutatingCalls(session.settings().counter());
             return report.succeeded() && !plan.hasObserveFailures() ? ExitCodes.OK : ExitCodes.AWS_FAILED;
         }
     }

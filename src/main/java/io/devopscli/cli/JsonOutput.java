@@ -45,6 +45,7 @@ final class JsonOutput {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("total", counter.total());
         m.put("mutating", counter.mutating());
+        m.put("mutatingByOperation", counter.mutatingByOperation());
         return m;
     }
 

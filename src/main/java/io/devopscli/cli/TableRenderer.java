@@ -105,6 +105,12 @@ final class TableRenderer {
         out.flush();
     }
 
+    /** --verbose: which operations changed something, and how often. */
+    void mutatingCalls(CallCounter calls) {
+        calls.mutatingByOperation().forEach((operation, count) -> out.printf("  %s x%d%n", operation, count));
+        out.flush();
+    }
+
     private String role(RegionPlan rp) {
         return topology.region(rp.region()).map(r -> r.role().name().toLowerCase()).orElse("?");
     }

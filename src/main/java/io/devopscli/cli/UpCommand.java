@@ -36,6 +36,7 @@ final class UpCommand extends BaseCommand {
                             + session.settings().counter().total() + " (" + session.settings().counter().mutating()
                             + " changed something)");
                 }
+                showMutatingCalls(session.settings().counter());
                 return plan.hasObserveFailures() ? ExitCodes.AWS_FAILED : ExitCodes.OK;
             }
             if (!yes && !Terminal.confirm("Apply these changes?", err())) {
@@ -48,6 +49,7 @@ final class UpCommand extends BaseCommand {
             } else {
                 table.report(report, session.settings().counter(), "Apply");
             }
+            showMutatingCalls(session.settings().counter());
             return report.succeeded() ? ExitCodes.OK : ExitCodes.AWS_FAILED;
         }
     }

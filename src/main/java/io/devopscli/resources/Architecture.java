@@ -24,7 +24,9 @@ public final class Architecture {
      */
     public static RegionGraph graph(Topology topology, RegionSpec region, AwsClients clients, Progress progress) {
         RegionGraph graph = new RegionGraph(new RegionContext(region.name(), topology.project(), clients, progress));
-        new NetworkLayer(topology, region, availabilityZones(clients, topology.network().azs())).addTo(graph);
+        NetworkLayer.Outputs network = new NetworkLayer(topology, region,
+                availabilityZones(clients, topology.network().azs())).addTo(graph);
+        new DeliveryLayer(topology, region.name(), network).addTo(graph);
         return graph;
     }
 
