@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
-import java.util.TimeZone;
+import java.time.ZoneOffset;
+import java.util.function.IntFunction;
 import java.util.TreeMap;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
@@ -31,46 +32,52 @@ final class GitFixture {
 
     /** A commit on branch (created from `from` when it does not exist yet) that writes one file. */
     static ObjectId commit(Repository repo, String branch, ObjectId from, String file, String content) throws IOException {
+        return write(repo, branch, from, 1, i -> file, i -> content);
+    }
+
+    /** n commits on branch (created from `from` when new), each changing one of ten files. */
+    static ObjectId commits(Repository repo, String branch, ObjectId from, int n) throws IOException {
+        String prefix = branch.replace('/', '-');
+        return write(repo, branch, from, n, i -> prefix + "-" + (i % 10) + ".txt",
+                i -> branch + " change " + i + " " + System.nanoTime());
+    }
+
+    /** Writes n commits in one go (one inserter, the ref set once): fast enough for thousands. */
+    private static ObjectId write(Repository repo, String branch, ObjectId from, int n, IntFunction<String> file,
+                                  IntFunction<String> content) throws IOException {
         Ref head = repo.exactRef(Constants.R_HEADS + branch);
         ObjectId parent = head != null ? head.getObjectId() : from;
         Map<String, ObjectId> files = new TreeMap<>();
-        try (ObjectInserter inserter = repo.newObjectInserter()) {
-            if (parent != null) {
-                try (RevWalk walk = new RevWalk(repo); TreeWalk tree = new TreeWalk(repo)) {
-                    tree.addTree(walk.parseCommit(parent).getTree());
-                    while (tree.next()) {
-                        files.put(tree.getPathString(), tree.getObjectId(0));
-                    }
+        if (parent != null) {
+            try (RevWalk walk = new RevWalk(repo); TreeWalk tree = new TreeWalk(repo)) {
+                tree.addTree(walk.parseCommit(parent).getTree());
+                while (tree.next()) {
+                    files.put(tree.getPathString(), tree.getObjectId(0));
                 }
             }
-            files.put(file, inserter.insert(Constants.OBJ_BLOB, content.getBytes(StandardCharsets.UTF_8)));
-            TreeFormatter tree = new TreeFormatter();
-            files.forEach((name, id) -> tree.append(name, FileMode.REGULAR_FILE, id));
-            CommitBuilder commit = new CommitBuilder();
-            commit.setTreeId(inserter.insert(tree));
-            if (parent != null) {
-                commit.setParentId(parent);
+        }
+        try (ObjectInserter inserter = repo.newObjectInserter()) {
+            for (int i = 0; i < n; i++) {
+                String name = file.apply(i);
+                files.put(name, inserter.insert(Constants.OBJ_BLOB, content.apply(i).getBytes(StandardCharsets.UTF_8)));
+                TreeFormatter tree = new TreeFormatter();
+                files.forEach((path, id) -> tree.append(path, FileMode.REGULAR_FILE, id));
+                CommitBuilder commit = new CommitBuilder();
+                commit.setTreeId(inserter.insert(tree));
+                if (parent != null) {
+                    commit.setParentId(parent);
+                }
+                PersonIdent who = new PersonIdent("Test", "test@example.com",
+                        Instant.ofEpochSecond(1_700_000_000L + (++clock)), ZoneOffset.UTC);
+                commit.setAuthor(who);
+                commit.setCommitter(who);
+                commit.setMessage(branch + ": " + name + "\n");
+                parent = inserter.insert(commit);
             }
-            PersonIdent who = new PersonIdent("Test", "test@example.com",
-                    Instant.ofEpochSecond(1_700_000_000L + (++clock)), TimeZone.getTimeZone("UTC").toZoneId());
-            commit.setAuthor(who);
-            commit.setCommitter(who);
-            commit.setMessage(branch + ": " + file + "\n");
-            ObjectId id = inserter.insert(commit);
             inserter.flush();
-            setRef(repo, Constants.R_HEADS + branch, id);
-            return id;
         }
-    }
-
-    /** n commits on branch, each changing one of ten files. */
-    static ObjectId commits(Repository repo, String branch, ObjectId from, int n) throws IOException {
-        ObjectId last = from;
-        for (int i = 0; i < n; i++) {
-            last = commit(repo, branch, from, branch.replace('/', '-') + "-" + (i % 10) + ".txt",
-                    branch + " change " + i + " " + System.nanoTime());
-        }
-        return last;
+        setRef(repo, Constants.R_HEADS + branch, parent);
+        return parent;
     }
 
     static void setRef(Repository repo, String ref, ObjectId id) throws IOException {
