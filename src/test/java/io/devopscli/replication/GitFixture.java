@@ -24,19 +24,19 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /** Writes commits, branches and tags straight into a bare repository (no work tree, no git binary). */
-final class GitFixture {
+public final class GitFixture {
     private static int clock;
 
     private GitFixture() {
     }
 
     /** A commit on branch (created from `from` when it does not exist yet) that writes one file. */
-    static ObjectId commit(Repository repo, String branch, ObjectId from, String file, String content) throws IOException {
+    public static ObjectId commit(Repository repo, String branch, ObjectId from, String file, String content) throws IOException {
         return write(repo, branch, from, 1, i -> file, i -> content);
     }
 
     /** n commits on branch (created from `from` when new), each changing one of ten files. */
-    static ObjectId commits(Repository repo, String branch, ObjectId from, int n) throws IOException {
+    public static ObjectId commits(Repository repo, String branch, ObjectId from, int n) throws IOException {
         String prefix = branch.replace('/', '-');
         return write(repo, branch, from, n, i -> prefix + "-" + (i % 10) + ".txt",
                 i -> branch + " change " + i + " " + System.nanoTime());
@@ -80,7 +80,7 @@ final class GitFixture {
         return parent;
     }
 
-    static void setRef(Repository repo, String ref, ObjectId id) throws IOException {
+    public static void setRef(Repository repo, String ref, ObjectId id) throws IOException {
         RefUpdate u = repo.updateRef(ref);
         u.setNewObjectId(id);
         u.setForceUpdate(true);
@@ -91,7 +91,7 @@ final class GitFixture {
         }
     }
 
-    static void deleteRef(Repository repo, String ref) throws IOException {
+    public static void deleteRef(Repository repo, String ref) throws IOException {
         RefUpdate u = repo.updateRef(ref);
         u.setForceUpdate(true);
         RefUpdate.Result r = u.delete();
@@ -101,7 +101,7 @@ final class GitFixture {
     }
 
     /** An annotated tag object pointing at target, under refs/tags/name. */
-    static ObjectId annotatedTag(Repository repo, String name, ObjectId target) throws IOException {
+    public static ObjectId annotatedTag(Repository repo, String name, ObjectId target) throws IOException {
         try (ObjectInserter inserter = repo.newObjectInserter()) {
             TagBuilder tag = new TagBuilder();
             tag.setTag(name);
@@ -116,7 +116,7 @@ final class GitFixture {
     }
 
     /** Every branch and tag: name to id. */
-    static Map<String, String> refs(Repository repo) throws IOException {
+    public static Map<String, String> refs(Repository repo) throws IOException {
         Map<String, String> refs = new TreeMap<>();
         for (Ref r : repo.getRefDatabase().getRefsByPrefix(Constants.R_HEADS, Constants.R_TAGS)) {
             refs.put(r.getName(), r.getObjectId().name());
@@ -124,13 +124,13 @@ final class GitFixture {
         return refs;
     }
 
-    static ObjectId head(Repository repo, String branch) throws IOException {
+    public static ObjectId head(Repository repo, String branch) throws IOException {
         Ref r = repo.exactRef(Constants.R_HEADS + branch);
         return r == null ? null : r.getObjectId();
     }
 
     /** Objects reachable from tip and not from base: what an incremental push has to send. */
-    static long newObjects(Repository repo, ObjectId tip, ObjectId base) throws IOException {
+    public static long newObjects(Repository repo, ObjectId tip, ObjectId base) throws IOException {
         try (ObjectWalk walk = new ObjectWalk(repo)) {
             walk.markStart(walk.parseCommit(tip));
             walk.markUninteresting(walk.parseCommit(base));
@@ -146,7 +146,7 @@ final class GitFixture {
     }
 
     /** Commits reachable from every branch and tag. */
-    static long commitCount(Repository repo) throws IOException {
+    public static long commitCount(Repository repo) throws IOException {
         try (RevWalk walk = new RevWalk(repo)) {
             for (Ref r : repo.getRefDatabase().getRefsByPrefix(Constants.R_HEADS, Constants.R_TAGS)) {
                 walk.markStart(walk.parseCommit(r.getObjectId()));

@@ -43,9 +43,9 @@ import org.eclipse.jgit.transport.ReceivedPackStatistics;
  * <p>The emulator's CodeCommit has repository metadata but no git, so this is the most real git server
  * the tests can reach without network access: same protocol, same credential check, no CodeCommit.
  */
-final class GitHttpServer implements AutoCloseable {
-    static final String USER = "mirror";
-    static final String PASSWORD = "s3cret/with+chars";
+public final class GitHttpServer implements AutoCloseable {
+    public static final String USER = "mirror";
+    public static final String PASSWORD = "s3cret/with+chars";
 
     private final Path root;
     private final Server server;
@@ -78,12 +78,12 @@ final class GitHttpServer implements AutoCloseable {
         server.start();
     }
 
-    static GitHttpServer start(Path root) throws Exception {
+    public static GitHttpServer start(Path root) throws Exception {
         return new GitHttpServer(root);
     }
 
     /** A new empty bare repository served at /NAME (NAME may contain slashes, e.g. us-east-2/app-repo). */
-    Repository create(String name) throws IOException {
+    public Repository create(String name) throws IOException {
         Repository repo = new FileRepositoryBuilder().setGitDir(root.resolve(name + ".git").toFile()).setBare().build();
         repo.create(true);
         StoredConfig config = repo.getConfig();
@@ -93,30 +93,30 @@ final class GitHttpServer implements AutoCloseable {
         return repo;
     }
 
-    int port() {
+    public int port() {
         return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }
 
     /** The base URL of a folder of repositories, with the good credentials in it. */
-    URI baseUrl(String folder) {
+    public URI baseUrl(String folder) {
         return URI.create("http://" + USER + ":" + encoded(PASSWORD) + "@127.0.0.1:" + port() + "/" + folder);
     }
 
     /** The base URL of a folder with a wrong password. */
-    URI baseUrlWithWrongPassword(String folder) {
+    public URI baseUrlWithWrongPassword(String folder) {
         return URI.create("http://" + USER + ":wrong@127.0.0.1:" + port() + "/" + folder);
     }
 
-    URI url(String name) {
+    public URI url(String name) {
         return URI.create("http://127.0.0.1:" + port() + "/" + name);
     }
 
     /** Objects received by each push to the repository, in order (0 for a push that only deleted refs). */
-    List<Long> pushes(String name) {
+    public List<Long> pushes(String name) {
         return List.copyOf(pushes.getOrDefault(name, List.of()));
     }
 
-    int rejectedLogins() {
+    public int rejectedLogins() {
         return rejectedLogins.get();
     }
 
