@@ -154,7 +154,8 @@ public final class AwsClients implements AutoCloseable {
         return builder;
     }
 
-    private AwsCredentialsProvider credentials() {
+    /** The credentials every client of this region signs with (git signing to CodeCommit uses them too). */
+    public AwsCredentialsProvider credentials() {
         if (settings.profile().isPresent()) {
             return ProfileCredentialsProvider.create(settings.profile().get());
         }

@@ -107,10 +107,22 @@ class CliContractTest {
     }
 
     @Test
-    void replicateSaysItIsNotPartOfThisBuild() {
-        CliRun r = run("replicate", "--commit", "abc123");
-        assertEquals(64, r.code(), r.toString());
-        assertTrue(r.err().contains("replicate is not available in this build"), r.toString());
+    void replicateRejectsBadOptionsBeforeAnyCall() {
+        CliRun sha = run("replicate", "--commit", "not-a-sha");
+        assertEquals(64, sha.code(), sha.toString());
+        assertTrue(sha.err().contains("--commit takes a commit SHA"), sha.toString());
+
+        CliRun branch = run("replicate", "--branch", "main");
+        assertEquals(64, branch.code(), branch.toString());
+        assertTrue(branch.err().contains("--branch goes with --commit"), branch.toString());
+
+        CliRun url = run("replicate", "--git-url", "us-east-1");
+        assertEquals(64, url.code(), url.toString());
+        assertTrue(url.err().contains("expected REGION=URL"), url.toString());
+
+        CliRun region = run("replicate", "-c", "config/topology.yaml", "--git-url", "eu-west-9=http://127.0.0.1:1/r");
+        assertEquals(64, region.code(), region.toString());
+        assertTrue(region.err().contains("--git-url names eu-west-9"), region.toString());
     }
 
     @Test
