@@ -44,6 +44,21 @@ final class PlanView {
         return regions;
     }
 
+    /** The live checks of one region, or an empty list when they were not asked for. */
+    static List<Map<String, Object>> live(List<io.devopscli.health.LiveCheck> checks) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        if (checks != null) {
+            for (io.devopscli.health.LiveCheck c : checks) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("check", c.name());
+                m.put("ok", c.ok());
+                m.put("detail", c.detail());
+                list.add(m);
+            }
+        }
+        return list;
+    }
+
     static String state(Action action) {
         return switch (action) {
             case NOOP -> "in-sync";

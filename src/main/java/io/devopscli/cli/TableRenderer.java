@@ -87,6 +87,18 @@ final class TableRenderer {
         out.flush();
     }
 
+    /** The live view under status: per region, each check with ok or a mark that it needs a look. */
+    void live(java.util.Map<String, java.util.List<io.devopscli.health.LiveCheck>> live) {
+        live.forEach((region, checks) -> {
+            out.printf("%nLIVE %s (%s)%n", region, topology.region(region).map(r -> r.role().name().toLowerCase()).orElse("?"));
+            int width = checks.stream().mapToInt(c -> c.name().length()).max().orElse(8);
+            for (io.devopscli.health.LiveCheck c : checks) {
+                out.printf("  %-" + width + "s  %s  %s%n", c.name(), c.ok() ? paint("ok", "32") : paint("!!", "33"), c.detail());
+            }
+        });
+        out.flush();
+    }
+
     /** The end of up or down: what was done, what failed and why, what was skipped, and the AWS calls. */
     void report(RunReport report, CallCounter calls, String verb) {
         for (NodeResult r : report.with(NodeResult.Outcome.FAILED)) {

@@ -26,7 +26,7 @@ public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, 
     @Override
     public Optional<TargetGroupState> observe(TargetGroupSpec spec, RegionContext ctx) {
         ElasticLoadBalancingV2Client elb = elb(ctx);
-        return byName(elb, spec.physicalName()).filter(tg -> isOwned(elb, tg, ctx.project(), spec.name()))
+        return TargetGroupLookup.byName(elb, spec.physicalName()).filter(tg -> TargetGroupLookup.isOwned(elb, tg, ctx.project(), spec.name()))
                 .map(tg -> state(elb, tg, ParentIds.resolve(ctx, List.of(spec.vpc()))));
     }
 
@@ -57,8 +57,8 @@ public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, 
         String physical = spec.physicalName();
         ParentIds parents = ParentIds.resolve(ctx, List.of(spec.vpc()));
         // No client token here either: one left by an interrupted run is found by name and brought in line.
-        Optional<TargetGroup> existing = byName(elb, physical);
-        if (existing.isPresent() && !isOwned(elb, existing.get(), ctx.project(), spec.name())) {
+        Optional<TargetGroup> existing = TargetGroupLookup.byName(elb, physical);
+        if (existing.isPresent() && !TargetGroupLookup.isOwned(elb, existing.get(), ctx.project(), spec.name())) {
             throw ElbTags.notOurs("target group", physical, ctx.project(), spec.name());
         }
         HealthCheck hc = spec.healthCheck();
@@ -98,7 +98,7 @@ public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, 
                     TargetGroupAttribute.builder().key(DEREGISTRATION_DELAY)
                             .value(String.valueOf(spec.deregistrationDelaySeconds())).build())));
         }
-        TargetGroup fresh = byArn(elb, arn).orElseThrow(() -> new IllegalStateException(
+        TargetGroup fresh = TargetGroupLookup.byArn(elb, arn).orElseThrow(() -> new IllegalStateException(
                 "target group " + actual.name() + " vanished while it was being updated"));
         return state(elb, fresh, ParentIds.resolve(ctx, List.of(spec.vpc())));
     }
@@ -121,20 +121,6 @@ public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, 
     @Override
     public String id(TargetGroupState actual) {
         return actual.arn();
-    }
-
-    private static Optional<TargetGroup> byName(ElasticLoadBalancingV2Client elb, String physicalName) {
-        return AwsCall.orEmpty(() -> elb.describeTargetGroups(r -> r.names(physicalName)).targetGroups())
-                .flatMap(l -> l.stream().findFirst());
-    }
-
-    private static Optional<TargetGroup> byArn(ElasticLoadBalancingV2Client elb, String arn) {
-        return AwsCall.orEmpty(() -> elb.describeTargetGroups(r -> r.targetGroupArns(arn)).targetGroups())
-                .flatMap(l -> l.stream().findFirst());
-    }
-
-    private static boolean isOwned(ElasticLoadBalancingV2Client elb, TargetGroup tg, String project, String name) {
-        return ElbTags.ownedAndNamed(ElbTags.of(elb, tg.targetGroupArn()), project, name);
     }
 
     private static TargetGroupState state(ElasticLoadBalancingV2Client elb, TargetGroup tg, ParentIds parents) {

@@ -25,6 +25,11 @@ public final class TargetHealthQuery {
         return new Counts(byState);
     }
 
+    /** The counts of the project's target group with this full name, or empty when it has none. */
+    public java.util.Optional<Counts> countsOfOwned(String project, String name) {
+        return TargetGroupLookup.owned(elb, project, name).map(tg -> counts(tg.targetGroupArn()));
+    }
+
     /** Target counts per health state. */
     public record Counts(Map<String, Integer> byState) {
         public Counts {

@@ -1,0 +1,109 @@
+package io.devopscli.health;
+
+import io.devopscli.aws.AwsClients;
+import io.devopscli.aws.AwsErrors;
+import io.devopscli.resources.DeliveryLayer;
+import io.devopscli.resources.codepipeline.PipelineStateQuery;
+import io.devopscli.resources.codepipeline.PipelineStatus;
+import io.devopscli.resources.ecs.ServiceHealth;
+import io.devopscli.resources.elbv2.LoadBalancerEndpoint;
+import io.devopscli.resources.elbv2.TargetHealthQuery;
+import io.devopscli.topology.Topology;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What `status` shows beside the sync state: per environment the ECS task counts and target health, the
+ * load balancer's URL with a short probe, and the pipeline's latest run. Anything the endpoint cannot
+ * answer reads "unavailable: <reason>"; nothing here throws or changes anything.
+ */
+public final class LiveStatus {
+    private final Topology topology;
+    private final boolean emulated;
+    private final HttpProbe probe;
+    private final PipelineStateQuery pipelines;
+
+    /** @param emulated an endpoint override is set: the load balancers' DNS names are not real */
+    public LiveStatus(Topology topology, boolean emulated, HttpProbe probe, PipelineStateQuery pipelines) {
+        this.topology = topology;
+        this.emulated = emulated;
+        this.probe = probe;
+        this.pipelines = pipelines;
+    }
+
+    public List<LiveCheck> collect(AwsClients clients) {
+        String p = topology.project();
+        List<LiveCheck> checks = new ArrayList<>();
+        for (String env : DeliveryLayer.ENVIRONMENTS) {
+            checks.add(guard("ecs " + env, () -> ecs(clients, env)));
+            checks.add(guard("targets " + env, () -> targets(clients, env)));
+        }
+        Optional<String> url = Optional.empty();
+        LiveCheck urlCheck;
+        try {
+            url = new LoadBalancerEndpoint(clients.elbv2()).url(p, DeliveryLayer.loadBalancerName(p));
+            urlCheck = url.map(u -> new LiveCheck("url", true, u))
+                    .orElse(new LiveCheck("url", false, "no load balancer"));
+        } catch (RuntimeException e) {
+            urlCheck = LiveCheck.unavailable("url", AwsErrors.reason(e));
+        }
+        checks.add(urlCheck);
+        for (String env : DeliveryLayer.ENVIRONMENTS) {
+            checks.add(probe(env, url));
+        }
+        checks.add(guard("pipeline", () -> pipeline(clients)));
+        return checks;
+    }
+
+    private LiveCheck ecs(AwsClients clients, String env) {
+        String service = DeliveryLayer.serviceName(topology.app(), env);
+        return ServiceHealth.of(clients.ecs(), DeliveryLayer.clusterName(topology.project()), service)
+                .map(c -> new LiveCheck("ecs " + env, c.desired() > 0 && c.running() >= c.desired(),
+                        c.running() + " running / " + c.desired() + " desired, " + c.pending() + " pending, rollout "
+                                + c.rollout()))
+                .orElse(new LiveCheck("ecs " + env, false, "service " + service + " missing"));
+    }
+
+    private LiveCheck targets(AwsClients clients, String env) {
+        String name = DeliveryLayer.targetGroupName(topology.project(), env);
+        return new TargetHealthQuery(clients.elbv2()).countsOfOwned(topology.project(), name)
+                .map(c -> new LiveCheck("targets " + env, c.of("healthy") > 0, c.render()))
+                .orElse(new LiveCheck("targets " + env, false, "target group " + name + " missing"));
+    }
+
+    /** Production answers on the listener's default action; staging through its Host rule. */
+    private LiveCheck probe(String env, Optional<String> url) {
+        String name = "probe " + env;
+        if (url.isEmpty()) {
+            return LiveCheck.unavailable(name, "no load balancer URL");
+        }
+        URI target = URI.create(url.get()).resolve(topology.app().healthCheckPath());
+        if (emulated && !isLoopback(target.getHost())) {
+            return LiveCheck.unavailable(name, "the endpoint is an emulator; " + target.getHost() + " is not a real name");
+        }
+        String host = env.equals("staging") ? "staging." + topology.failover().domain() : null;
+        HttpProbe.Result result = probe.get(target, host);
+        return new LiveCheck(name, result.healthy(), target + (host == null ? "" : " (Host: " + host + ")") + " -> " + result);
+    }
+
+    private LiveCheck pipeline(AwsClients clients) {
+        PipelineStatus status = pipelines.latest(clients.codepipeline(), DeliveryLayer.pipelineName(topology.project()));
+        boolean failed = status.stages().stream().anyMatch(s -> "Failed".equals(s.status()));
+        return new LiveCheck("pipeline", status.available() && !failed, status.summary());
+    }
+
+    private static boolean isLoopback(String host) {
+        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+    }
+
+    private static LiveCheck guard(String name, Supplier<LiveCheck> check) {
+        try {
+            return check.get();
+        } catch (RuntimeException e) {
+            return LiveCheck.unavailable(name, AwsErrors.reason(e));
+        }
+    }
+}
