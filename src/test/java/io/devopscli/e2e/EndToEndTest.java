@@ -4,15 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.devopscli.aws.AwsCall;
-import io.devopscli.cli.Main;
 import io.devopscli.testing.Emulator;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,8 +29,6 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
  * down that spares what is not ours.
  */
 class EndToEndTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path dir;
 
@@ -47,68 +38,12 @@ class EndToEndTest {
         AwsCall.configure(Duration.ofSeconds(20), Duration.ofMillis(100));
     }
 
-    private static final String TWO_REGIONS = """
-            project: acme-shop
-            regions:
-              - {name: eu-west-1, role: primary, cidr: 10.20.0.0/16}
-              - {name: eu-central-1, role: secondary, cidr: 10.30.0.0/16}
-            network: {azs: 2, natGateways: per-az, flowLogs: true}
-            app:
-              name: shop
-              port: 9090
-              healthCheckPath: /ready
-              cpu: 256
-              memory: 512
-              environments:
-                staging:    {desired: 1, min: 1, max: 2}
-                production: {desired: 2, min: 2, max: 4}
-              autoscaling: {cpuTarget: 50, memoryTarget: 60}
-            pipeline: {repository: acme-shop-repo, branch: trunk, approval: {email: release@acme.test}}
-            alarms: {email: oncall@acme.test}
-            failover: {hostedZone: acme.test, domain: shop.acme.test}
-            """;
-
-    private static final String THREE_REGIONS = TWO_REGIONS
+    private static final String THREE_REGIONS = CliHarness.TWO_REGIONS
             .replace("project: acme-shop", "project: trio")
             .replace("  - {name: eu-central-1, role: secondary, cidr: 10.30.0.0/16}",
                     "  - {name: eu-central-1, role: secondary, cidr: 10.30.0.0/16}\n"
                             + "  - {name: ap-southeast-2, role: secondary, cidr: 172.16.0.0/20}")
             .replace("natGateways: per-az", "natGateways: single");
-
-    private Path topology(String yaml) throws Exception {
-        Path file = dir.resolve("topology.yaml");
-        Files.writeString(file, yaml);
-        return file;
-    }
-
-    private Result cli(Path topology, String... args) {
-        String[] all = new String[args.length + 4];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "-c";
-        all[args.length + 1] = topology.toString();
-        all[args.length + 2] = "--endpoint-url";
-        all[args.length + 3] = Emulator.endpoint().toString();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), all);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    record Result(int code, String out, String err) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(out);
-            } catch (Exception e) {
-                throw new AssertionError("not JSON: " + this, e);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
-        }
-    }
 
     private static Filter owned(String project) {
         return Filter.builder().name("tag:devops-cli:project").values(project).build();
@@ -116,9 +51,9 @@ class EndToEndTest {
 
     @Test
     void twoRegionsComeUpAreIdempotentRepairDriftAndGoDown() throws Exception {
-        Path topo = topology(TWO_REGIONS);
+        CliHarness topo = new CliHarness(dir, CliHarness.TWO_REGIONS);
 
-        Result first = cli(topo, "up", "--yes");
+        CliHarness.Result first = topo.run("up", "--yes");
         assertEquals(0, first.code(), first.toString());
         assertTrue(first.out().contains("Apply complete"), first.toString());
 
@@ -142,7 +77,7 @@ class EndToEndTest {
             }
         }
 
-        Result second = cli(topo, "up", "--yes", "-o", "json");
+        CliHarness.Result second = topo.run("up", "--yes", "-o", "json");
         assertEquals(0, second.code(), second.toString());
         assertFalse(second.json().get("changes").asBoolean(), second.toString());
         assertEquals(0, second.json().get("awsCalls").get("mutating").asInt(), "second up mutates nothing: " + second);
@@ -158,19 +93,19 @@ class EndToEndTest {
             ec2.deleteRoute(r -> r.routeTableId(privateRt.routeTableId()).destinationCidrBlock("0.0.0.0/0"));
         }
 
-        Result drift = cli(topo, "status", "--detailed-exitcode");
+        CliHarness.Result drift = topo.run("status", "--detailed-exitcode");
         assertEquals(2, drift.code(), drift.toString());
         assertTrue(drift.out().contains("ec2/security-group alb"), drift.toString());
         assertTrue(drift.out().contains("tcp 22"), "the opened port is named: " + drift);
         assertTrue(drift.out().contains("private-eu-west-1a"), drift.toString());
 
-        Result driftJson = cli(topo, "status", "-o", "json");
+        CliHarness.Result driftJson = topo.run("status", "-o", "json");
         assertEquals(0, driftJson.code(), "without --detailed-exitcode drift is exit 0: " + driftJson);
         assertFalse(driftJson.json().get("inSync").asBoolean());
 
-        Result repair = cli(topo, "up", "--yes");
+        CliHarness.Result repair = topo.run("up", "--yes");
         assertEquals(0, repair.code(), repair.toString());
-        Result clean = cli(topo, "status", "--detailed-exitcode");
+        CliHarness.Result clean = topo.run("status", "--detailed-exitcode");
         assertEquals(0, clean.code(), clean.toString());
         try (Ec2Client ec2 = ec2("eu-west-1")) {
             assertTrue(group(ec2, "acme-shop-alb-sg").ipPermissions().stream().noneMatch(p -> p.fromPort() == 22),
@@ -185,7 +120,7 @@ class EndToEndTest {
         try (Ec2Client ec2 = ec2("eu-west-1")) {
             untagged = ec2.createVpc(r -> r.cidrBlock("10.99.0.0/16")).vpc().vpcId();
         }
-        Result down = cli(topo, "down", "--yes");
+        CliHarness.Result down = topo.run("down", "--yes");
         assertEquals(0, down.code(), down.toString());
         for (String region : List.of("eu-west-1", "eu-central-1")) {
             try (Ec2Client ec2 = ec2(region)) {
@@ -206,15 +141,15 @@ class EndToEndTest {
         try (IamClient iam = Emulator.clients("us-east-1").iam()) {
             assertTrue(iam.listRoles().roles().stream().noneMatch(r -> r.roleName().startsWith("acme-shop-")));
         }
-        Result afterDown = cli(topo, "status", "--detailed-exitcode", "-o", "json");
+        CliHarness.Result afterDown = topo.run("status", "--detailed-exitcode", "-o", "json");
         assertEquals(2, afterDown.code(), "everything is missing again: " + afterDown);
     }
 
     @Test
     void threeRegionsWithASingleNatGatewayEach() throws Exception {
-        Path topo = topology(THREE_REGIONS);
+        CliHarness topo = new CliHarness(dir, THREE_REGIONS);
 
-        Result up = cli(topo, "up", "--yes", "-o", "json");
+        CliHarness.Result up = topo.run("up", "--yes", "-o", "json");
         assertEquals(0, up.code(), up.toString());
         assertEquals(3, up.json().get("regions").size());
 
@@ -233,10 +168,10 @@ class EndToEndTest {
                             .map(s -> s.cidrBlock()).sorted().toList());
         }
 
-        Result second = cli(topo, "status", "--detailed-exitcode");
+        CliHarness.Result second = topo.run("status", "--detailed-exitcode");
         assertEquals(0, second.code(), second.toString());
 
-        Result onlyOne = cli(topo, "down", "--yes", "--regions", "eu-central-1");
+        CliHarness.Result onlyOne = topo.run("down", "--yes", "--regions", "eu-central-1");
         assertEquals(0, onlyOne.code(), onlyOne.toString());
         try (Ec2Client ec2 = ec2("eu-central-1")) {
             assertEquals(0, ec2.describeVpcs(r -> r.filters(owned("trio"))).vpcs().size());

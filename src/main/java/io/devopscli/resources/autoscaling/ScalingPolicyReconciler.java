@@ -82,7 +82,9 @@ public final class ScalingPolicyReconciler implements Reconciler<ScalingPolicySp
                         .scaleOutCooldown(spec.scaleOutCooldownSeconds())
                         .disableScaleIn(false))));
         ctx.forget(MEMO + resourceId);
-        return describe(aas, resourceId, spec.name()).stream().findFirst().map(ScalingPolicyReconciler::state)
+        // matched by name here as well: moto answers every policy of the target whatever names are asked
+        return describe(aas, resourceId, spec.name()).stream().filter(p -> spec.name().equals(p.policyName()))
+                .findFirst().map(ScalingPolicyReconciler::state)
                 .orElseThrow(() -> new IllegalStateException("scaling policy " + spec.name() + " not found after put"));
     }
 
