@@ -12,16 +12,13 @@ import io.devopscli.replication.SecondaryResult;
 import io.devopscli.topology.RegionSpec;
 import io.devopscli.topology.Topology;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,18 +39,11 @@ final class ReplicateCommand extends BaseCommand {
     @Option(names = "--force", description = "Replace diverged branches and moved tags on the secondaries.")
     boolean force;
 
-    @Option(names = "--git-url", paramLabel = "REGION=URL",
-            description = "Git base URL of a region's repositories instead of CodeCommit's clone URL (repeatable); "
-                    + "the repository is URL/REPOSITORY. DEVOPS_CLI_GIT_BASE_URL_<REGION> does the same.")
-    List<String> gitUrls = new ArrayList<>();
-
-    @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "Local bare repository the primary is fetched into (default: a per-user cache, reused).")
-    Path cacheDir;
+    @Mixin
+    GitServerOptions git;
 
     @Override
     public Integer call() {
-        Map<String, URI> baseUrls = baseUrls();
         if (branch != null && commit == null) {
             throw new UsageException("--branch goes with --commit (without it every branch is mirrored)");
         }
@@ -62,21 +52,15 @@ final class ReplicateCommand extends BaseCommand {
         }
         try (Session session = Session.open(common, err())) {
             Topology topology = session.topology();
-            for (String region : baseUrls.keySet()) {
-                if (topology.region(region).isEmpty()) {
-                    throw new UsageException("--git-url names " + region + ", not a region of this run");
-                }
-            }
             RegionSpec primary = topology.regions().stream().filter(RegionSpec::isPrimary).findFirst()
                     .orElseThrow(() -> new UsageException("replicate reads the primary region: --regions must include it"));
+            RepositoryEndpoints endpoints = git.endpoints(session, primary.name());
             List<String> secondaries = topology.regions().stream().filter(r -> !r.isPrimary()).map(RegionSpec::name).toList();
             String repository = topology.pipeline().repository();
             if (secondaries.isEmpty()) {
                 err().println("No secondary region: nothing to replicate.");
                 return ExitCodes.OK;
             }
-            RepositoryEndpoints endpoints = new RepositoryEndpoints(r -> session.clients(r).codecommit(),
-                    session.clients(primary.name()).credentials(), Clock.systemUTC(), baseUrls);
             MirrorReport report;
             try {
                 RepositoryEndpoint source = endpoints.resolve(primary.name(), repository);
@@ -85,7 +69,7 @@ final class ReplicateCommand extends BaseCommand {
                 err().println(commit == null
                         ? "Mirroring " + repository + " from " + source + " to " + String.join(", ", secondaries) + " ..."
                         : "Moving " + target + " to " + commit + " on " + String.join(", ", secondaries) + " ...");
-                try (Mirror mirror = Mirror.open(cache(topology), MirrorOptions.defaults().withForce(force))) {
+                try (Mirror mirror = Mirror.open(git.cache(topology), MirrorOptions.defaults().withForce(force))) {
                     report = commit == null
                             ? mirror.mirrorAll(source, targets.endpoints())
                             : mirror.mirrorCommit(source, targets.endpoints(), commit, target);
@@ -107,30 +91,6 @@ final class ReplicateCommand extends BaseCommand {
     }
 
     /** Environment first, then --git-url, which wins for the same region. */
-    private Map<String, URI> baseUrls() {
-        Map<String, URI> urls = new LinkedHashMap<>();
-        try {
-            urls.putAll(RepositoryEndpoints.baseUrlsFromEnvironment(System.getenv()));
-            for (String option : gitUrls) {
-                Map.Entry<String, URI> e = RepositoryEndpoints.parseBaseUrl(option);
-                urls.put(e.getKey(), e.getValue());
-            }
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--git-url: " + e.getMessage());
-        }
-        return urls;
-    }
-
-    private Path cache(Topology topology) {
-        if (cacheDir != null) {
-            return cacheDir;
-        }
-        String base = System.getenv("XDG_CACHE_HOME");
-        Path root = base == null || base.isBlank() ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(base);
-        return root.resolve("devops-cli").resolve("replication").resolve(topology.project())
-                .resolve(topology.pipeline().repository() + ".git");
-    }
-
     private static void table(PrintWriter out, MirrorReport report) {
         for (SecondaryResult s : report.secondaries()) {
             if (!s.reachable()) {

@@ -4,6 +4,8 @@ import io.devopscli.engine.Plan;
 import io.devopscli.health.HttpProbe;
 import io.devopscli.health.LiveCheck;
 import io.devopscli.health.LiveStatus;
+import io.devopscli.health.ReplicationHealth;
+import io.devopscli.topology.Topology;
 import io.devopscli.resources.codepipeline.PipelineStateQuery;
 import io.devopscli.topology.RegionSpec;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Per region and resource: in sync, drifted (field, desired, actual) or missing. Read-only. */
@@ -20,6 +23,9 @@ final class StatusCommand extends BaseCommand {
     @Option(names = "--detailed-exitcode",
             description = "Exit 0 when everything is in sync, 2 on drift or missing resources, 1 on errors.")
     boolean detailedExitCode;
+
+    @Mixin
+    GitServerOptions git;
 
     @Option(names = "--no-live", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Also show live health: ECS counts, target health, the URL probe, the pipeline "
@@ -65,7 +71,22 @@ final class StatusCommand extends BaseCommand {
         for (RegionSpec region : session.topology().regions()) {
             pending.put(region.name(), CompletableFuture.supplyAsync(() -> status.collect(session.clients(region.name()))));
         }
-        pending.forEach((region, checks) -> result.put(region, checks.join()));
+        Map<String, List<LiveCheck>> replication = replication(session);
+        pending.forEach((region, checks) -> {
+            List<LiveCheck> all = new java.util.ArrayList<>(checks.join());
+            all.addAll(replication.getOrDefault(region, List.of()));
+            result.put(region, all);
+        });
         return result;
+    }
+
+    /** Each secondary's branches against the primary's; needs the primary region in the run. */
+    private Map<String, List<LiveCheck>> replication(Session session) {
+        Topology topology = session.topology();
+        if (topology.regions().stream().noneMatch(RegionSpec::isPrimary)) {
+            return Map.of();
+        }
+        return new ReplicationHealth(topology, git.endpoints(session, topology.primary().name()), git.cache(topology))
+                .collect();
     }
 }

@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.codecommit.model.RepositoryMetadata;
 public final class RepositoryEndpoints {
     public static final String ENV_PREFIX = "DEVOPS_CLI_GIT_BASE_URL_";
 
+    private final boolean emulated;
     private final Function<String, CodeCommitClient> codecommit;
     private final AwsCredentialsProvider credentials;
     private final Clock clock;
@@ -40,6 +41,16 @@ public final class RepositoryEndpoints {
     /** codecommit: the client of a region; baseUrls: overrides, region to base URL. */
     public RepositoryEndpoints(Function<String, CodeCommitClient> codecommit, AwsCredentialsProvider credentials,
                                Clock clock, Map<String, URI> baseUrls) {
+        this(codecommit, credentials, clock, baseUrls, false);
+    }
+
+    /**
+     * @param emulated the AWS endpoint is an emulator: its CodeCommit has metadata but no git, and its
+     *                 clone URLs name real AWS hosts, which a run against an emulator must never contact
+     */
+    public RepositoryEndpoints(Function<String, CodeCommitClient> codecommit, AwsCredentialsProvider credentials,
+                               Clock clock, Map<String, URI> baseUrls, boolean emulated) {
+        this.emulated = emulated;
         this.codecommit = codecommit;
         this.credentials = credentials;
         this.clock = clock;
@@ -66,6 +77,11 @@ public final class RepositoryEndpoints {
         }
         if (metadata.cloneUrlHttp() == null) {
             throw new ReplicationException("CodeCommit gave no HTTPS clone URL for " + repository + " in " + region);
+        }
+        if (emulated) {
+            throw new ReplicationException("the AWS endpoint is an emulator without git: its clone URL "
+                    + metadata.cloneUrlHttp() + " names real AWS; give this region's git server with --git-url "
+                    + region + "=URL");
         }
         return new RepositoryEndpoint(region, URI.create(metadata.cloneUrlHttp()),
                 new CodeCommitGitCredentials(credentials, region, clock));

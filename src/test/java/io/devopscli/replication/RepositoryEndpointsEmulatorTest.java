@@ -60,6 +60,22 @@ class RepositoryEndpointsEmulatorTest {
     }
 
     @Test
+    void againstAnEmulatorTheRealAwsCloneUrlIsNeverUsed() {
+        clients.computeIfAbsent("us-east-2", Emulator::clients).codecommit()
+                .createRepository(r -> r.repositoryName("app-repo"));
+        RepositoryEndpoints emulated = new RepositoryEndpoints(
+                region -> clients.computeIfAbsent(region, Emulator::clients).codecommit(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")),
+                Clock.systemUTC(), Map.of(), true);
+
+        ReplicationException refused = org.junit.jupiter.api.Assertions.assertThrows(ReplicationException.class,
+                () -> emulated.resolve("us-east-2", "app-repo"));
+        assertEquals("the AWS endpoint is an emulator without git: its clone URL "
+                + "https://git-codecommit.us-east-2.amazonaws.com/v1/repos/app-repo names real AWS; give this region's "
+                + "git server with --git-url us-east-2=URL", refused.getMessage());
+    }
+
+    @Test
     void aMissingRepositoryIsReportedPerRegion() {
         clients.computeIfAbsent("us-east-1", Emulator::clients).codecommit()
                 .createRepository(r -> r.repositoryName("app-repo"));
