@@ -88,6 +88,20 @@ public final class EngineHarness implements AutoCloseable {
         return succeeded(engine.destroy(planDestroy(true)));
     }
 
+    /**
+     * The idempotency check of the Terraform recipe: after an up, the next plan holds no change and
+     * applying it makes no mutating AWS call.
+     */
+    public void assertSecondRunChangesNothing() {
+        up();
+        Plan second = plan();
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), mutations(second));
+        clients().settings().counter().reset();
+        apply(second);
+        org.junit.jupiter.api.Assertions.assertEquals(0, clients().settings().counter().mutating(),
+                "mutating calls: " + clients().settings().counter().mutatingByOperation());
+    }
+
     public static RunReport succeeded(RunReport report) {
         assertTrue(report.succeeded(), () -> "run failed: " + report.results().stream()
                 .filter(r -> r.outcome() != NodeResult.Outcome.DONE && r.outcome() != NodeResult.Outcome.UNCHANGED)

@@ -82,12 +82,7 @@ class AutoscalingEmulatorTest {
 
     @Test
     void idempotentSecondRunChangesNothing() {
-        harness.up();
-        var second = harness.plan();
-        assertEquals(List.of(), EngineHarness.mutations(second));
-        harness.clients().settings().counter().reset();
-        harness.apply(second);
-        assertEquals(0, harness.clients().settings().counter().mutating());
+        harness.assertSecondRunChangesNothing();
     }
 
     @Test

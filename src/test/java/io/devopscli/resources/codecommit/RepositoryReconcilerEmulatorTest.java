@@ -70,12 +70,7 @@ class RepositoryReconcilerEmulatorTest {
 
     @Test
     void idempotentSecondRunChangesNothing() {
-        harness.up();
-        var second = harness.plan();
-        assertEquals(List.of(), EngineHarness.mutations(second));
-        harness.clients().settings().counter().reset();
-        harness.apply(second);
-        assertEquals(0, harness.clients().settings().counter().mutating());
+        harness.assertSecondRunChangesNothing();
     }
 
     @Test

@@ -53,12 +53,7 @@ class ElasticIpReconcilerEmulatorTest {
 
     @Test
     void idempotentSecondRunAllocatesNothing() {
-        harness.up();
-        Plan second = harness.plan();
-        assertEquals(List.of(), EngineHarness.mutations(second));
-        harness.clients().settings().counter().reset();
-        harness.apply(second);
-        assertEquals(0, harness.clients().settings().counter().mutating());
+        harness.assertSecondRunChangesNothing();
         assertEquals(1, ec2.describeAddresses().addresses().size());
     }
 

@@ -84,12 +84,7 @@ class FlowLogReconcilerEmulatorTest {
 
     @Test
     void idempotentSecondRunCreatesNothing() {
-        harness.up();
-        Plan second = harness.plan();
-        assertEquals(List.of(), EngineHarness.mutations(second));
-        harness.clients().settings().counter().reset();
-        harness.apply(second);
-        assertEquals(0, harness.clients().settings().counter().mutating());
+        harness.assertSecondRunChangesNothing();
     }
 
     @Test

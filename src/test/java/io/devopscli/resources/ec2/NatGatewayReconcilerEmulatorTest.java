@@ -72,12 +72,7 @@ class NatGatewayReconcilerEmulatorTest {
 
     @Test
     void idempotentSecondRunCreatesNothing() {
-        harness.up();
-        Plan second = harness.plan();
-        assertEquals(List.of(), EngineHarness.mutations(second));
-        harness.clients().settings().counter().reset();
-        harness.apply(second);
-        assertEquals(0, harness.clients().settings().counter().mutating());
+        harness.assertSecondRunChangesNothing();
         assertEquals(1, live().size());
     }
 

@@ -58,12 +58,7 @@ class ClusterReconcilerEmulatorTest {
 
     @Test
     void idempotentSecondRunChangesNothing() {
-        harness.up();
-        var second = harness.plan();
-        assertEquals(List.of(), EngineHarness.mutations(second));
-        harness.clients().settings().counter().reset();
-        harness.apply(second);
-        assertEquals(0, harness.clients().settings().counter().mutating());
+        harness.assertSecondRunChangesNothing();
     }
 
     @Test

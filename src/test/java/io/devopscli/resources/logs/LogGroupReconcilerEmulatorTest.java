@@ -57,12 +57,7 @@ class LogGroupReconcilerEmulatorTest {
 
     @Test
     void idempotentSecondRunChangesNothing() {
-        harness.up();
-        Plan second = harness.plan();
-        assertEquals(List.of(), EngineHarness.mutations(second));
-        harness.clients().settings().counter().reset();
-        harness.apply(second);
-        assertEquals(0, harness.clients().settings().counter().mutating());
+        harness.assertSecondRunChangesNothing();
     }
 
     @Test

@@ -55,12 +55,7 @@ class TopicReconcilerEmulatorTest {
 
     @Test
     void idempotentSecondRunChangesNothing() {
-        harness.up();
-        Plan second = harness.plan();
-        assertEquals(List.of(), EngineHarness.mutations(second));
-        harness.clients().settings().counter().reset();
-        harness.apply(second);
-        assertEquals(0, harness.clients().settings().counter().mutating());
+        harness.assertSecondRunChangesNothing();
     }
 
     @Test
