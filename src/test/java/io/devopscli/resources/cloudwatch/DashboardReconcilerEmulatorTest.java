@@ -16,7 +16,6 @@ import io.devopscli.resources.EngineHarness;
 import io.devopscli.resources.PreMadeReconciler;
 import io.devopscli.testing.Emulator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
