@@ -26,7 +26,8 @@ public final class Architecture {
         RegionGraph graph = new RegionGraph(new RegionContext(region.name(), topology.project(), clients, progress));
         NetworkLayer.Outputs network = new NetworkLayer(topology, region,
                 availabilityZones(clients, topology.network().azs())).addTo(graph);
-        new DeliveryLayer(topology, region.name(), network).addTo(graph);
+        DeliveryLayer.Outputs delivery = new DeliveryLayer(topology, region.name(), network).addTo(graph);
+        new MonitoringLayer(topology, region, delivery).addTo(graph);
         return graph;
     }
 

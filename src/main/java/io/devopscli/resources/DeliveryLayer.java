@@ -101,14 +101,25 @@ public final class DeliveryLayer {
         return project + "-" + environment;
     }
 
-    public void addTo(RegionGraph g) {
+    /**
+     * What later layers (monitoring) refer to; the maps are keyed by environment, staging first.
+     */
+    public record Outputs(ResourceKey loadBalancer, Map<String, ResourceKey> targetGroups,
+                          Map<String, ResourceKey> services, Map<String, ResourceKey> appLogGroups,
+                          ResourceKey alarmsTopic) {}
+
+    public Outputs addTo(RegionGraph g) {
         LoadBalancing lb = addLoadBalancing(g);
         Map<String, ResourceKey> services = addContainers(g, lb);
-        addDelivery(g, services);
+        ResourceKey alarmsTopic = addDelivery(g, services);
+        Map<String, ResourceKey> appLogGroups = new LinkedHashMap<>();
+        ENVIRONMENTS.forEach(env -> appLogGroups.put(env, key("logs/log-group", "app-" + env)));
+        return new Outputs(lb.loadBalancer(), lb.targetGroups(), services, appLogGroups, alarmsTopic);
     }
 
-    /** Per environment: its target group, and the listener or rule that serves it. */
-    private record LoadBalancing(Map<String, ResourceKey> targetGroups, Map<String, ResourceKey> servedBy) {}
+    /** The load balancer; per environment its target group, and the listener or rule that serves it. */
+    private record LoadBalancing(ResourceKey loadBalancer, Map<String, ResourceKey> targetGroups,
+                                 Map<String, ResourceKey> servedBy) {}
 
     private LoadBalancing addLoadBalancing(RegionGraph g) {
         List<ResourceKey> albDeps = new ArrayList<>(network.publicSubnets());
@@ -127,7 +138,7 @@ public final class DeliveryLayer {
         ResourceKey rule = g.add(key("elbv2/listener-rule", "staging"), new ListenerRuleReconciler(),
                 ListenerRuleSpec.staging(p + "-staging", listener, topology.failover().domain(), targetGroups.get("staging")),
                 listener, targetGroups.get("staging"));
-        return new LoadBalancing(targetGroups, Map.of("staging", rule, "production", listener));
+        return new LoadBalancing(alb, targetGroups, Map.of("staging", rule, "production", listener));
     }
 
     private Map<String, ResourceKey> addContainers(RegionGraph g, LoadBalancing lb) {
@@ -184,7 +195,8 @@ public final class DeliveryLayer {
                 ScalingPolicySpec.memory(name + "-memory", target, app.autoscaling().memoryTarget()), target);
     }
 
-    private void addDelivery(RegionGraph g, Map<String, ResourceKey> services) {
+    /** Returns the alarms topic's key. */
+    private ResourceKey addDelivery(RegionGraph g, Map<String, ResourceKey> services) {
         RegionContext ctx = g.context();
         String repositoryName = topology.pipeline().repository();
         ResourceKey repository = g.add(key("codecommit/repository", "repo"),
@@ -209,7 +221,7 @@ public final class DeliveryLayer {
                 buildRole, buildLogs);
 
         ResourceKey approvalTopic = addTopic(g, "approval", "approvals", topology.pipeline().approvalEmail());
-        addTopic(g, "alarms", "alarms", topology.alarms().email());
+        ResourceKey alarmsTopic = addTopic(g, "alarms", "alarms", topology.alarms().email());
 
         ResourceKey pipelineRole = g.add(key("iam/role", "codepipeline"), roles, new RoleSpec(regional("codepipeline"),
                 "codepipeline.amazonaws.com", "codepipeline", PipelinePolicies.codePipeline(new PipelineGrants(region,
@@ -230,6 +242,7 @@ public final class DeliveryLayer {
                 "events.amazonaws.com", "start-pipeline", PipelinePolicies.startPipeline(region, pipelineName(p))));
         g.add(key("events/rule", "push"), new RuleReconciler(), new RuleSpec(p + "-push-to-pipeline", repository,
                 topology.pipeline().branch(), pipeline, eventsRole), repository, pipeline, eventsRole);
+        return alarmsTopic;
     }
 
     private ResourceKey addTopic(RegionGraph g, String name, String purpose, String email) {
@@ -241,7 +254,11 @@ public final class DeliveryLayer {
     }
 
     String appLogGroupName(String env) {
-        return "/" + p + "/" + app.name() + "/" + env;
+        return appLogGroupName(p, app, env);
+    }
+
+    public static String appLogGroupName(String project, AppSpec app, String env) {
+        return "/" + project + "/" + app.name() + "/" + env;
     }
 
     /** IAM is global: a role per region keeps regions that run in parallel from racing on one role. */

@@ -1,0 +1,125 @@
+package io.devopscli.resources;
+
+import io.devopscli.engine.RegionGraph;
+import io.devopscli.engine.ResourceKey;
+import io.devopscli.resources.cloudwatch.AlarmReconciler;
+import io.devopscli.resources.cloudwatch.DashboardReconciler;
+import io.devopscli.resources.cloudwatch.DashboardSpec;
+import io.devopscli.resources.logs.LogGroupReconciler;
+import io.devopscli.resources.logs.LogGroupSpec;
+import io.devopscli.resources.logs.MetricFilterReconciler;
+import io.devopscli.resources.logs.MetricFilterSpec;
+import io.devopscli.topology.RegionSpec;
+import io.devopscli.topology.Topology;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The monitoring of one region as graph nodes: the replication Lambda's log group (primary region), a
+ * metric filter per app log group counting server errors, the alarms (MonitoringAlarms) on the alarms
+ * topic, and the region's dashboard with a generated body. The other log groups (app, CodeBuild, flow
+ * logs) belong to the layers that use them.
+ */
+public final class MonitoringLayer {
+    static final int LOG_RETENTION_DAYS = 30;
+
+    private final Topology topology;
+    private final RegionSpec region;
+    private final DeliveryLayer.Outputs delivery;
+    private final String p;
+
+    public MonitoringLayer(Topology topology, RegionSpec region, DeliveryLayer.Outputs delivery) {
+        this.topology = topology;
+        this.region = region;
+        this.delivery = delivery;
+        this.p = topology.project();
+    }
+
+    /** The replication Lambda, which lives in the primary region. */
+    public static String replicationFunctionName(String project) {
+        return project + "-replication";
+    }
+
+    /** The name Lambda writes to: created here first so it is ours, with retention. */
+    public static String replicationLogGroupName(String project) {
+        return "/aws/lambda/" + replicationFunctionName(project);
+    }
+
+    public static String dashboardName(String project, String region) {
+        return project + "-" + region;
+    }
+
+    /** The namespace of the app's own metrics (from its log metric filters). */
+    public static String appNamespace(String project) {
+        return project + "/App";
+    }
+
+    public static String appErrorMetric(String environment) {
+        return environment + "-server-errors";
+    }
+
+    /**
+     * The app logs one JSON line per request ({"method", "path", "status", "duration_ms"}) and never the
+     * word ERROR, so the filter counts responses with status >= 500. The health check path is left out:
+     * it answers 503 while a task starts, which is the load balancer's business (unhealthy-host alarm).
+     */
+    static String serverErrorPattern(String healthCheckPath) {
+        return "{ ($.status >= 500) && ($.path != \"" + healthCheckPath + "\") }";
+    }
+
+    public void addTo(RegionGraph g) {
+        Optional<String> replication = region.isPrimary() ? Optional.of(replicationFunctionName(p)) : Optional.empty();
+        if (region.isPrimary()) {
+            g.add(key("logs/log-group", "replication"), new LogGroupReconciler(),
+                    new LogGroupSpec(replicationLogGroupName(p), LOG_RETENTION_DAYS));
+        }
+
+        Map<String, ResourceKey> filters = addMetricFilters(g);
+        Map<String, String> serviceNames = new LinkedHashMap<>();
+        Map<String, String> errorMetrics = new LinkedHashMap<>();
+        for (String env : delivery.targetGroups().keySet()) {
+            serviceNames.put(env, DeliveryLayer.serviceName(topology.app(), env));
+            errorMetrics.put(env, appErrorMetric(env));
+        }
+
+        AlarmReconciler alarms = new AlarmReconciler();
+        for (MonitoringAlarms.Alarm alarm : MonitoringAlarms.of(p, DeliveryLayer.clusterName(p), serviceNames,
+                delivery, appNamespace(p), errorMetrics, replication)) {
+            List<ResourceKey> deps = new ArrayList<>(alarm.spec().parents());
+            // the app-errors alarm watches the metric its environment's filter feeds
+            filters.entrySet().stream().filter(f -> alarm.key().equals(f.getKey() + "-app-errors"))
+                    .forEach(f -> deps.add(f.getValue()));
+            g.add(key("cloudwatch/alarm", alarm.key()), alarms, alarm.spec(), deps);
+        }
+
+        DashboardSpec dashboard = new DashboardSpec(dashboardName(p, region.name()), region.name(),
+                DeliveryLayer.clusterName(p), delivery.loadBalancer(),
+                delivery.targetGroups().entrySet().stream().map(e -> new DashboardSpec.Environment(e.getKey(),
+                        serviceNames.get(e.getKey()), e.getValue(), errorMetrics.get(e.getKey()))).toList(),
+                appNamespace(p), replication);
+        g.add(key("cloudwatch/dashboard", "main"), new DashboardReconciler(), dashboard, dashboard.parents());
+    }
+
+    /** Per environment, a filter on its app log group; the returned map holds their keys by environment. */
+    private Map<String, ResourceKey> addMetricFilters(RegionGraph g) {
+        MetricFilterReconciler reconciler = new MetricFilterReconciler();
+        Map<String, ResourceKey> filters = new LinkedHashMap<>();
+        for (Map.Entry<String, ResourceKey> group : delivery.appLogGroups().entrySet()) {
+            String env = group.getKey();
+            filters.put(env, g.add(key("logs/metric-filter", "app-" + env + "-server-errors"), reconciler,
+                    new MetricFilterSpec(p + "-" + env + "-server-errors", group.getValue(),
+                            DeliveryLayer.appLogGroupName(p, topology.app(), env),
+                            serverErrorPattern(topology.app().healthCheckPath()), appNamespace(p), appErrorMetric(env),
+                            "1", 0.0),
+                    group.getValue()));
+        }
+        return filters;
+    }
+
+    private ResourceKey key(String type, String name) {
+        return new ResourceKey(region.name(), type, name);
+    }
+}

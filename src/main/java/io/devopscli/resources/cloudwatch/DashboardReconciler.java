@@ -1,0 +1,87 @@
+package io.devopscli.resources.cloudwatch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.AwsClients;
+import io.devopscli.engine.FieldChange;
+import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.RegionContext;
+import io.devopscli.resources.ec2.ParentIds;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.GetDashboardResponse;
+
+/**
+ * A CloudWatch dashboard with a generated body; any hand edit is drift and `up` puts the generated body
+ * back. Dashboards cannot be tagged, so ownership rests on the name: the dashboard named "<project>-<region>"
+ * is ours. The name carries the project, which is unique per account by the topology's contract; a
+ * dashboard someone else made under that exact name would be taken over. Publishes the dashboard name.
+ */
+public final class DashboardReconciler implements Reconciler<DashboardSpec, DashboardState> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public Optional<DashboardState> observe(DashboardSpec spec, RegionContext ctx) {
+        return AwsCall.orEmpty(() -> cloudwatch(ctx).getDashboard(r -> r.dashboardName(spec.name())))
+                .map(d -> state(d, ParentIds.resolve(ctx, spec.parents())));
+    }
+
+    /** Compares the bodies as JSON trees; the change names the first path that differs. */
+    @Override
+    public List<FieldChange> diff(DashboardSpec spec, DashboardState actual) {
+        JsonNode desired = DashboardBody.tree(spec.input(actual.parents()));
+        JsonNode current;
+        try {
+            current = JSON.readTree(actual.body());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            return List.of(FieldChange.of("body", "generated", "not JSON"));
+        }
+        return JsonTreeDiff.first(desired, current)
+                .map(d -> List.of(FieldChange.of("body", d.path() + " = " + d.desired(), d.path() + " = " + d.actual())))
+                .orElse(List.of());
+    }
+
+    @Override
+    public DashboardState create(DashboardSpec spec, RegionContext ctx) {
+        return put(spec, ctx);
+    }
+
+    @Override
+    public DashboardState update(DashboardSpec spec, DashboardState actual, List<FieldChange> changes,
+                                 RegionContext ctx) {
+        return put(spec, ctx);
+    }
+
+    @Override
+    public void delete(DashboardState actual, RegionContext ctx) {
+        AwsCall.ignoringNotFound(() -> cloudwatch(ctx).deleteDashboards(r -> r.dashboardNames(actual.name())));
+    }
+
+    @Override
+    public String id(DashboardState actual) {
+        return actual.name();
+    }
+
+    /** PutDashboard creates or replaces; a dashboard has no state to wait for. */
+    private static DashboardState put(DashboardSpec spec, RegionContext ctx) {
+        ParentIds parents = ParentIds.resolve(ctx, spec.parents());
+        spec.parents().forEach(ctx::requireId);
+        String body = DashboardBody.generate(spec.input(parents));
+        var response = AwsCall.call(() -> cloudwatch(ctx).putDashboard(r -> r.dashboardName(spec.name()).dashboardBody(body)));
+        if (response.hasDashboardValidationMessages() && !response.dashboardValidationMessages().isEmpty()) {
+            // AWS stores a body with validation messages anyway; say so rather than hide it
+            ctx.progress().info(spec.name() + ": " + response.dashboardValidationMessages().get(0).message());
+        }
+        return new DashboardState(spec.name(), body, parents);
+    }
+
+    private static DashboardState state(GetDashboardResponse d, ParentIds parents) {
+        return new DashboardState(d.dashboardName(), d.dashboardBody(), parents);
+    }
+
+    private static CloudWatchClient cloudwatch(RegionContext ctx) {
+        return ctx.services(AwsClients.class).cloudwatch();
+    }
+}
