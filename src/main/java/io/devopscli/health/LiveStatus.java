@@ -10,6 +10,8 @@ import io.devopscli.resources.elbv2.LoadBalancerEndpoint;
 import io.devopscli.resources.elbv2.TargetHealthQuery;
 import io.devopscli.topology.Topology;
 import java.net.URI;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +57,7 @@ public final class LiveStatus {
             checks.add(probe(env, url));
         }
         checks.add(guard("pipeline", () -> pipeline(clients)));
+        checks.add(guard("alarms", () -> alarms(clients)));
         return checks;
     }
 
@@ -93,6 +96,15 @@ public final class LiveStatus {
         PipelineStatus status = pipelines.latest(clients.codepipeline(), DeliveryLayer.pipelineName(topology.project()));
         boolean failed = status.stages().stream().anyMatch(s -> "Failed".equals(s.status()));
         return new LiveCheck("pipeline", status.available() && !failed, status.summary());
+    }
+
+    /** The project's alarms now in ALARM, by name; "none in ALARM" when all is quiet. */
+    private LiveCheck alarms(AwsClients clients) {
+        List<String> firing = clients.cloudwatch().describeAlarmsPaginator(r -> r
+                        .alarmNamePrefix(topology.project() + "-").stateValue(StateValue.ALARM))
+                .metricAlarms().stream().map(MetricAlarm::alarmName).sorted().toList();
+        return firing.isEmpty() ? new LiveCheck("alarms", true, "none in ALARM")
+                : new LiveCheck("alarms", false, firing.size() + " in ALARM: " + String.join(", ", firing));
     }
 
     private static boolean isLoopback(String host) {
