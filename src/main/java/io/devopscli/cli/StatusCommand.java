@@ -1,6 +1,10 @@
 package io.devopscli.cli;
 
+import io.devopscli.aws.AwsFailure;
 import io.devopscli.engine.Plan;
+import io.devopscli.engine.RegionGraph;
+import io.devopscli.health.DriftNotifier;
+import io.devopscli.resources.DeliveryLayer;
 import io.devopscli.health.HttpProbe;
 import io.devopscli.health.LiveCheck;
 import io.devopscli.health.LiveStatus;
@@ -32,10 +36,16 @@ final class StatusCommand extends BaseCommand {
                     + "(default: on; --no-live shows the sync state only).")
     boolean liveHealth;
 
+    @Option(names = "--notify",
+            description = "When something drifted or is missing, publish the report to the alarms SNS topic "
+                    + "of the primary region.")
+    boolean notify;
+
     @Override
     public Integer call() {
         try (Session session = Session.open(common, err())) {
-            Plan plan = session.engine().plan(session.graphs());
+            List<RegionGraph> graphs = session.graphs();
+            Plan plan = session.engine().plan(graphs);
             Map<String, List<LiveCheck>> live = live(session);
             if (common.json()) {
                 Map<String, Object> doc = new LinkedHashMap<>();
@@ -52,10 +62,33 @@ final class StatusCommand extends BaseCommand {
                 table.status(plan);
                 table.live(live);
             }
+            if (notify && (plan.hasChanges() || plan.hasObserveFailures())) {
+                notifyDrift(session, graphs, plan);
+            }
             if (plan.hasObserveFailures()) {
                 return ExitCodes.AWS_FAILED;
             }
             return detailedExitCode && plan.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
+        }
+    }
+
+    /** The drift report as the table shows it, to the primary region's alarms topic. */
+    private void notifyDrift(Session session, List<RegionGraph> graphs, Plan plan) {
+        Topology topology = session.topology();
+        RegionGraph primary = graphs.stream().filter(g -> g.region().equals(topology.primary().name())).findFirst()
+                .orElseThrow(() -> new UsageException("--notify publishes in the primary region: --regions must include it"));
+        java.io.StringWriter report = new java.io.StringWriter();
+        new TableRenderer(new java.io.PrintWriter(report), topology, false).status(plan);
+        long drifted = plan.allChanges().stream().filter(c -> c.action().mutates()).count();
+        String subject = "devops-cli drift in " + topology.project() + ": " + drifted + " resource"
+                + (drifted == 1 ? "" : "s") + " not as the topology says";
+        try {
+            String topicArn = DriftNotifier.publish(primary.context(), DeliveryLayer.alarmsTopicName(topology.project()),
+                    subject, report.toString());
+            err().println("Drift report published to " + topicArn);
+        } catch (AwsFailure e) {
+            // the drift is still reported by the exit code and on stdout; the topic may be what is missing
+            err().println("devops-cli: could not publish the drift report: " + e.getMessage());
         }
     }
 

@@ -97,6 +97,10 @@ public final class DeliveryLayer {
         return project + "-pipeline";
     }
 
+    public static String alarmsTopicName(String project) {
+        return project + "-alarms";
+    }
+
     public static String targetGroupName(String project, String environment) {
         return project + "-" + environment;
     }
