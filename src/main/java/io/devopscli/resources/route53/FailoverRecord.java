@@ -26,7 +26,7 @@ public record FailoverRecord(String role, String setIdentifier, String aliasDnsN
     }
 
     /** What this record would send traffic to, as the target of its region. */
-    RegionTarget asTarget(String region) {
+    public RegionTarget asTarget(String region) {
         return new RegionTarget(region, aliasDnsName, aliasHostedZoneId, healthCheckId);
     }
 
