@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -37,6 +38,7 @@ public final class AwsClients implements AutoCloseable {
     private final String region;
     private final ClientSettings settings;
     private final Map<Class<?>, AutoCloseable> clients = new ConcurrentHashMap<>();
+    private final Map<String, AwsClients> otherRegions = new ConcurrentHashMap<>();
 
     public AwsClients(String region, ClientSettings settings) {
         this.region = region;
@@ -62,6 +64,19 @@ public final class AwsClients implements AutoCloseable {
     /** IAM is global; its endpoint answers in us-east-1 (or the emulator, which keeps IAM account-wide). */
     public IamClient iam() {
         return client(IamClient.class, () -> configure(IamClient.builder()).region(Region.AWS_GLOBAL).build());
+    }
+
+    /** Route 53 is global like IAM: one endpoint whatever the region of these clients. */
+    public Route53Client route53() {
+        return client(Route53Client.class, () -> configure(Route53Client.builder()).region(Region.AWS_GLOBAL).build());
+    }
+
+    /**
+     * The clients of another region with the same settings (and call counter), closed with these: for
+     * the few global things, such as the failover records, that must read another region's resources.
+     */
+    public AwsClients inRegion(String other) {
+        return other.equals(region) ? this : otherRegions.computeIfAbsent(other, r -> new AwsClients(r, settings));
     }
 
     public StsClient sts() {
@@ -169,6 +184,7 @@ public final class AwsClients implements AutoCloseable {
 
     @Override
     public void close() {
+        otherRegions.values().forEach(AwsClients::close);
         clients.values().forEach(c -> {
             try {
                 c.close();

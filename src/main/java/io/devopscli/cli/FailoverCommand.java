@@ -1,13 +1,25 @@
 package io.devopscli.cli;
 
+import io.devopscli.failover.FailoverPlan;
+import io.devopscli.failover.FailoverRefused;
+import io.devopscli.failover.FailoverReport;
+import io.devopscli.failover.FailoverRunner;
+import io.devopscli.failover.FailoverStep;
+import io.devopscli.resources.route53.ChangeSync;
+import io.devopscli.topology.RegionSpec;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Moves production traffic to another region through Route 53. The capability is not part of this
- * build yet: the command says so and exits 64 rather than pretend.
+ * Moves production traffic to another region through Route 53 (the steps are FailoverRunner's), and
+ * reports each step's time and the total, the recovery time. Failing back is the same command.
  */
-@Command(name = "failover", description = "Move production traffic to REGION.")
+@Command(name = "failover", description = "Move production traffic to REGION (Route 53 failover records).")
 final class FailoverCommand extends BaseCommand {
     @Option(names = "--to", required = true, paramLabel = "REGION", description = "Region to serve production.")
     String to;
@@ -18,10 +30,103 @@ final class FailoverCommand extends BaseCommand {
     @Option(names = "--dry-run", description = "Show the steps and change nothing.")
     boolean dryRun;
 
+    @Option(names = "--force", description = "Fail over even if the target's check fails.")
+    boolean force;
+
     @Override
     public Integer call() {
-        err().println("failover is not available in this build: it arrives with the Route 53 failover capability. "
-                + "Nothing was changed.");
-        return ExitCodes.USAGE;
+        try (Session session = Session.open(common, err())) {
+            if (session.topology().region(to).isEmpty()) {
+                throw new UsageException("--to " + to + " is not a region of the topology ("
+                        + String.join(", ", session.topology().regions().stream().map(RegionSpec::name).toList()) + ")");
+            }
+            if (!dryRun) {
+                Terminal.requireConsentPossible(yes);
+            }
+            FailoverRunner runner = new FailoverRunner(session.topology(), session::clients,
+                    session.progress(to), ChangeSync.standard());
+            FailoverPlan plan;
+            try {
+                plan = runner.prepare(to, force);
+            } catch (FailoverRefused e) {
+                return finish(new FailoverReport(null, to, FailoverReport.Outcome.REFUSED, List.of(), e.getMessage()));
+            }
+            if (plan.from().equals(to)) {
+                return finish(new FailoverReport(to, to, FailoverReport.Outcome.ALREADY_ACTIVE, plan.steps(),
+                        to + " already serves production: nothing to do"));
+            }
+            if (dryRun) {
+                return finish(runner.dryRun(plan));
+            }
+            if (!plan.mayProceed()) {
+                return finish(new FailoverReport(plan.from(), to, FailoverReport.Outcome.REFUSED, plan.steps(),
+                        "refused: " + String.join("; ", plan.checkProblems()) + " (--force overrides)"));
+            }
+            if (!yes) {
+                if (!common.json()) {
+                    render(out(), new FailoverReport(plan.from(), to, FailoverReport.Outcome.DRY_RUN,
+                            runner.dryRun(plan).steps(), ""));
+                }
+                if (!Terminal.confirm("Move production from " + plan.from() + " to " + to + "?", err())) {
+                    err().println("Nothing was changed.");
+                    return ExitCodes.OK;
+                }
+            }
+            return finish(runner.execute(plan));
+        }
+    }
+
+    private int finish(FailoverReport report) {
+        if (common.json()) {
+            JsonOutput.write(out(), document(report));
+        } else {
+            render(out(), report);
+        }
+        return switch (report.outcome()) {
+            case DONE, ALREADY_ACTIVE, DRY_RUN -> ExitCodes.OK;
+            case REFUSED, FAILED -> ExitCodes.AWS_FAILED;
+        };
+    }
+
+    private static void render(PrintWriter out, FailoverReport report) {
+        out.println("Failover " + (report.from() == null ? "" : report.from() + " ") + "-> " + report.to());
+        int width = report.steps().stream().mapToInt(s -> s.name().length()).max().orElse(0);
+        for (FailoverStep s : report.steps()) {
+            out.printf(Locale.ROOT, "  %d. %-" + width + "s  %-7s  %7s  %s%n", s.number(), s.name(),
+                    s.status().name().toLowerCase(Locale.ROOT), seconds(s.millis()), s.detail());
+        }
+        if (report.outcome() == FailoverReport.Outcome.DONE) {
+            out.println("Recovery time: " + seconds(report.totalMillis()) + " (from reading Route 53 to the swap in sync)");
+        }
+        if (!report.message().isEmpty()) {
+            out.println(report.message());
+        }
+        out.flush();
+    }
+
+    private static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.2fs", millis / 1000.0);
+    }
+
+    private Map<String, Object> document(FailoverReport report) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("command", "failover");
+        doc.put("from", report.from());
+        doc.put("to", report.to());
+        doc.put("dryRun", dryRun);
+        doc.put("force", force);
+        doc.put("outcome", report.outcome().name().toLowerCase(Locale.ROOT));
+        doc.put("message", report.message());
+        doc.put("steps", report.steps().stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("step", s.number());
+            m.put("name", s.name());
+            m.put("status", s.status().name().toLowerCase(Locale.ROOT));
+            m.put("detail", s.detail());
+            m.put("millis", s.millis());
+            return m;
+        }).toList());
+        doc.put("totalMillis", report.totalMillis());
+        return doc;
     }
 }

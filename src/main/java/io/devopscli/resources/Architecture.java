@@ -28,6 +28,7 @@ public final class Architecture {
                 availabilityZones(clients, topology.network().azs())).addTo(graph);
         DeliveryLayer.Outputs delivery = new DeliveryLayer(topology, region.name(), network).addTo(graph);
         new MonitoringLayer(topology, region, delivery).addTo(graph);
+        new FailoverLayer(topology, region.name()).addTo(graph);
         return graph;
     }
 

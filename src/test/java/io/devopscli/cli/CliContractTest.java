@@ -126,11 +126,15 @@ class CliContractTest {
     }
 
     @Test
-    void failoverNeedsItsTargetAndSaysItIsNotPartOfThisBuild() {
+    void failoverNeedsItsTargetARegionOfTheTopologyAndConsent() {
         assertEquals(64, run("failover").code());
-        CliRun r = run("failover", "--to", "us-east-2");
-        assertEquals(64, r.code(), r.toString());
-        assertTrue(r.err().contains("failover is not available in this build"), r.toString());
+        CliRun unknown = run("failover", "-c", "config/topology.yaml", "--to", "eu-west-9", "--yes");
+        assertEquals(64, unknown.code(), unknown.toString());
+        assertTrue(unknown.err().contains("--to eu-west-9 is not a region of the topology (us-east-1, us-east-2)"),
+                unknown.toString());
+        CliRun noTerminal = run("failover", "-c", "config/topology.yaml", "--to", "us-east-2");
+        assertEquals(64, noTerminal.code(), noTerminal.toString());
+        assertTrue(noTerminal.err().contains("pass --yes"), noTerminal.toString());
     }
 
     @Test

@@ -19,6 +19,16 @@ public final class LoadBalancerEndpoint {
         return LoadBalancerLookup.owned(elb, project, name).map(lb -> lb.dnsName());
     }
 
+    /**
+     * What a Route 53 alias record needs to point at the load balancer: its DNS name and the hosted zone
+     * AWS serves that name from (per region, not the project's zone).
+     */
+    public Optional<Alias> alias(String project, String name) {
+        return LoadBalancerLookup.owned(elb, project, name).map(lb -> new Alias(lb.dnsName(), lb.canonicalHostedZoneId()));
+    }
+
+    public record Alias(String dnsName, String canonicalHostedZoneId) {}
+
     /** The URL to probe: production is served on the listener's default action at port 80. */
     public Optional<String> url(String project, String name) {
         return dnsName(project, name).map(dns -> "http://" + dns + "/");

@@ -1,0 +1,269 @@
+package io.devopscli.failover;
+
+import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.AwsClients;
+import io.devopscli.aws.AwsFailure;
+import io.devopscli.engine.Progress;
+import io.devopscli.failover.FailoverStep.Status;
+import io.devopscli.resources.DeliveryLayer;
+import io.devopscli.resources.ecs.ServiceHealth;
+import io.devopscli.resources.elbv2.ElbNames;
+import io.devopscli.resources.elbv2.TargetHealthQuery;
+import io.devopscli.resources.route53.ActiveRegion;
+import io.devopscli.resources.route53.ChangeSync;
+import io.devopscli.resources.route53.FailoverRecord;
+import io.devopscli.resources.route53.FailoverRecordSets;
+import io.devopscli.resources.route53.FailoverRoles;
+import io.devopscli.resources.route53.RegionTarget;
+import io.devopscli.resources.route53.RegionTargets;
+import io.devopscli.topology.AppSpec.EnvironmentSpec;
+import io.devopscli.topology.RegionSpec;
+import io.devopscli.topology.Topology;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.Change;
+import software.amazon.awssdk.services.route53.model.ChangeInfo;
+
+/**
+ * The five steps of `failover --to REGION`, each timed: (1) read the active region from Route 53,
+ * (2) check the target (production running at least its minimum, healthy targets), (3) scale the
+ * target's production service to the active region's desired count, (4) swap PRIMARY and SECONDARY in
+ * one change batch, (5) wait until Route 53 reports the change in sync. prepare runs the two read-only
+ * steps; execute the three that change something; dryRun describes those instead.
+ */
+public final class FailoverRunner {
+    static final String PRODUCTION = "production";
+    /** The active region may be the one in trouble: reading its desired count must not hang the failover. */
+    private static final Duration ACTIVE_READ_BOUND = Duration.ofSeconds(15);
+
+    private final Topology topology;
+    private final Function<String, AwsClients> clients;
+    private final Progress progress;
+    private final ChangeSync sync;
+
+    public FailoverRunner(Topology topology, Function<String, AwsClients> clients, Progress progress, ChangeSync sync) {
+        this.topology = topology;
+        this.clients = clients;
+        this.progress = progress;
+        this.sync = sync;
+    }
+
+    /**
+     * Steps 1 and 2 (read-only). Throws FailoverRefused when there is nothing to fail over (no zone or
+     * no records yet). When the target is already active, the plan has from == to and no step 2.
+     */
+    public FailoverPlan prepare(String to, boolean force) {
+        if (topology.region(to).isEmpty()) {
+            throw new IllegalArgumentException(to + " is not a region of the topology");
+        }
+        List<FailoverStep> steps = new ArrayList<>();
+        ActiveRegion.Serving serving = step(steps, 1, "read active region", () -> {
+            ActiveRegion.Serving s = new ActiveRegion(r53(), topology.project())
+                    .of(topology.failover().hostedZone(), topology.failover().domain(), regionNames())
+                    .orElseThrow(() -> new FailoverRefused("no hosted zone " + topology.failover().hostedZone()
+                            + " in Route 53: run up first"));
+            if (s.active().isEmpty()) {
+                throw new FailoverRefused("no PRIMARY failover record for " + topology.failover().domain()
+                        + " naming a region of the topology: run up first");
+            }
+            return new Detailed<>(s, s.active().get() + " serves production (PRIMARY record "
+                    + s.record(FailoverRecord.PRIMARY).map(FailoverRecord::setIdentifier).orElse("?") + ")");
+        });
+        String from = serving.active().orElseThrow();
+        if (from.equals(to)) {
+            return new FailoverPlan(from, to, serving.zoneId(), serving.records(), null, 0, 0, List.of(), force, steps);
+        }
+        Check check = step(steps, 2, "check target", () -> {
+            Check c = check(to);
+            String detail = c.summary() + (c.problems().isEmpty() ? "" : (force ? "; going on (--force): " : "; ")
+                    + String.join("; ", c.problems()));
+            return new Detailed<>(c, detail);
+        });
+        if (!check.problems().isEmpty() && !force) {
+            steps.set(steps.size() - 1, withStatus(steps.get(steps.size() - 1), Status.FAILED));
+        }
+        if (check.target() == null) {
+            // without the target's load balancer and health check there is nothing to point PRIMARY at
+            throw new FailoverRefused(to + " has no load balancer or health check of " + topology.project()
+                    + ": run up first");
+        }
+        int desired = desiredToMatch(from, check.currentDesired());
+        return new FailoverPlan(from, to, serving.zoneId(), serving.records(), check.target(), check.currentDesired(),
+                desired, check.problems(), force, steps);
+    }
+
+    /** Steps 3 to 5 on a plan that may proceed; the report holds all five steps. */
+    public FailoverReport execute(FailoverPlan plan) {
+        if (!plan.mayProceed()) {
+            throw new IllegalStateException("the plan's target failed its check and --force was not given");
+        }
+        List<FailoverStep> steps = new ArrayList<>(plan.steps());
+        try {
+            step(steps, 3, "scale target", () -> new Detailed<>(null, scale(plan)));
+            ChangeInfo change = step(steps, 4, "swap records", () -> {
+                ChangeInfo info = FailoverRecordSets.submit(r53(), plan.zoneId(), swap(plan),
+                        "devops-cli failover " + plan.from() + " -> " + plan.to());
+                return new Detailed<>(info, swapSummary(plan) + " (change " + info.id() + ")");
+            });
+            step(steps, 5, "wait for Route 53", () -> {
+                sync.await(r53(), change, "failover to " + plan.to(), progress);
+                return new Detailed<>(null, "change " + change.id() + " is INSYNC");
+            });
+        } catch (RuntimeException e) {
+            return new FailoverReport(plan.from(), plan.to(), FailoverReport.Outcome.FAILED, steps, message(e));
+        }
+        return new FailoverReport(plan.from(), plan.to(), FailoverReport.Outcome.DONE, steps,
+                plan.to() + " now serves production");
+    }
+
+    /** What execute would do, changing nothing. */
+    public FailoverReport dryRun(FailoverPlan plan) {
+        List<FailoverStep> steps = new ArrayList<>(plan.steps());
+        steps.add(new FailoverStep(3, "scale target", Status.PLANNED, scaleSummary(plan), 0));
+        steps.add(new FailoverStep(4, "swap records", Status.PLANNED, swapSummary(plan) + " in one change batch", 0));
+        steps.add(new FailoverStep(5, "wait for Route 53", Status.PLANNED, "until the change is INSYNC", 0));
+        return new FailoverReport(plan.from(), plan.to(), FailoverReport.Outcome.DRY_RUN, steps,
+                "dry run: nothing was changed" + (plan.targetHealthy() ? "" : "; the target would be refused without --force"));
+    }
+
+    /** Step 2's findings: what is wrong with the target (empty when healthy), and its failover target. */
+    record Check(String summary, List<String> problems, RegionTarget target, int currentDesired) {}
+
+    private Check check(String to) {
+        AwsClients target = clients.apply(to);
+        EnvironmentSpec production = topology.app().environments().get(PRODUCTION);
+        List<String> problems = new ArrayList<>();
+        List<String> summary = new ArrayList<>();
+        String service = DeliveryLayer.serviceName(topology.app(), PRODUCTION);
+        Optional<ServiceHealth.Counts> counts = ServiceHealth.of(target.ecs(),
+                DeliveryLayer.clusterName(topology.project()), service);
+        int currentDesired = counts.map(ServiceHealth.Counts::desired).orElse(0);
+        if (counts.isEmpty()) {
+            problems.add("no production service " + service + " in " + to);
+        } else {
+            summary.add(service + " running " + counts.get().running() + " (min " + production.min() + ", desired "
+                    + counts.get().desired() + ")");
+            if (counts.get().running() < production.min()) {
+                problems.add(service + " runs " + counts.get().running() + " tasks, below its minimum of " + production.min());
+            }
+        }
+        String groupName = ElbNames.fit(DeliveryLayer.targetGroupName(topology.project(), PRODUCTION));
+        Optional<String> group = AwsCall.orEmpty(() -> target.elbv2().describeTargetGroups(r -> r.names(groupName))
+                .targetGroups()).flatMap(l -> l.stream().findFirst()).map(g -> g.targetGroupArn());
+        if (group.isEmpty()) {
+            problems.add("no target group " + groupName + " in " + to);
+        } else {
+            TargetHealthQuery.Counts health = new TargetHealthQuery(target.elbv2()).counts(group.get());
+            summary.add("target group " + groupName + ": " + health.render());
+            if (health.of("healthy") == 0) {
+                problems.add("target group " + groupName + " has no healthy targets");
+            }
+        }
+        RegionTarget failoverTarget = new RegionTargets(target, topology.project(),
+                DeliveryLayer.loadBalancerName(topology.project())).find(to).orElse(null);
+        if (failoverTarget == null) {
+            problems.add("no load balancer or health check of " + to);
+        }
+        return new Check(to + ": " + String.join(", ", summary), problems, failoverTarget, currentDesired);
+    }
+
+    /**
+     * The active region's production desired count (what it serves with now), within the topology's
+     * max. When the active region cannot be read, which may be why we fail over, the topology's desired.
+     */
+    private int desiredToMatch(String from, int targetDesired) {
+        EnvironmentSpec production = topology.app().environments().get(PRODUCTION);
+        int active;
+        try {
+            active = AwsCall.within(ACTIVE_READ_BOUND, () -> clients.apply(from).ecs().describeServices(r -> r
+                            .cluster(DeliveryLayer.clusterName(topology.project()))
+                            .services(DeliveryLayer.serviceName(topology.app(), PRODUCTION))).services())
+                    .stream().filter(s -> "ACTIVE".equals(s.status())).findFirst().map(Service::desiredCount)
+                    .orElse(production.desired());
+        } catch (AwsFailure e) {
+            progress.info("reading " + from + "'s desired count failed (" + e.getMessage() + "); using the topology's "
+                    + production.desired());
+            active = production.desired();
+        }
+        return Math.max(targetDesired, Math.min(active, production.max()));
+    }
+
+    /**
+     * Raises the desired count only: autoscaling keeps the topology's min and max (raising the scalable
+     * target's min would be drift that the next up reverts) and scales from here as the traffic arrives.
+     * Tasks start in the background: the target already passed its check with its minimum running.
+     */
+    private String scale(FailoverPlan plan) {
+        if (plan.desiredCount() <= plan.currentDesired()) {
+            return scaleSummary(plan);
+        }
+        AwsCall.run(() -> clients.apply(plan.to()).ecs().updateService(r -> r
+                .cluster(DeliveryLayer.clusterName(topology.project()))
+                .service(DeliveryLayer.serviceName(topology.app(), PRODUCTION)).desiredCount(plan.desiredCount())));
+        return scaleSummary(plan);
+    }
+
+    private String scaleSummary(FailoverPlan plan) {
+        String service = DeliveryLayer.serviceName(topology.app(), PRODUCTION) + " in " + plan.to();
+        return plan.desiredCount() <= plan.currentDesired()
+                ? service + " already has desired count " + plan.currentDesired() + " (matches " + plan.from() + ")"
+                : service + ": desired count " + plan.currentDesired() + " -> " + plan.desiredCount()
+                        + " (as in " + plan.from() + "; autoscaling min/max unchanged)";
+    }
+
+    /** PRIMARY to the target; SECONDARY to the old active region, as its record points now. */
+    private List<Change> swap(FailoverPlan plan) {
+        FailoverRecord oldPrimary = plan.records().stream().filter(r -> FailoverRecord.PRIMARY.equals(r.role()))
+                .findFirst().orElseThrow(() -> new FailoverRefused("the PRIMARY record disappeared"));
+        return FailoverRecordSets.changes(topology.project(), topology.failover().domain(),
+                new FailoverRoles(plan.to(), plan.from()),
+                Map.of(plan.to(), plan.target(), plan.from(), oldPrimary.asTarget(plan.from())), plan.records());
+    }
+
+    private String swapSummary(FailoverPlan plan) {
+        return "PRIMARY -> " + plan.to() + ", SECONDARY -> " + plan.from() + " for " + topology.failover().domain();
+    }
+
+    private List<String> regionNames() {
+        return topology.regions().stream().map(RegionSpec::name).toList();
+    }
+
+    private Route53Client r53() {
+        return clients.apply(topology.regions().get(0).name()).route53(); // global: any region's client
+    }
+
+    private record Detailed<T>(T value, String detail) {}
+
+    /** Runs one step, timing it; a failure is recorded as a FAILED step and rethrown. */
+    private <T> T step(List<FailoverStep> steps, int number, String name, Supplier<Detailed<T>> body) {
+        progress.info(number + ". " + name + " ...");
+        long start = System.nanoTime();
+        try {
+            Detailed<T> result = body.get();
+            steps.add(new FailoverStep(number, name, Status.DONE, result.detail(), elapsed(start)));
+            return result.value();
+        } catch (RuntimeException e) {
+            steps.add(new FailoverStep(number, name, Status.FAILED, message(e), elapsed(start)));
+            throw e;
+        }
+    }
+
+    private static FailoverStep withStatus(FailoverStep s, Status status) {
+        return new FailoverStep(s.number(), s.name(), status, s.detail(), s.millis());
+    }
+
+    private static String message(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static long elapsed(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

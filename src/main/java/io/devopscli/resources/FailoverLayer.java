@@ -1,0 +1,53 @@
+package io.devopscli.resources;
+
+import io.devopscli.engine.RegionGraph;
+import io.devopscli.engine.ResourceKey;
+import io.devopscli.resources.route53.FailoverRecordsReconciler;
+import io.devopscli.resources.route53.FailoverRecordsSpec;
+import io.devopscli.resources.route53.HealthCheckReconciler;
+import io.devopscli.resources.route53.HealthCheckSpec;
+import io.devopscli.resources.route53.HostedZoneReconciler;
+import io.devopscli.resources.route53.HostedZoneSpec;
+import io.devopscli.topology.RegionSpec;
+import io.devopscli.topology.Topology;
+
+/**
+ * Route 53 failover as graph nodes. Route 53 is global but the engine runs one graph per region, so:
+ * every region's graph gets its own health check (after its load balancer); the primary region's graph
+ * also gets the hosted zone and the failover records, which depend on the zone and on that region's
+ * load balancer and health check, and read the other regions' load balancers and health checks by
+ * name (they wait for them on create, as those regions' graphs run in parallel).
+ */
+public final class FailoverLayer {
+    public static final String ZONE = "route53/hosted-zone";
+    public static final String HEALTH_CHECK = "route53/health-check";
+    public static final String RECORDS = "route53/failover-records";
+
+    private final Topology topology;
+    private final String region;
+
+    public FailoverLayer(Topology topology, String region) {
+        this.topology = topology;
+        this.region = region;
+    }
+
+    public void addTo(RegionGraph g) {
+        String p = topology.project();
+        ResourceKey alb = new ResourceKey(region, "elbv2/load-balancer", "alb");
+        ResourceKey healthCheck = g.add(new ResourceKey(region, HEALTH_CHECK, "alb"), new HealthCheckReconciler(),
+                HealthCheckSpec.onLoadBalancer(p, region, alb, DeliveryLayer.loadBalancerName(p),
+                        topology.app().healthCheckPath()), alb);
+        // --regions may leave the primary out: then this run has no zone or records to reconcile
+        boolean primary = topology.regions().stream().anyMatch(r -> r.name().equals(region) && r.isPrimary());
+        if (!primary || topology.regions().size() < 2) {
+            return;
+        }
+        ResourceKey zone = g.add(new ResourceKey(region, ZONE, "zone"), new HostedZoneReconciler(),
+                HostedZoneSpec.forProject(p, topology.failover().hostedZone(), topology.failover().domain()));
+        g.add(new ResourceKey(region, RECORDS, "app"), new FailoverRecordsReconciler(),
+                new FailoverRecordsSpec(p, topology.failover().domain(), zone,
+                        topology.regions().stream().map(RegionSpec::name).toList(), region,
+                        DeliveryLayer.loadBalancerName(p)),
+                zone, alb, healthCheck);
+    }
+}

@@ -1,0 +1,38 @@
+package io.devopscli.resources.route53;
+
+import io.devopscli.aws.AwsCall;
+import io.devopscli.engine.Progress;
+import io.devopscli.engine.Waiter;
+import java.time.Duration;
+import java.util.Optional;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.ChangeInfo;
+import software.amazon.awssdk.services.route53.model.ChangeStatus;
+
+/**
+ * Waits until Route 53 reports a change INSYNC: every authoritative name server answers with it. On AWS
+ * that usually takes well under a minute.
+ */
+public final class ChangeSync {
+    private final Waiter waiter;
+
+    public ChangeSync(Waiter waiter) {
+        this.waiter = waiter;
+    }
+
+    public static ChangeSync standard() {
+        return new ChangeSync(new Waiter(Duration.ofMinutes(5), Duration.ofSeconds(2), Duration.ofSeconds(10)));
+    }
+
+    /** Returns at once when the change is already in sync (moto answers INSYNC straight away). */
+    public void await(Route53Client r53, ChangeInfo change, String what, Progress progress) {
+        if (change.status() == ChangeStatus.INSYNC) {
+            return;
+        }
+        String id = change.id();
+        waiter.until(what + ": waiting for Route 53 to report " + id + " in sync", progress, () -> {
+            ChangeStatus status = AwsCall.call(() -> r53.getChange(r -> r.id(id))).changeInfo().status();
+            return status == ChangeStatus.INSYNC ? Optional.of(true) : Optional.empty();
+        });
+    }
+}
