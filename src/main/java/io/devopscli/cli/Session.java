@@ -24,20 +24,24 @@ final class Session implements AutoCloseable {
     private static final int WORKER_THREADS = 16;
 
     private final Topology topology;
+    /** The topology before --regions: layers spanning regions (failover records) must see every region. */
+    private final Topology wholeTopology;
     private final ClientSettings settings;
     private final PrintWriter err;
     private final Map<String, AwsClients> clients = new ConcurrentHashMap<>();
     private final Engine engine = new Engine(WORKER_THREADS);
 
-    private Session(Topology topology, ClientSettings settings, PrintWriter err) {
+    private Session(Topology topology, Topology wholeTopology, ClientSettings settings, PrintWriter err) {
         this.topology = topology;
+        this.wholeTopology = wholeTopology;
         this.settings = settings;
         this.err = err;
     }
 
     /** Loads and validates the topology and the --regions filter; makes no AWS call. */
     static Session open(CommonOptions options, PrintWriter err) {
-        Topology topology = TopologyLoader.load(options.config);
+        Topology whole = TopologyLoader.load(options.config);
+        Topology topology = whole;
         if (options.regions != null && !options.regions.isEmpty()) {
             List<String> unknown = new ArrayList<>();
             for (String r : options.regions) {
@@ -51,7 +55,7 @@ final class Session implements AutoCloseable {
             }
             topology = topology.onlyRegions(options.regions);
         }
-        return new Session(topology, ClientSettings.resolve(options.endpointUrl, options.profile), err);
+        return new Session(topology, whole, ClientSettings.resolve(options.endpointUrl, options.profile), err);
     }
 
     Topology topology() {
@@ -72,7 +76,7 @@ final class Session implements AutoCloseable {
 
     /** One graph per region of the run; reads each region's availability zones. */
     List<RegionGraph> graphs() {
-        return Architecture.graphs(topology, this::clients, this::progress);
+        return Architecture.graphs(wholeTopology, topology.regions(), this::clients, this::progress);
     }
 
     Progress progress(String region) {

@@ -5,6 +5,8 @@ import io.devopscli.engine.Plan;
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.health.DriftNotifier;
 import io.devopscli.resources.DeliveryLayer;
+import io.devopscli.resources.route53.ActiveRegion;
+import java.util.Optional;
 import io.devopscli.health.HttpProbe;
 import io.devopscli.health.LiveCheck;
 import io.devopscli.health.LiveStatus;
@@ -47,20 +49,30 @@ final class StatusCommand extends BaseCommand {
             List<RegionGraph> graphs = session.graphs();
             Plan plan = session.engine().plan(graphs);
             Map<String, List<LiveCheck>> live = live(session);
+            Optional<String> active = liveHealth ? activeRegion(session) : Optional.empty();
             if (common.json()) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("command", "status");
                 doc.put("project", session.topology().project());
                 doc.put("inSync", !plan.hasChanges() && !plan.hasObserveFailures());
+                doc.put("activeRegion", active.orElse(null));
                 List<Map<String, Object>> regions = PlanView.regions(session.topology(), plan);
-                regions.forEach(r -> r.put("live", PlanView.live(live.get((String) r.get("region")))));
+                regions.forEach(r -> {
+                    r.put("serving", active.map(a -> a.equals(r.get("region")) ? "active" : "standby").orElse("unknown"));
+                    r.put("live", PlanView.live(live.get((String) r.get("region"))));
+                });
                 doc.put("regions", regions);
                 doc.put("awsCalls", JsonOutput.calls(session.settings().counter()));
                 JsonOutput.write(out(), doc);
             } else {
                 TableRenderer table = new TableRenderer(out(), session.topology(), color());
                 table.status(plan);
-                table.live(live);
+                table.live(live, active);
+                if (liveHealth) {
+                    out().println();
+                    out().println("Production traffic: " + active.map(a -> "served by " + a + " (Route 53 PRIMARY record)")
+                            .orElse("unknown (no failover records found in Route 53)"));
+                }
             }
             if (notify && (plan.hasChanges() || plan.hasObserveFailures())) {
                 notifyDrift(session, graphs, plan);
@@ -111,6 +123,20 @@ final class StatusCommand extends BaseCommand {
             result.put(region, all);
         });
         return result;
+    }
+
+    /** The region the PRIMARY failover record points at, read from Route 53; empty when it cannot be read. */
+    private Optional<String> activeRegion(Session session) {
+        Topology topology = session.topology();
+        try {
+            return new ActiveRegion(session.clients(topology.regions().get(0).name()).route53(), topology.project())
+                    .of(topology.failover().hostedZone(), topology.failover().domain(),
+                            topology.regions().stream().map(RegionSpec::name).toList())
+                    .flatMap(ActiveRegion.Serving::active);
+        } catch (RuntimeException e) {
+            err().println("devops-cli: cannot read the active region from Route 53: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Each secondary's branches against the primary's; needs the primary region in the run. */

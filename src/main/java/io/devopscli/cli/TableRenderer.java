@@ -88,9 +88,12 @@ final class TableRenderer {
     }
 
     /** The live view under status: per region, each check with ok or a mark that it needs a look. */
-    void live(java.util.Map<String, java.util.List<io.devopscli.health.LiveCheck>> live) {
+    void live(java.util.Map<String, java.util.List<io.devopscli.health.LiveCheck>> live,
+              java.util.Optional<String> active) {
         live.forEach((region, checks) -> {
-            out.printf("%nLIVE %s (%s)%n", region, topology.region(region).map(r -> r.role().name().toLowerCase()).orElse("?"));
+            String serving = active.map(a -> a.equals(region) ? ", active" : ", standby").orElse("");
+            out.printf("%nLIVE %s (%s%s)%n", region,
+                    topology.region(region).map(r -> r.role().name().toLowerCase()).orElse("?"), serving);
             int width = checks.stream().mapToInt(c -> c.name().length()).max().orElse(8);
             for (io.devopscli.health.LiveCheck c : checks) {
                 out.printf("  %-" + width + "s  %s  %s%n", c.name(), c.ok() ? paint("ok", "32") : paint("!!", "33"), c.detail());

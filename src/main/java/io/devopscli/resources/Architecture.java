@@ -32,9 +32,14 @@ public final class Architecture {
         return graph;
     }
 
-    public static List<RegionGraph> graphs(Topology topology, Function<String, AwsClients> clientsFor,
+    /**
+     * @param topology the whole topology, even when a run is limited to some regions: a layer that spans
+     *                 regions (the failover records) must still see them all
+     * @param run      the regions this run builds graphs for
+     */
+    public static List<RegionGraph> graphs(Topology topology, List<RegionSpec> run, Function<String, AwsClients> clientsFor,
                                            Function<String, Progress> progressFor) {
-        return topology.regions().parallelStream()
+        return run.parallelStream()
                 .map(r -> graph(topology, r, clientsFor.apply(r.name()), progressFor.apply(r.name())))
                 .toList();
     }

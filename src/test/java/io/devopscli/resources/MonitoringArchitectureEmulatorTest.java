@@ -58,7 +58,7 @@ class MonitoringArchitectureEmulatorTest {
 
     /** Fresh graphs and run contexts, as each CLI run builds them. */
     private Plan plan() {
-        List<RegionGraph> graphs = Architecture.graphs(topology, this::clients, r -> Progress.SILENT);
+        List<RegionGraph> graphs = Architecture.graphs(topology, topology.regions(), this::clients, r -> Progress.SILENT);
         Plan plan = engine.plan(graphs);
         assertFalse(plan.hasObserveFailures(), () -> "observe failed: " + plan.regions().stream()
                 .flatMap(r -> r.observeFailures().stream()).toList());
