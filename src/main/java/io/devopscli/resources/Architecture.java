@@ -27,6 +27,7 @@ public final class Architecture {
         NetworkLayer.Outputs network = new NetworkLayer(topology, region,
                 availabilityZones(clients, topology.network().azs())).addTo(graph);
         new DeliveryLayer(topology, region.name(), network).addTo(graph);
+        new ReplicationLayer(topology, region).addTo(graph);
         return graph;
     }
 
