@@ -1,6 +1,8 @@
 # devops-cli: build, test and demo. Everything a fresh machine needs is installed from here.
 SHELL := /bin/bash
 JAR := target/devops-cli.jar
+# The replication Lambda's package (lambda/pom.xml, built from the same sources); the CLI jar carries it.
+LAMBDA := lambda/target/devops-cli-replication.jar
 DEMO_PORT := 4566
 DEMO_URL := http://127.0.0.1:$(DEMO_PORT)
 
@@ -8,12 +10,15 @@ DEMO_URL := http://127.0.0.1:$(DEMO_PORT)
 
 build: $(JAR)
 
-$(JAR): pom.xml $(shell find src/main -type f 2>/dev/null)
+$(LAMBDA): lambda/pom.xml $(shell find src/main/java/io/devopscli/lambda src/main/java/io/devopscli/replication src/main/java/io/devopscli/aws -type f 2>/dev/null)
+	mvn -B -q -f lambda/pom.xml -DskipTests package
+
+$(JAR): pom.xml $(LAMBDA) $(shell find src/main -type f 2>/dev/null)
 	mvn -B -q -DskipTests package
 
 # Starts a private emulator on a free loopback port, runs every test against it, and stops it even
 # when tests fail.
-test:
+test: $(LAMBDA)
 	@scripts/emulator.sh install
 	@dir=$$(mktemp -d); url=$$(scripts/emulator.sh start --dir $$dir); \
 	trap "scripts/emulator.sh stop --dir $$dir; rm -rf $$dir" EXIT; \
@@ -33,7 +38,7 @@ demo-stop:
 	@scripts/emulator.sh stop
 
 clean:
-	rm -rf target sample-app/target .emulator
+	rm -rf target lambda/target sample-app/target .emulator
 
 # The sample app the pipeline deploys, run locally on :8080 (see sample-app/README.md).
 .PHONY: run-app

@@ -28,6 +28,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -130,6 +132,14 @@ public final class AwsClients implements AutoCloseable {
 
     public CloudWatchClient cloudwatch() {
         return client(CloudWatchClient.class, () -> configure(CloudWatchClient.builder()).build());
+    }
+
+    public LambdaClient lambda() {
+        return client(LambdaClient.class, () -> configure(LambdaClient.builder()).build());
+    }
+
+    public SqsClient sqs() {
+        return client(SqsClient.class, () -> configure(SqsClient.builder()).build());
     }
 
     @SuppressWarnings("unchecked")

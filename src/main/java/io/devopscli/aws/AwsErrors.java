@@ -52,7 +52,9 @@ public final class AwsErrors {
     static boolean isNotFound(String code) {
         return code.endsWith(".NotFound") || code.endsWith("NotFound") || code.endsWith("NotFoundException")
                 || code.equals("NoSuchEntity") || code.equals("ResourceNotFoundException")
-                || code.endsWith(".Malformed.NotFound");
+                || code.endsWith(".Malformed.NotFound")
+                // SQS: the JSON protocol's code, and the query protocol's
+                || code.equals("QueueDoesNotExist") || code.equals("AWS.SimpleQueueService.NonExistentQueue");
     }
 
     /** A one-line reason for the run report: "DependencyViolation: resource sg-1 has a dependent object". */

@@ -99,6 +99,22 @@ public final class Mirror implements AutoCloseable {
         return report(primary, pushAll(secondaries, Map.of(ref, id), false), start);
     }
 
+    /**
+     * Brings one branch or tag (a full ref name, refs/heads/... or refs/tags/...) on every secondary to
+     * what the primary has now: created or moved to the primary's id, or deleted when the primary no
+     * longer has it. Other refs are left alone. What the primary holds now wins over what an event said
+     * some time ago, so late or reordered notifications cannot move a secondary backwards.
+     */
+    public MirrorReport mirrorRef(RepositoryEndpoint primary, List<RepositoryEndpoint> secondaries, String ref) {
+        long start = System.nanoTime();
+        if (!(ref.startsWith(Constants.R_HEADS) || ref.startsWith(Constants.R_TAGS)) || !Repository.isValidRefName(ref)) {
+            throw new IllegalArgumentException("'" + ref + "' is not a branch or tag (refs/heads/... or refs/tags/...)");
+        }
+        Map<String, ObjectId> desired = new HashMap<>();
+        desired.put(ref, fetchPrimary(primary).get(ref)); // null: the primary deleted it, so delete it
+        return report(primary, pushAll(secondaries, desired, false), start);
+    }
+
     /** Per secondary and branch: head, and in sync, behind, diverged, missing or extra. Changes nothing remote. */
     public ReplicationStatus status(RepositoryEndpoint primary, List<RepositoryEndpoint> secondaries) {
         Map<String, ObjectId> primaryHeads = heads(fetchPrimary(primary), Constants.R_HEADS);

@@ -54,7 +54,9 @@ final class RefPlanner {
         for (String ref : names) {
             ObjectId want = desired.get(ref);
             ObjectId have = actual.get(ref);
-            if (want == null) {
+            if (want == null && have == null) {
+                plan.add(new PlannedRef(ref, RefOutcome.UP_TO_DATE, null, null, null, false, "already absent"));
+            } else if (want == null) {
                 plan.add(new PlannedRef(ref, RefOutcome.DELETED, have, null, null, false, "not in the primary"));
             } else if (have == null) {
                 plan.add(new PlannedRef(ref, RefOutcome.CREATED, null, want, null, false, ""));

@@ -29,6 +29,7 @@ public final class Architecture {
         DeliveryLayer.Outputs delivery = new DeliveryLayer(topology, region.name(), network).addTo(graph);
         new MonitoringLayer(topology, region, delivery).addTo(graph);
         new FailoverLayer(topology, region.name()).addTo(graph);
+        new ReplicationLayer(topology, region).addTo(graph);
         return graph;
     }
 

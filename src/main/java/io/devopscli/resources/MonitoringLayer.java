@@ -18,14 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The monitoring of one region as graph nodes: the replication Lambda's log group (primary region), a
- * metric filter per app log group counting server errors, the alarms (MonitoringAlarms) on the alarms
- * topic, and the region's dashboard with a generated body. The other log groups (app, CodeBuild, flow
- * logs) belong to the layers that use them.
+ * The monitoring of one region as graph nodes: a metric filter per app log group counting server
+ * errors, the alarms (MonitoringAlarms) on the alarms topic, and the region's dashboard with a generated
+ * body. The log groups (app, CodeBuild, flow logs, the replication Lambda's) belong to the layers that
+ * write to them.
  */
 public final class MonitoringLayer {
-    static final int LOG_RETENTION_DAYS = 30;
-
     private final Topology topology;
     private final RegionSpec region;
     private final DeliveryLayer.Outputs delivery;
@@ -36,16 +34,6 @@ public final class MonitoringLayer {
         this.region = region;
         this.delivery = delivery;
         this.p = topology.project();
-    }
-
-    /** The replication Lambda, which lives in the primary region. */
-    public static String replicationFunctionName(String project) {
-        return project + "-replication";
-    }
-
-    /** The name Lambda writes to: created here first so it is ours, with retention. */
-    public static String replicationLogGroupName(String project) {
-        return "/aws/lambda/" + replicationFunctionName(project);
     }
 
     public static String dashboardName(String project, String region) {
@@ -71,11 +59,10 @@ public final class MonitoringLayer {
     }
 
     public void addTo(RegionGraph g) {
-        Optional<String> replication = region.isPrimary() ? Optional.of(replicationFunctionName(p)) : Optional.empty();
-        if (region.isPrimary()) {
-            g.add(key("logs/log-group", "replication"), new LogGroupReconciler(),
-                    new LogGroupSpec(replicationLogGroupName(p), LOG_RETENTION_DAYS));
-        }
+        // The replication Lambda (and its log group, which ReplicationLayer adds) lives in the primary
+        // region, and only when there is a secondary to replicate to.
+        boolean replicates = region.isPrimary() && topology.regions().stream().anyMatch(r -> !r.isPrimary());
+        Optional<String> replication = replicates ? Optional.of(ReplicationLayer.functionName(p)) : Optional.empty();
 
         Map<String, ResourceKey> filters = addMetricFilters(g);
         Map<String, String> serviceNames = new LinkedHashMap<>();

@@ -9,12 +9,9 @@ import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.resources.RegionalArns;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.DescribeRuleResponse;
-import software.amazon.awssdk.services.eventbridge.model.PutTargetsResponse;
 import software.amazon.awssdk.services.eventbridge.model.RuleState;
 import software.amazon.awssdk.services.eventbridge.model.Tag;
 import software.amazon.awssdk.services.eventbridge.model.Target;
@@ -62,8 +59,7 @@ public final class RuleReconciler implements Reconciler<RuleSpec, EventRuleState
             throw new IllegalStateException("events rule " + spec.name() + " exists and is not owned by devops-cli"
                     + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + ")");
         }
-        List<Tag> tags = Tags.owned(ctx.project(), spec.name()).entrySet().stream()
-                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+        List<Tag> tags = EventRules.ownedTags(ctx.project(), spec.name());
         String repositoryArn = ctx.requireId(spec.repository());
         String arn = AwsCall.call(() -> events.putRule(r -> r.name(spec.name())
                 .eventPattern(PushPattern.of(repositoryArn, spec.branch()).toString())
@@ -104,13 +100,8 @@ public final class RuleReconciler implements Reconciler<RuleSpec, EventRuleState
 
     @Override
     public void delete(EventRuleState actual, RegionContext ctx) {
-        EventBridgeClient events = events(ctx);
-        // listed again rather than taken from the plan: DeleteRule fails while any target is left
-        List<String> ids = targets(events, actual.name()).stream().map(RuleTarget::id).toList();
-        if (!ids.isEmpty()) {
-            removeTargets(events, actual.name(), ids);
-        }
-        AwsCall.ignoringNotFound(() -> events.deleteRule(r -> r.name(actual.name())));
+        // targets listed again rather than taken from the plan: DeleteRule fails while any is left
+        EventRules.deleteRule(events(ctx), actual.name());
     }
 
     @Override
@@ -127,46 +118,20 @@ public final class RuleReconciler implements Reconciler<RuleSpec, EventRuleState
         return new RuleTarget(TARGET_ID, pipelineArn(ctx, ctx.requireId(spec.pipeline())), ctx.requireId(spec.role()));
     }
 
-    /** PutTargets reports failures per entry in a 200 answer: those are failures too. */
     private static void putTarget(EventBridgeClient events, String rule, RuleTarget target) {
-        PutTargetsResponse response = AwsCall.call(() -> events.putTargets(r -> r.rule(rule).targets(Target.builder()
-                .id(target.id()).arn(target.arn()).roleArn(target.roleArn()).build())));
-        if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
-            throw new IllegalStateException("adding target " + target + " to rule " + rule + ": "
-                    + response.failedEntries().stream().map(f -> f.errorCode() + ": " + f.errorMessage()).toList());
-        }
+        EventRules.putTarget(events, rule, Target.builder().id(target.id()).arn(target.arn()).roleArn(target.roleArn()).build());
     }
 
     private static void removeTargets(EventBridgeClient events, String rule, List<String> ids) {
-        AwsCall.ignoringNotFound(() -> {
-            var response = events.removeTargets(r -> r.rule(rule).ids(ids));
-            if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
-                throw new IllegalStateException("removing targets " + ids + " from rule " + rule + ": "
-                        + response.failedEntries().stream().map(f -> f.errorCode() + ": " + f.errorMessage()).toList());
-            }
-        });
+        EventRules.removeTargets(events, rule, ids);
     }
 
     private static List<RuleTarget> targets(EventBridgeClient events, String rule) {
-        List<RuleTarget> targets = new java.util.ArrayList<>();
-        String token = null;
-        do {
-            String page = token;
-            var response = AwsCall.orEmpty(() -> events.listTargetsByRule(r -> r.rule(rule).nextToken(page)));
-            if (response.isEmpty()) {
-                return List.of();
-            }
-            response.get().targets().forEach(t -> targets.add(new RuleTarget(t.id(), t.arn(), t.roleArn())));
-            token = response.get().nextToken();
-        } while (token != null);
-        return targets;
+        return EventRules.targets(events, rule).stream().map(t -> new RuleTarget(t.id(), t.arn(), t.roleArn())).toList();
     }
 
     private static boolean isOwned(EventBridgeClient events, String arn, String project) {
-        Map<String, String> tags = AwsCall.orEmpty(() -> events.listTagsForResource(r -> r.resourceARN(arn)))
-                .map(r -> r.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b)))
-                .orElse(Map.of());
-        return Tags.isOwned(tags, project);
+        return EventRules.isOwned(events, arn, project);
     }
 
     private static EventRuleState state(DescribeRuleResponse rule, List<RuleTarget> targets,

@@ -1,0 +1,210 @@
+package io.devopscli.resources.lambda;
+
+import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.AwsClients;
+import io.devopscli.aws.AwsFailure;
+import io.devopscli.aws.Tags;
+import io.devopscli.engine.Diffs;
+import io.devopscli.engine.FieldChange;
+import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Waiter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
+import software.amazon.awssdk.services.lambda.model.GetFunctionEventInvokeConfigResponse;
+import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
+import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
+import software.amazon.awssdk.services.lambda.model.State;
+
+/**
+ * A Lambda function from a deployment package, found by its name and recognised as ours by its
+ * ownership tag. Publishes the function's ARN.
+ *
+ * <p>A new package is an update (UpdateFunctionCode), told apart from an unchanged one by comparing the
+ * package's SHA-256 with the function's CodeSha256. Failed asynchronous invocations go to the onFailure
+ * queue through the function's event invoke config (a Lambda destination, which records the error and
+ * the request, unlike the older function dead-letter setting); its retries and event age are part of it.
+ * Everything here is mutable.
+ */
+public final class FunctionReconciler implements Reconciler<FunctionSpec, FunctionState> {
+    static final String CODE = "codeSha256";
+    static final String ON_FAILURE = "onFailure";
+    static final String RETRIES = "maxRetryAttempts";
+    static final String EVENT_AGE = "maxEventAgeSeconds";
+    private static final Set<String> INVOKE_CONFIG = Set.of(ON_FAILURE, RETRIES, EVENT_AGE);
+    static final String TO_BE_CREATED = "(to be created)";
+
+    private final Waiter ready;
+
+    public FunctionReconciler() {
+        // a role just created can take ~10 s to be assumable; a function becomes Active in seconds
+        this(Waiter.upTo(Duration.ofMinutes(2)));
+    }
+
+    public FunctionReconciler(Waiter ready) {
+        this.ready = ready;
+    }
+
+    @Override
+    public Optional<FunctionState> observe(FunctionSpec spec, RegionContext ctx) {
+        LambdaClient lambda = lambda(ctx);
+        return AwsCall.orEmpty(() -> lambda.getFunction(r -> r.functionName(spec.name())))
+                .filter(f -> Tags.isOwned(f.hasTags() ? f.tags() : tagsOf(lambda, f), ctx.project()))
+                .map(f -> state(lambda, f.configuration()).withWanted(ctx.idOf(spec.role()).orElse(null),
+                        ctx.idOf(spec.onFailure()).orElse(null)));
+    }
+
+    @Override
+    public List<FieldChange> diff(FunctionSpec spec, FunctionState actual) {
+        return new Diffs()
+                .field("runtime", spec.runtime(), actual.runtime())
+                .field("handler", spec.handler(), actual.handler())
+                .field("memoryMb", spec.memoryMb(), actual.memoryMb())
+                .field("timeoutSeconds", spec.timeoutSeconds(), actual.timeoutSeconds())
+                .field("ephemeralStorageMb", spec.ephemeralStorageMb(), actual.ephemeralStorageMb())
+                .field("environment", spec.environment(), actual.environment())
+                .field("role", wanted(actual.wantedRoleArn()), actual.roleArn())
+                .field(CODE, spec.code().sha256(), actual.codeSha256())
+                .field(ON_FAILURE, wanted(actual.wantedOnFailure()), actual.onFailure())
+                .field(RETRIES, spec.maxRetryAttempts(), actual.maxRetryAttempts())
+                .field(EVENT_AGE, spec.maxEventAgeSeconds(), actual.maxEventAgeSeconds())
+                .toList();
+    }
+
+    @Override
+    public FunctionState create(FunctionSpec spec, RegionContext ctx) {
+        LambdaClient lambda = lambda(ctx);
+        Optional<GetFunctionResponse> existing = AwsCall.orEmpty(() -> lambda.getFunction(r -> r.functionName(spec.name())));
+        if (existing.isPresent()) {
+            // ours from an interrupted run: bring it in line; anyone else's: hands off
+            GetFunctionResponse f = existing.get();
+            if (!Tags.isOwned(f.hasTags() ? f.tags() : tagsOf(lambda, f), ctx.project())) {
+                throw new IllegalStateException("function " + spec.name() + " exists and is not owned by devops-cli"
+                        + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + ")");
+            }
+            FunctionState actual = state(lambda, f.configuration()).withWanted(ctx.requireId(spec.role()),
+                    ctx.requireId(spec.onFailure()));
+            return update(spec, actual, diff(spec, actual), ctx);
+        }
+        byte[] zip = spec.code().bytes().get();
+        String role = ctx.requireId(spec.role());
+        ready.until("creating function " + spec.name() + " (waiting for its new role to be assumable)", ctx.progress(),
+                () -> {
+                    try {
+                        AwsCall.run(() -> lambda.createFunction(r -> r.functionName(spec.name()).runtime(spec.runtime())
+                                .handler(spec.handler()).role(role).code(c -> c.zipFile(SdkBytes.fromByteArray(zip)))
+                                .memorySize(spec.memoryMb()).timeout(spec.timeoutSeconds())
+                                .ephemeralStorage(e -> e.size(spec.ephemeralStorageMb()))
+                                .environment(e -> e.variables(spec.environment()))
+                                .description("devops-cli " + ctx.project())
+                                .tags(Tags.owned(ctx.project(), spec.name()))));
+                        return Optional.of(Boolean.TRUE);
+                    } catch (AwsFailure f) {
+                        if (roleNotYetAssumable(f)) {
+                            return Optional.empty();
+                        }
+                        throw f;
+                    }
+                });
+        settled(lambda, spec.name(), ctx);
+        putInvokeConfig(lambda, spec, ctx);
+        return observed(lambda, spec, ctx);
+    }
+
+    @Override
+    public FunctionState update(FunctionSpec spec, FunctionState actual, List<FieldChange> changes, RegionContext ctx) {
+        LambdaClient lambda = lambda(ctx);
+        boolean configuration = changes.stream().anyMatch(c -> !c.field().equals(CODE) && !INVOKE_CONFIG.contains(c.field()));
+        if (configuration) {
+            String role = ctx.requireId(spec.role());
+            AwsCall.run(() -> lambda.updateFunctionConfiguration(r -> r.functionName(spec.name()).runtime(spec.runtime())
+                    .handler(spec.handler()).role(role).memorySize(spec.memoryMb()).timeout(spec.timeoutSeconds())
+                    .ephemeralStorage(e -> e.size(spec.ephemeralStorageMb()))
+                    .environment(e -> e.variables(spec.environment()))));
+            settled(lambda, spec.name(), ctx);
+        }
+        if (changes.stream().anyMatch(c -> c.field().equals(CODE))) {
+            byte[] zip = spec.code().bytes().get();
+            AwsCall.run(() -> lambda.updateFunctionCode(r -> r.functionName(spec.name()).zipFile(SdkBytes.fromByteArray(zip))));
+            settled(lambda, spec.name(), ctx);
+        }
+        if (changes.stream().anyMatch(c -> INVOKE_CONFIG.contains(c.field()))) {
+            putInvokeConfig(lambda, spec, ctx);
+        }
+        return observed(lambda, spec, ctx);
+    }
+
+    @Override
+    public void delete(FunctionState actual, RegionContext ctx) {
+        AwsCall.ignoringNotFound(() -> lambda(ctx).deleteFunction(r -> r.functionName(actual.name())));
+    }
+
+    @Override
+    public String id(FunctionState actual) {
+        return actual.arn();
+    }
+
+    /** Put replaces the whole config, so unset settings return to their defaults. */
+    private static void putInvokeConfig(LambdaClient lambda, FunctionSpec spec, RegionContext ctx) {
+        String queue = ctx.requireId(spec.onFailure());
+        AwsCall.run(() -> lambda.putFunctionEventInvokeConfig(r -> r.functionName(spec.name())
+                .maximumRetryAttempts(spec.maxRetryAttempts()).maximumEventAgeInSeconds(spec.maxEventAgeSeconds())
+                .destinationConfig(d -> d.onFailure(o -> o.destination(queue)))));
+    }
+
+    /** Until the function is Active and no update is in progress; a Failed state fails with Lambda's reason. */
+    private void settled(LambdaClient lambda, String name, RegionContext ctx) {
+        ready.until("waiting for function " + name + " to be active", ctx.progress(), () -> {
+            GetFunctionConfigurationResponse c = AwsCall.call(() -> lambda.getFunctionConfiguration(r -> r.functionName(name)));
+            if (c.state() == State.FAILED || c.lastUpdateStatus() == LastUpdateStatus.FAILED) {
+                String reason = c.state() == State.FAILED ? c.stateReason() : c.lastUpdateStatusReason();
+                throw new IllegalStateException("function " + name + " failed: " + reason);
+            }
+            boolean active = c.state() == null || c.state() == State.ACTIVE;
+            boolean updating = c.lastUpdateStatus() == LastUpdateStatus.IN_PROGRESS;
+            return active && !updating ? Optional.of(Boolean.TRUE) : Optional.<Boolean>empty();
+        });
+    }
+
+    private static boolean roleNotYetAssumable(AwsFailure f) {
+        return "InvalidParameterValueException".equals(f.code()) && f.getMessage() != null
+                && f.getMessage().contains("cannot be assumed");
+    }
+
+    private static FunctionState observed(LambdaClient lambda, FunctionSpec spec, RegionContext ctx) {
+        FunctionConfiguration c = AwsCall.call(() -> lambda.getFunction(r -> r.functionName(spec.name()))).configuration();
+        return state(lambda, c).withWanted(ctx.requireId(spec.role()), ctx.requireId(spec.onFailure()));
+    }
+
+    private static Map<String, String> tagsOf(LambdaClient lambda, GetFunctionResponse f) {
+        return AwsCall.call(() -> lambda.listTags(r -> r.resource(f.configuration().functionArn())).tags());
+    }
+
+    private static FunctionState state(LambdaClient lambda, FunctionConfiguration c) {
+        Optional<GetFunctionEventInvokeConfigResponse> invoke = AwsCall.orEmpty(() ->
+                lambda.getFunctionEventInvokeConfig(r -> r.functionName(c.functionName())));
+        String onFailure = invoke.map(i -> i.destinationConfig()).map(d -> d.onFailure())
+                .map(o -> o.destination()).orElse(null);
+        return new FunctionState(c.functionName(), c.functionArn(), c.runtimeAsString(), c.handler(),
+                c.memorySize() == null ? 0 : c.memorySize(), c.timeout() == null ? 0 : c.timeout(),
+                c.ephemeralStorage() == null ? 512 : c.ephemeralStorage().size(),
+                c.environment() == null ? Map.of() : c.environment().variables(), c.role(), c.codeSha256(), onFailure,
+                invoke.map(GetFunctionEventInvokeConfigResponse::maximumRetryAttempts).orElse(null),
+                invoke.map(GetFunctionEventInvokeConfigResponse::maximumEventAgeInSeconds).orElse(null), null, null);
+    }
+
+    private static String wanted(String id) {
+        return id == null ? TO_BE_CREATED : id;
+    }
+
+    private static LambdaClient lambda(RegionContext ctx) {
+        return ctx.services(AwsClients.class).lambda();
+    }
+}

@@ -1,0 +1,99 @@
+package io.devopscli.resources.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.AwsClients;
+import io.devopscli.engine.Diffs;
+import io.devopscli.engine.FieldChange;
+import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.RegionContext;
+import io.devopscli.resources.iam.PolicyDocuments;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/**
+ * A statement in an owned function's resource policy, found by its statement id (statements carry no
+ * tags; the function they live in is ours, so is a statement under our id). A statement cannot be
+ * edited, so every field is immutable: a change removes it and adds it again. Publishes
+ * FUNCTION_ARN/STATEMENT_ID.
+ */
+public final class PermissionReconciler implements Reconciler<PermissionSpec, PermissionState> {
+
+    @Override
+    public Optional<PermissionState> observe(PermissionSpec spec, RegionContext ctx) {
+        // no function yet (it is created in this run): no statement either
+        return ctx.idOf(spec.function()).flatMap(arn -> find(lambda(ctx), arn, spec.statementId()));
+    }
+
+    @Override
+    public List<FieldChange> diff(PermissionSpec spec, PermissionState actual) {
+        return new Diffs()
+                .immutable("principal", spec.principal(), actual.principal())
+                .immutable("action", spec.action(), actual.action())
+                .immutable("sourceArn", spec.sourceArn(), actual.sourceArn())
+                .toList();
+    }
+
+    @Override
+    public PermissionState create(PermissionSpec spec, RegionContext ctx) {
+        LambdaClient lambda = lambda(ctx);
+        String function = ctx.requireId(spec.function());
+        // AddPermission fails on an id already present (left by an interrupted run): replace that one
+        if (find(lambda, function, spec.statementId()).isPresent()) {
+            remove(lambda, function, spec.statementId());
+        }
+        AwsCall.run(() -> lambda.addPermission(r -> r.functionName(function).statementId(spec.statementId())
+                .principal(spec.principal()).action(spec.action()).sourceArn(spec.sourceArn())));
+        return find(lambda, function, spec.statementId()).orElseThrow(() -> new IllegalStateException(
+                "permission " + spec.statementId() + " of " + function + " is missing right after AddPermission"));
+    }
+
+    @Override
+    public PermissionState update(PermissionSpec spec, PermissionState actual, List<FieldChange> changes,
+                                  RegionContext ctx) {
+        // every field is immutable, so the engine replaces instead; kept for the contract
+        return create(spec, ctx);
+    }
+
+    @Override
+    public void delete(PermissionState actual, RegionContext ctx) {
+        remove(lambda(ctx), actual.functionArn(), actual.statementId());
+    }
+
+    @Override
+    public String id(PermissionState actual) {
+        return actual.functionArn() + "/" + actual.statementId();
+    }
+
+    private static void remove(LambdaClient lambda, String function, String statementId) {
+        AwsCall.ignoringNotFound(() -> lambda.removePermission(r -> r.functionName(function).statementId(statementId)));
+    }
+
+    /** The statement with that id in the function's policy; a function without a policy has none. */
+    static Optional<PermissionState> find(LambdaClient lambda, String functionArn, String statementId) {
+        return AwsCall.orEmpty(() -> lambda.getPolicy(r -> r.functionName(functionArn)).policy())
+                .flatMap(policy -> {
+                    for (JsonNode s : PolicyDocuments.parse(policy).path("Statement")) {
+                        if (statementId.equals(s.path("Sid").asText())) {
+                            return Optional.of(statement(functionArn, statementId, s));
+                        }
+                    }
+                    return Optional.empty();
+                });
+    }
+
+    private static PermissionState statement(String functionArn, String statementId, JsonNode s) {
+        JsonNode principal = s.path("Principal");
+        JsonNode action = s.path("Action");
+        JsonNode source = s.path("Condition").path("ArnLike").path("AWS:SourceArn");
+        return new PermissionState(functionArn, statementId,
+                principal.has("Service") ? principal.path("Service").asText() : principal.toString(),
+                action.isArray() && action.size() == 1 ? action.get(0).asText() : action.asText(),
+                source.isMissingNode() ? null : source.asText());
+    }
+
+    private static LambdaClient lambda(RegionContext ctx) {
+        return ctx.services(AwsClients.class).lambda();
+    }
+}

@@ -1,0 +1,5 @@
+package io.devopscli.resources.lambda;
+
+/** A statement of a function's resource policy as observed (sourceArn null when unconditioned). */
+public record PermissionState(String functionArn, String statementId, String principal, String action,
+                              String sourceArn) {}

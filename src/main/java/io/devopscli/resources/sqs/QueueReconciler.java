@@ -1,0 +1,110 @@
+package io.devopscli.resources.sqs;
+
+import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.AwsClients;
+import io.devopscli.aws.Tags;
+import io.devopscli.engine.Diffs;
+import io.devopscli.engine.FieldChange;
+import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.RegionContext;
+import io.devopscli.resources.iam.PolicyDocuments;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * A standard SQS queue, found by its name (unique per account and region) and recognised as ours by its
+ * ownership tag: a same-named queue without it is never adopted or deleted. Publishes the queue's ARN,
+ * which is what dead-letter settings and policies name. Retention and policy are mutable.
+ */
+public final class QueueReconciler implements Reconciler<QueueSpec, QueueState> {
+    static final String RETENTION = "retentionSeconds";
+    static final String POLICY = "policy";
+
+    @Override
+    public Optional<QueueState> observe(QueueSpec spec, RegionContext ctx) {
+        SqsClient sqs = sqs(ctx);
+        return url(sqs, spec.name()).filter(url -> isOwned(sqs, url, ctx.project()))
+                .map(url -> state(sqs, spec.name(), url));
+    }
+
+    @Override
+    public List<FieldChange> diff(QueueSpec spec, QueueState actual) {
+        return new Diffs()
+                .field(RETENTION, spec.retentionSeconds(), actual.retentionSeconds())
+                .field(POLICY, spec.policy() == null ? null : PolicyDocuments.parse(spec.policy()), actual.policy())
+                .toList();
+    }
+
+    @Override
+    public QueueState create(QueueSpec spec, RegionContext ctx) {
+        SqsClient sqs = sqs(ctx);
+        // CreateQueue returns an existing same-named queue with the same attributes: check it is ours first
+        Optional<String> existing = url(sqs, spec.name());
+        if (existing.isPresent() && !isOwned(sqs, existing.get(), ctx.project())) {
+            throw new IllegalStateException("queue " + spec.name() + " exists and is not owned by devops-cli (no tag "
+                    + Tags.OWNER_KEY + "=" + ctx.project() + ")");
+        }
+        String url = existing.orElseGet(() -> AwsCall.call(() -> sqs.createQueue(r -> r.queueName(spec.name())
+                .attributes(attributes(spec)).tags(Tags.owned(ctx.project(), spec.name())))).queueUrl());
+        if (existing.isPresent()) {
+            AwsCall.run(() -> sqs.setQueueAttributes(r -> r.queueUrl(url).attributes(attributes(spec))));
+        }
+        return state(sqs, spec.name(), url);
+    }
+
+    @Override
+    public QueueState update(QueueSpec spec, QueueState actual, List<FieldChange> changes, RegionContext ctx) {
+        SqsClient sqs = sqs(ctx);
+        Map<QueueAttributeName, String> attributes = attributes(spec);
+        if (spec.policy() == null) {
+            attributes.put(QueueAttributeName.POLICY, ""); // an empty policy removes it
+        }
+        AwsCall.run(() -> sqs.setQueueAttributes(r -> r.queueUrl(actual.url()).attributes(attributes)));
+        return state(sqs, spec.name(), actual.url());
+    }
+
+    @Override
+    public void delete(QueueState actual, RegionContext ctx) {
+        AwsCall.ignoringNotFound(() -> sqs(ctx).deleteQueue(r -> r.queueUrl(actual.url())));
+    }
+
+    @Override
+    public String id(QueueState actual) {
+        return actual.arn();
+    }
+
+    private static Map<QueueAttributeName, String> attributes(QueueSpec spec) {
+        Map<QueueAttributeName, String> attributes = new HashMap<>();
+        attributes.put(QueueAttributeName.MESSAGE_RETENTION_PERIOD, String.valueOf(spec.retentionSeconds()));
+        if (spec.policy() != null) {
+            attributes.put(QueueAttributeName.POLICY, spec.policy());
+        }
+        return attributes;
+    }
+
+    private static Optional<String> url(SqsClient sqs, String name) {
+        return AwsCall.orEmpty(() -> sqs.getQueueUrl(r -> r.queueName(name)).queueUrl());
+    }
+
+    private static boolean isOwned(SqsClient sqs, String url, String project) {
+        return Tags.isOwned(AwsCall.orEmpty(() -> sqs.listQueueTags(r -> r.queueUrl(url)).tags()).orElse(Map.of()), project);
+    }
+
+    private static QueueState state(SqsClient sqs, String name, String url) {
+        Map<String, String> a = AwsCall.call(() -> sqs.getQueueAttributes(r -> r.queueUrl(url)
+                .attributeNames(QueueAttributeName.QUEUE_ARN, QueueAttributeName.MESSAGE_RETENTION_PERIOD,
+                        QueueAttributeName.POLICY))).attributesAsStrings();
+        String policy = a.get(QueueAttributeName.POLICY.toString());
+        return new QueueState(name, url, a.get(QueueAttributeName.QUEUE_ARN.toString()),
+                Integer.parseInt(a.getOrDefault(QueueAttributeName.MESSAGE_RETENTION_PERIOD.toString(), "345600")),
+                policy == null || policy.isBlank() ? null : PolicyDocuments.parse(policy));
+    }
+
+    private static SqsClient sqs(RegionContext ctx) {
+        return ctx.services(AwsClients.class).sqs();
+    }
+}

@@ -1,0 +1,7 @@
+package io.devopscli.resources.sqs;
+
+/**
+ * A standard SQS queue (here the replication's dead-letter queue): how long it keeps messages, and its
+ * access policy (JSON; null for none), which names the queue's own ARN and the senders allowed.
+ */
+public record QueueSpec(String name, int retentionSeconds, String policy) {}
