@@ -23,12 +23,18 @@ public final class Architecture {
      * @param progressFor where a region's progress goes
      */
     public static RegionGraph graph(Topology topology, RegionSpec region, AwsClients clients, Progress progress) {
+        return graph(topology, region, clients, progress, true);
+    }
+
+    /** @param wholeTopologyInRun false under --regions: layers spanning regions must not wait for the others */
+    static RegionGraph graph(Topology topology, RegionSpec region, AwsClients clients, Progress progress,
+                             boolean wholeTopologyInRun) {
         RegionGraph graph = new RegionGraph(new RegionContext(region.name(), topology.project(), clients, progress));
         NetworkLayer.Outputs network = new NetworkLayer(topology, region,
                 availabilityZones(clients, topology.network().azs())).addTo(graph);
         DeliveryLayer.Outputs delivery = new DeliveryLayer(topology, region.name(), network).addTo(graph);
         new MonitoringLayer(topology, region, delivery).addTo(graph);
-        new FailoverLayer(topology, region.name()).addTo(graph);
+        new FailoverLayer(topology, region.name(), wholeTopologyInRun).addTo(graph);
         new ReplicationLayer(topology, region).addTo(graph);
         return graph;
     }
@@ -40,8 +46,9 @@ public final class Architecture {
      */
     public static List<RegionGraph> graphs(Topology topology, List<RegionSpec> run, Function<String, AwsClients> clientsFor,
                                            Function<String, Progress> progressFor) {
+        boolean whole = run.size() == topology.regions().size();
         return run.parallelStream()
-                .map(r -> graph(topology, r, clientsFor.apply(r.name()), progressFor.apply(r.name())))
+                .map(r -> graph(topology, r, clientsFor.apply(r.name()), progressFor.apply(r.name()), whole))
                 .toList();
     }
 

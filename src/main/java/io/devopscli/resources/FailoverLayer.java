@@ -2,6 +2,9 @@ package io.devopscli.resources;
 
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.engine.ResourceKey;
+import io.devopscli.engine.Waiter;
+import io.devopscli.resources.route53.ChangeSync;
+import java.time.Duration;
 import io.devopscli.resources.route53.FailoverRecordsReconciler;
 import io.devopscli.resources.route53.FailoverRecordsSpec;
 import io.devopscli.resources.route53.HealthCheckReconciler;
@@ -24,9 +27,19 @@ public final class FailoverLayer {
     public static final String RECORDS = "route53/failover-records";
 
     private final Topology topology;
+    private final boolean wholeTopologyInRun;
     private final String region;
 
     public FailoverLayer(Topology topology, String region) {
+        this(topology, region, true);
+    }
+
+    /**
+     * @param wholeTopologyInRun false when --regions leaves regions out: their load balancers are not
+     *                           being built, so the records look for them once instead of waiting
+     */
+    public FailoverLayer(Topology topology, String region, boolean wholeTopologyInRun) {
+        this.wholeTopologyInRun = wholeTopologyInRun;
         this.topology = topology;
         this.region = region;
     }
@@ -44,7 +57,9 @@ public final class FailoverLayer {
         }
         ResourceKey zone = g.add(new ResourceKey(region, ZONE, "zone"), new HostedZoneReconciler(),
                 HostedZoneSpec.forProject(p, topology.failover().hostedZone(), topology.failover().domain()));
-        g.add(new ResourceKey(region, RECORDS, "app"), new FailoverRecordsReconciler(),
+        FailoverRecordsReconciler records = wholeTopologyInRun ? new FailoverRecordsReconciler()
+                : new FailoverRecordsReconciler(Waiter.upTo(Duration.ZERO), ChangeSync.standard());
+        g.add(new ResourceKey(region, RECORDS, "app"), records,
                 new FailoverRecordsSpec(p, topology.failover().domain(), zone,
                         topology.regions().stream().map(RegionSpec::name).toList(), region,
                         DeliveryLayer.loadBalancerName(p)),
