@@ -3,6 +3,9 @@ package io.devopscli.resources.iam;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import static io.devopscli.resources.iam.PolicyStatements.allow;
+import static io.devopscli.resources.iam.PolicyStatements.document;
+
 import java.util.List;
 
 /**
@@ -54,20 +57,5 @@ public final class ReplicationPolicies {
 
     private static String repositoryArn(String region, String repository) {
         return "arn:" + Policies.partition(region) + ":codecommit:" + region + ":*:" + repository;
-    }
-
-    private static ObjectNode allow(List<String> actions, List<String> resources) {
-        ObjectNode statement = JSON.createObjectNode().put("Effect", "Allow");
-        ArrayNode a = statement.putArray("Action");
-        actions.forEach(a::add);
-        ArrayNode r = statement.putArray("Resource");
-        resources.forEach(r::add);
-        return statement;
-    }
-
-    private static String document(ArrayNode statements) {
-        ObjectNode doc = JSON.createObjectNode().put("Version", "2012-10-17");
-        doc.set("Statement", statements);
-        return doc.toString();
     }
 }
