@@ -21,7 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * checked before the first AWS call.
  */
 final class Session implements AutoCloseable {
-    private static final int WORKER_THREADS = 16;
+    /**
+     * Nodes mostly wait (on AWS, or in waiters of minutes for NAT gateways and load balancers), so the
+     * pool is sized for waiting threads, not cores: a wait never holds up an independent branch.
+     */
+    private static final int WORKER_THREADS = 64;
 
     private final Topology topology;
     /** The topology before --regions: layers spanning regions (failover records) must see every region. */
