@@ -24,9 +24,13 @@ public final class Emulator {
         if (url == null || url.isBlank()) {
             url = System.getenv("AWS_ENDPOINT_URL");
         }
+        if ((url == null || url.isBlank()) && System.getenv(ContainerEmulator.IMAGE_VARIABLE) != null) {
+            url = ContainerEmulator.url();
+        }
         if (url == null || url.isBlank()) {
             throw new IllegalStateException("no AWS emulator: run the tests with `make test`, which starts moto "
-                    + "server, or pass -Ddevopscli.test.endpoint=http://127.0.0.1:PORT");
+                    + "server, or pass -Ddevopscli.test.endpoint=http://127.0.0.1:PORT, or set "
+                    + ContainerEmulator.IMAGE_VARIABLE + " where Docker runs");
         }
         return URI.create(url);
     }
