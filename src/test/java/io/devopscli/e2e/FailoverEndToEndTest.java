@@ -5,14 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.devopscli.aws.AwsCall;
-import io.devopscli.cli.Main;
 import io.devopscli.testing.Emulator;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +24,6 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  * targets healthy); moto's running count is MOTO_ECS_SERVICE_RUNNING (2 from scripts/emulator.sh).
  */
 class FailoverEndToEndTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOPOLOGY = """
             project: fo-shop
             regions:
@@ -60,20 +53,20 @@ class FailoverEndToEndTest {
 
     @Test
     void failoverToTheSecondaryAndBackSwapsTheRecordsAndTimesEachStep() throws Exception {
-        Path topo = topology(TOPOLOGY);
-        Result up = cli(topo, "up", "--yes");
+        CliHarness topo = new CliHarness(dir, TOPOLOGY);
+        CliHarness.Result up = topo.run("up", "--yes");
         assertEquals(0, up.code(), up.toString());
         registerHealthyTargets("us-east-1", "10.20.2.10");
         registerHealthyTargets("us-east-2", "10.30.2.10");
         assertEquals("fo-shop-us-east-1", primaryRecord().setIdentifier());
 
-        Result dry = cli(topo, "failover", "--to", "us-east-2", "--dry-run", "-o", "json");
+        CliHarness.Result dry = topo.run("failover", "--to", "us-east-2", "--dry-run", "-o", "json");
         assertEquals(0, dry.code(), dry.toString());
         assertEquals("dry_run", dry.json().get("outcome").asText());
         assertEquals(List.of("done", "done", "planned", "planned", "planned"), statuses(dry.json()));
         assertEquals("fo-shop-us-east-1", primaryRecord().setIdentifier(), "a dry run changes nothing");
 
-        Result over = cli(topo, "failover", "--to", "us-east-2", "--yes", "-o", "json");
+        CliHarness.Result over = topo.run("failover", "--to", "us-east-2", "--yes", "-o", "json");
         assertEquals(0, over.code(), over.toString());
         assertSteps(over.json(), "us-east-1", "us-east-2");
         ResourceRecordSet primary = primaryRecord();
@@ -81,17 +74,17 @@ class FailoverEndToEndTest {
         assertEquals(dnsOf("us-east-2"), primary.aliasTarget().dnsName().toLowerCase().replaceAll("\\.$", ""));
         assertEquals("fo-shop-us-east-1", record("SECONDARY").setIdentifier());
 
-        Result again = cli(topo, "failover", "--to", "us-east-2", "--yes");
+        CliHarness.Result again = topo.run("failover", "--to", "us-east-2", "--yes");
         assertEquals(0, again.code(), again.toString());
         assertTrue(again.out().contains("us-east-2 already serves production"), again.toString());
 
         // the active region is Route 53's to say: up finds nothing to change and does not swap back
-        Result upAfter = cli(topo, "up", "--yes", "-o", "json");
+        CliHarness.Result upAfter = topo.run("up", "--yes", "-o", "json");
         assertEquals(0, upAfter.code(), upAfter.toString());
         assertFalse(upAfter.json().get("changes").asBoolean(), upAfter.toString());
         assertEquals("fo-shop-us-east-2", primaryRecord().setIdentifier());
 
-        Result back = cli(topo, "failover", "--to", "us-east-1", "--yes");
+        CliHarness.Result back = topo.run("failover", "--to", "us-east-1", "--yes");
         assertEquals(0, back.code(), back.toString());
         assertTrue(back.out().contains("Recovery time: "), back.toString());
         for (String step : List.of("1. read active region", "2. check target", "3. scale target", "4. swap records",
@@ -105,12 +98,12 @@ class FailoverEndToEndTest {
     @Test
     void anUnhealthyTargetIsRefusedUnlessForced() throws Exception {
         // production needs 3 running tasks; moto runs 2, and no targets are registered in us-east-2
-        Path topo = topology(TOPOLOGY.replace("production: {desired: 2, min: 2, max: 4}",
+        CliHarness topo = new CliHarness(dir, TOPOLOGY.replace("production: {desired: 2, min: 2, max: 4}",
                 "production: {desired: 3, min: 3, max: 4}"));
-        Result up = cli(topo, "up", "--yes");
+        CliHarness.Result up = topo.run("up", "--yes");
         assertEquals(0, up.code(), up.toString());
 
-        Result refused = cli(topo, "failover", "--to", "us-east-2", "--yes", "-o", "json");
+        CliHarness.Result refused = topo.run("failover", "--to", "us-east-2", "--yes", "-o", "json");
         assertEquals(1, refused.code(), refused.toString());
         assertEquals("refused", refused.json().get("outcome").asText());
         String message = refused.json().get("message").asText();
@@ -119,7 +112,7 @@ class FailoverEndToEndTest {
         assertEquals(List.of("done", "failed"), statuses(refused.json()));
         assertEquals("fo-shop-us-east-1", primaryRecord().setIdentifier(), "nothing changed");
 
-        Result forced = cli(topo, "failover", "--to", "us-east-2", "--yes", "--force");
+        CliHarness.Result forced = topo.run("failover", "--to", "us-east-2", "--yes", "--force");
         assertEquals(0, forced.code(), forced.toString());
         assertTrue(forced.out().contains("going on (--force)"), forced.toString());
         assertEquals("fo-shop-us-east-2", primaryRecord().setIdentifier());
@@ -171,41 +164,6 @@ class FailoverEndToEndTest {
                     .toList();
             assertEquals(1, found.size(), role + ": " + found);
             return found.get(0);
-        }
-    }
-
-    private Path topology(String yaml) throws Exception {
-        Path file = dir.resolve("topology.yaml");
-        Files.writeString(file, yaml);
-        return file;
-    }
-
-    private Result cli(Path topology, String... args) {
-        String[] all = new String[args.length + 4];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "-c";
-        all[args.length + 1] = topology.toString();
-        all[args.length + 2] = "--endpoint-url";
-        all[args.length + 3] = Emulator.endpoint().toString();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), all);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    record Result(int code, String out, String err) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(out);
-            } catch (Exception e) {
-                throw new AssertionError("not JSON: " + this, e);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
         }
     }
 }
