@@ -32,6 +32,7 @@ final class UpCommand extends BaseCommand {
                     JsonOutput.write(out(), document(session, plan, null));
                 } else {
                     out().println(plan.hasChanges() ? "Dry run: nothing was changed."
+                            : plan.hasObserveFailures() ? "Some resources could not be read (above): nothing was changed."
                             : "No changes: every region matches the topology. AWS calls: "
                             + session.settings().counter().total() + " (" + session.settings().counter().mutating()
                             + " changed something)");
