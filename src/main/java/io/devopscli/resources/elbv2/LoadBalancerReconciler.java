@@ -79,11 +79,7 @@ public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec
     @Override
     public LoadBalancerState update(LoadBalancerSpec spec, LoadBalancerState actual, List<FieldChange> changes,
                                     RegionContext ctx) {
-        List<FieldChange> immutable = changes.stream().filter(FieldChange::immutable).toList();
-        if (!immutable.isEmpty()) {
-            throw new IllegalStateException("load balancer " + actual.name() + " can only be replaced to change "
-                    + immutable.stream().map(FieldChange::field).toList());
-        }
+        FieldChange.refuseImmutable("load balancer " + actual.name(), changes);
         ElasticLoadBalancingV2Client elb = elb(ctx);
         String arn = actual.arn();
         Set<String> fields = changes.stream().map(FieldChange::field).collect(Collectors.toSet());

@@ -78,11 +78,7 @@ public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, 
     @Override
     public TargetGroupState update(TargetGroupSpec spec, TargetGroupState actual, List<FieldChange> changes,
                                    RegionContext ctx) {
-        List<FieldChange> immutable = changes.stream().filter(FieldChange::immutable).toList();
-        if (!immutable.isEmpty()) {
-            throw new IllegalStateException("target group " + actual.name() + " can only be replaced to change "
-                    + immutable.stream().map(FieldChange::field).toList());
-        }
+        FieldChange.refuseImmutable("target group " + actual.name(), changes);
         ElasticLoadBalancingV2Client elb = elb(ctx);
         String arn = actual.arn();
         if (changes.stream().anyMatch(c -> c.field().startsWith("healthCheck."))) {

@@ -82,11 +82,7 @@ public final class HealthCheckReconciler implements Reconciler<HealthCheckSpec, 
     @Override
     public HealthCheckState update(HealthCheckSpec spec, HealthCheckState actual, List<FieldChange> changes,
                                    RegionContext ctx) {
-        List<FieldChange> immutable = changes.stream().filter(FieldChange::immutable).toList();
-        if (!immutable.isEmpty()) {
-            throw new IllegalStateException("health check " + spec.name() + " can only be replaced to change "
-                    + immutable.stream().map(FieldChange::field).toList());
-        }
+        FieldChange.refuseImmutable("health check " + spec.name(), changes);
         Route53Client r53 = r53(ctx);
         if (!actual.tagged()) {
             Route53Calls.tag(r53, TagResourceType.HEALTHCHECK, actual.id(), Tags.owned(ctx.project(), spec.name()));
