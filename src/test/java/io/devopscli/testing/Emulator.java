@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Optional;
 
 /**
  * The AWS emulator the tests run against (moto server, started by `make test`). Its URL comes from the
@@ -64,9 +63,5 @@ public final class Emulator {
     /** A fresh run context for one region, as the engine would build it. */
     public static RegionContext context(String region, String project, AwsClients clients) {
         return new RegionContext(region, project, clients, Progress.SILENT);
-    }
-
-    public static Optional<String> describe() {
-        return Optional.of(endpoint().toString());
     }
 }

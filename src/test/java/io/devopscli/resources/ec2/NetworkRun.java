@@ -3,39 +3,35 @@ package io.devopscli.resources.ec2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.engine.Action;
 import io.devopscli.engine.Change;
-import io.devopscli.engine.Engine;
 import io.devopscli.engine.Plan;
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.engine.RunReport;
+import io.devopscli.resources.EngineHarness;
 import io.devopscli.testing.Emulator;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
- * One region of the network against the emulator, run the way the CLI runs it: every plan builds a
- * fresh graph (fresh context, so no memo or published id survives from the previous run).
+ * One region of the network against the emulator, run through EngineHarness the way the CLI runs it
+ * (every plan builds a fresh graph and context), plus what the network tests add: a separate client for
+ * out-of-band changes and checks, and assertions on the shape of the next plan.
  */
 final class NetworkRun implements AutoCloseable {
-    static final String REGION = "us-east-1";
-    static final String PROJECT = "demo";
+    static final String REGION = EngineHarness.REGION;
+    static final String PROJECT = EngineHarness.PROJECT;
 
-    private final AwsClients clients = Emulator.clients(REGION);
+    private final EngineHarness harness;
     private final AwsClients outOfBand = Emulator.clients(REGION);
-    private final Engine engine = new Engine(8);
-    private volatile Consumer<RegionGraph> nodes;
 
     /** @param nodes adds the nodes under test to a fresh graph */
     NetworkRun(Consumer<RegionGraph> nodes) {
-        AwsCall.configure(Duration.ofSeconds(5), Duration.ofMillis(50));
         Emulator.reset();
-        this.nodes = nodes;
+        this.harness = new EngineHarness(nodes);
     }
 
     static ResourceKey key(String type, String name) {
@@ -44,7 +40,7 @@ final class NetworkRun implements AutoCloseable {
 
     /** Changes the desired graph from the next plan on, as an edited topology file would. */
     void respec(Consumer<RegionGraph> nodes) {
-        this.nodes = nodes;
+        harness.desire(nodes);
     }
 
     /** A separate client for the checks and the out-of-band changes, as a person at the console would be. */
@@ -54,23 +50,19 @@ final class NetworkRun implements AutoCloseable {
 
     /** The calls the tool itself made (not the out-of-band client's). */
     io.devopscli.aws.CallCounter calls() {
-        return clients.settings().counter();
+        return harness.clients().settings().counter();
     }
 
     Plan plan() {
-        return engine.plan(List.of(graph()));
+        return harness.plan();
     }
 
     RunReport apply() {
-        RunReport report = engine.apply(plan());
-        assertTrue(report.succeeded(), () -> "apply failed: " + report.results());
-        return report;
+        return harness.up();
     }
 
     RunReport destroy() {
-        RunReport report = engine.destroy(engine.planDestroy(List.of(graph()), false));
-        assertTrue(report.succeeded(), () -> "destroy failed: " + report.results());
-        return report;
+        return harness.down();
     }
 
     void assertAllNoop() {
@@ -89,16 +81,9 @@ final class NetworkRun implements AutoCloseable {
         return mutating.get(0);
     }
 
-    private RegionGraph graph() {
-        RegionGraph graph = new RegionGraph(Emulator.context(REGION, PROJECT, clients));
-        nodes.accept(graph);
-        return graph;
-    }
-
     @Override
     public void close() {
-        engine.close();
-        clients.close();
+        harness.close();
         outOfBand.close();
     }
 }
