@@ -53,6 +53,8 @@ public final class AwsErrors {
         return code.endsWith(".NotFound") || code.endsWith("NotFound") || code.endsWith("NotFoundException")
                 || code.equals("NoSuchEntity") || code.equals("ResourceNotFoundException")
                 || code.endsWith(".Malformed.NotFound")
+                // CodeCommit (RepositoryDoesNotExistException, BranchDoesNotExistException, ...)
+                || code.endsWith("DoesNotExistException")
                 // SQS: the JSON protocol's code, and the query protocol's
                 || code.equals("QueueDoesNotExist") || code.equals("AWS.SimpleQueueService.NonExistentQueue");
     }

@@ -68,7 +68,7 @@ public final class RepositoryEndpoints {
             metadata = AwsCall.call(() -> codecommit.apply(region)
                     .getRepository(r -> r.repositoryName(repository)).repositoryMetadata());
         } catch (AwsFailure f) {
-            if (f.kind() == AwsErrors.Kind.NOT_FOUND || "RepositoryDoesNotExistException".equals(f.code())) {
+            if (f.kind() == AwsErrors.Kind.NOT_FOUND) {
                 throw new ReplicationException("repository " + repository + " does not exist in " + region
                         + " (run `devops-cli up` first)", f);
             }

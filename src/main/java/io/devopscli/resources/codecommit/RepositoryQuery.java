@@ -2,7 +2,6 @@ package io.devopscli.resources.codecommit;
 
 import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
-import io.devopscli.aws.AwsFailure;
 import java.util.Optional;
 import software.amazon.awssdk.services.codecommit.CodeCommitClient;
 import software.amazon.awssdk.services.codecommit.model.RepositoryMetadata;
@@ -28,15 +27,7 @@ public final class RepositoryQuery {
 
     /** GetRepository, empty when there is no repository of that name (whoever owns it). */
     static Optional<RepositoryMetadata> metadata(CodeCommitClient codecommit, String name) {
-        try {
-            return AwsCall.orEmpty(() -> codecommit.getRepository(r -> r.repositoryName(name)).repositoryMetadata());
-        } catch (AwsFailure f) {
-            // CodeCommit's "not found" is a 400 whose code the shared classification does not know
-            if (f.code().equals("RepositoryDoesNotExistException")) {
-                return Optional.empty();
-            }
-            throw f;
-        }
+        return AwsCall.orEmpty(() -> codecommit.getRepository(r -> r.repositoryName(name)).repositoryMetadata());
     }
 
     static RepositoryState state(RepositoryMetadata m, String project) {
