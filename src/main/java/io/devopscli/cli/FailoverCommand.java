@@ -5,6 +5,7 @@ import io.devopscli.failover.FailoverRefused;
 import io.devopscli.failover.FailoverReport;
 import io.devopscli.failover.FailoverRunner;
 import io.devopscli.failover.FailoverStep;
+import io.devopscli.failover.RepositoryCatchUp;
 import io.devopscli.resources.route53.ChangeSync;
 import io.devopscli.topology.RegionSpec;
 import java.io.PrintWriter;
@@ -13,13 +14,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Moves production traffic to another region through Route 53 (the steps are FailoverRunner's), and
- * reports each step's time and the total, the recovery time. Failing back is the same command.
+ * Moves production traffic and the replication source to another region (the steps are FailoverRunner's),
+ * and reports each step's time and the total, the recovery time. Failing back is the same command: it
+ * first brings the old region's repository up to date from the active one.
  */
-@Command(name = "failover", description = "Move production traffic to REGION (Route 53 failover records).")
+@Command(name = "failover", description = "Move production traffic and the replication source to REGION: "
+        + "catch its repository up, reorder the Route 53 failover chain with REGION first, switch the trigger.")
 final class FailoverCommand extends BaseCommand {
     @Option(names = "--to", required = true, paramLabel = "REGION", description = "Region to serve production.")
     String to;
@@ -30,8 +34,12 @@ final class FailoverCommand extends BaseCommand {
     @Option(names = "--dry-run", description = "Show the steps and change nothing.")
     boolean dryRun;
 
-    @Option(names = "--force", description = "Fail over even if the target's check fails.")
+    @Option(names = "--force", description = "Fail over even if the target's check fails, and replace the target's "
+            + "diverged branches (commits the active region lacks) with the active region's; their old heads are printed.")
     boolean force;
+
+    @Mixin
+    GitServerOptions git;
 
     @Override
     public Integer call() {
@@ -44,7 +52,8 @@ final class FailoverCommand extends BaseCommand {
                 Terminal.requireConsentPossible(yes);
             }
             FailoverRunner runner = new FailoverRunner(session.topology(), session::clients,
-                    session.progress(to), ChangeSync.standard());
+                    session.progress(to), ChangeSync.standard(), new RepositoryCatchUp(git.endpoints(session, to),
+                            git.cache(session.topology()), session.topology().pipeline().repository()));
             FailoverPlan plan;
             try {
                 plan = runner.prepare(to, force);
@@ -96,7 +105,8 @@ final class FailoverCommand extends BaseCommand {
                     s.status().name().toLowerCase(Locale.ROOT), seconds(s.millis()), s.detail());
         }
         if (report.outcome() == FailoverReport.Outcome.DONE) {
-            out.println("Recovery time: " + seconds(report.totalMillis()) + " (from reading Route 53 to the swap in sync)");
+            out.println("Recovery time: " + seconds(report.totalMillis())
+                    + " (from reading Route 53 to the new chain in sync and the replication source switched)");
         }
         if (!report.message().isEmpty()) {
             out.println(report.message());

@@ -22,12 +22,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Mirrors the primary region's repository to every secondary at the git level, so every region holds
- * the same commits with the same SHAs. Exit 0 when every secondary is as asked, 1 when one is
+ * Mirrors the source region's repository to every other region at the git level, so every region holds
+ * the same commits with the same SHAs. The source is the region serving production (read from Route 53:
+ * code follows traffic), or --from. Exit 0 when every other region is as asked, 1 when one is
  * unreachable or diverged (after finishing the others).
  */
-@Command(name = "replicate", description = "Mirror the primary repository to every secondary, SHAs preserved.")
+@Command(name = "replicate", description = "Mirror the source repository (the region serving production, or --from) "
+        + "to every other region, SHAs preserved.")
 final class ReplicateCommand extends BaseCommand {
+    @Option(names = "--from", paramLabel = "REGION",
+            description = "Region to mirror from (default: the region serving production, as Route 53's failover "
+                    + "records say; the topology's primary when there are none yet).")
+    String from;
+
     @Option(names = "--commit", paramLabel = "SHA",
             description = "Bring the secondaries' branch up to this commit of the primary (full or abbreviated SHA).")
     String commit;
@@ -52,10 +59,18 @@ final class ReplicateCommand extends BaseCommand {
         }
         try (Session session = Session.open(common, err())) {
             Topology topology = session.topology();
-            RegionSpec primary = topology.regions().stream().filter(RegionSpec::isPrimary).findFirst()
-                    .orElseThrow(() -> new UsageException("replicate reads the primary region: --regions must include it"));
-            RepositoryEndpoints endpoints = git.endpoints(session, primary.name());
-            List<String> secondaries = topology.regions().stream().filter(r -> !r.isPrimary()).map(RegionSpec::name).toList();
+            if (from != null && topology.region(from).isEmpty()) {
+                throw new UsageException("--from " + from + " is not a region of this run ("
+                        + String.join(", ", topology.regions().stream().map(RegionSpec::name).toList()) + ")");
+            }
+            String source = from != null ? from : SourceRegion.read(session, err());
+            if (topology.region(source).isEmpty()) {
+                throw new UsageException("the replication source " + source + " is not in this run: --regions must "
+                        + "include it, or give --from");
+            }
+            RepositoryEndpoints endpoints = git.endpoints(session, source);
+            List<String> secondaries = topology.regions().stream().map(RegionSpec::name).filter(r -> !r.equals(source))
+                    .toList();
             String repository = topology.pipeline().repository();
             if (secondaries.isEmpty()) {
                 err().println("No secondary region: nothing to replicate.");
@@ -63,16 +78,16 @@ final class ReplicateCommand extends BaseCommand {
             }
             MirrorReport report;
             try {
-                RepositoryEndpoint source = endpoints.resolve(primary.name(), repository);
+                RepositoryEndpoint sourceEndpoint = endpoints.resolve(source, repository);
                 RepositoryEndpoints.Resolution targets = endpoints.resolveAll(secondaries, repository);
                 String target = branch != null ? branch : topology.pipeline().branch();
                 err().println(commit == null
-                        ? "Mirroring " + repository + " from " + source + " to " + String.join(", ", secondaries) + " ..."
+                        ? "Mirroring " + repository + " from " + sourceEndpoint + " to " + String.join(", ", secondaries) + " ..."
                         : "Moving " + target + " to " + commit + " on " + String.join(", ", secondaries) + " ...");
                 try (Mirror mirror = Mirror.open(git.cache(topology), MirrorOptions.defaults().withForce(force))) {
                     report = commit == null
-                            ? mirror.mirrorAll(source, targets.endpoints())
-                            : mirror.mirrorCommit(source, targets.endpoints(), commit, target);
+                            ? mirror.mirrorAll(sourceEndpoint, targets.endpoints())
+                            : mirror.mirrorCommit(sourceEndpoint, targets.endpoints(), commit, target);
                 }
                 report = report.withUnresolved(targets.failures());
             } catch (ReplicationException e) {

@@ -66,6 +66,11 @@ final class Session implements AutoCloseable {
         return topology;
     }
 
+    /** The topology before --regions. */
+    Topology wholeTopology() {
+        return wholeTopology;
+    }
+
     Engine engine() {
         return engine;
     }

@@ -11,9 +11,10 @@ import io.devopscli.resources.elbv2.ElbNames;
 import io.devopscli.resources.elbv2.TargetHealthQuery;
 import io.devopscli.resources.route53.ActiveRegion;
 import io.devopscli.resources.route53.ChangeSync;
-import io.devopscli.resources.route53.FailoverRecord;
+import io.devopscli.resources.ReplicationLayer;
+import io.devopscli.resources.events.ReplicationSwitch;
+import io.devopscli.resources.route53.FailoverChain;
 import io.devopscli.resources.route53.FailoverRecordSets;
-import io.devopscli.resources.route53.FailoverRoles;
 import io.devopscli.resources.route53.RegionTarget;
 import io.devopscli.resources.route53.RegionTargets;
 import io.devopscli.topology.AppSpec.EnvironmentSpec;
@@ -21,6 +22,7 @@ import io.devopscli.topology.RegionSpec;
 import io.devopscli.topology.Topology;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,27 +34,34 @@ import software.amazon.awssdk.services.route53.model.Change;
 import software.amazon.awssdk.services.route53.model.ChangeInfo;
 
 /**
- * The five steps of `failover --to REGION`, each timed: (1) read the active region from Route 53,
- * (2) check the target (production running at least its minimum, healthy targets), (3) scale the
- * target's production service to the active region's desired count, (4) swap PRIMARY and SECONDARY in
- * one change batch, (5) wait until Route 53 reports the change in sync. prepare runs the two read-only
- * steps; execute the three that change something; dryRun describes those instead.
+ * The steps of `failover --to REGION`, each timed. prepare runs the read-only ones: (1) read the active
+ * region and the failover chain from Route 53, (2) check the target (production running at least its
+ * minimum, healthy targets), (3) check the target's repository against the active region's (diverged is
+ * refused without --force). execute runs the ones that change something: (4) bring the target's
+ * repository up to date, (5) scale the target's production service to the active region's desired count,
+ * (6) reorder the failover chain with the target first (one change batch), (7) wait until Route 53 reports
+ * it in sync, (8) switch the replication source: the target's trigger on, every other region's off.
+ * dryRun describes 4 to 8 instead.
  */
 public final class FailoverRunner {
     static final String PRODUCTION = "production";
-    /** The active region may be the one in trouble: reading its desired count must not hang the failover. */
+    /** The active region may be the one in trouble: reading or changing it must not hang the failover. */
     private static final Duration ACTIVE_READ_BOUND = Duration.ofSeconds(15);
 
     private final Topology topology;
     private final Function<String, AwsClients> clients;
     private final Progress progress;
     private final ChangeSync sync;
+    private final RepositoryCatchUp repositories;
 
-    public FailoverRunner(Topology topology, Function<String, AwsClients> clients, Progress progress, ChangeSync sync) {
+    /** @param repositories where the regions' git repositories are, for steps 3 and 4 */
+    public FailoverRunner(Topology topology, Function<String, AwsClients> clients, Progress progress, ChangeSync sync,
+                          RepositoryCatchUp repositories) {
         this.topology = topology;
         this.clients = clients;
         this.progress = progress;
         this.sync = sync;
+        this.repositories = repositories;
     }
 
     /**
@@ -73,12 +82,13 @@ public final class FailoverRunner {
                 throw new FailoverRefused("no PRIMARY failover record for " + topology.failover().domain()
                         + " naming a region of the topology: run up first");
             }
-            return new Detailed<>(s, s.active().get() + " serves production (PRIMARY record "
-                    + s.record(FailoverRecord.PRIMARY).map(FailoverRecord::setIdentifier).orElse("?") + ")");
+            return new Detailed<>(s, s.active().get() + " serves production; failover chain "
+                    + String.join(" > ", s.chain()));
         });
         String from = serving.active().orElseThrow();
         if (from.equals(to)) {
-            return new FailoverPlan(from, to, serving.zoneId(), serving.records(), null, 0, 0, List.of(), force, steps);
+            return new FailoverPlan(from, to, serving.zoneId(), serving.records(), serving.chain(), null, 0, 0,
+                    List.of(), null, force, steps);
         }
         Check check = step(steps, 2, "check target", () -> {
             Check c = check(to);
@@ -94,9 +104,21 @@ public final class FailoverRunner {
             throw new FailoverRefused(to + " has no load balancer or health check of " + topology.project()
                     + ": run up first");
         }
+        RepositoryCatchUp.Check repository = step(steps, 3, "check repository", () -> {
+            RepositoryCatchUp.Check c = repositories.check(from, to);
+            return new Detailed<>(c, c.summary() + (c.diverged().isEmpty() ? ""
+                    : force ? "; going on (--force replaces them)" : "; refused (--force replaces them)"));
+        });
+        if (!repository.diverged().isEmpty() && !force) {
+            steps.set(steps.size() - 1, withStatus(steps.get(steps.size() - 1), Status.FAILED));
+        }
+        List<String> problems = new ArrayList<>(check.problems());
+        if (!repository.diverged().isEmpty()) {
+            problems.add(repository.summary());
+        }
         int desired = desiredToMatch(from, check.currentDesired());
-        return new FailoverPlan(from, to, serving.zoneId(), serving.records(), check.target(), check.currentDesired(),
-                desired, check.problems(), force, steps);
+        return new FailoverPlan(from, to, serving.zoneId(), serving.records(), serving.chain(), check.target(),
+                check.currentDesired(), desired, problems, repository, force, steps);
     }
 
     /** Steps 3 to 5 on a plan that may proceed; the report holds all five steps. */
@@ -106,16 +128,24 @@ public final class FailoverRunner {
         }
         List<FailoverStep> steps = new ArrayList<>(plan.steps());
         try {
-            step(steps, 3, "scale target", () -> new Detailed<>(null, scale(plan)));
-            ChangeInfo change = step(steps, 4, "swap records", () -> {
-                ChangeInfo info = FailoverRecordSets.submit(r53(), plan.zoneId(), swap(plan),
+            step(steps, 4, "catch up repository", () -> new Detailed<>(null, catchUp(plan)));
+            step(steps, 5, "scale target", () -> new Detailed<>(null, scale(plan)));
+            ChangeInfo change = step(steps, 6, "move traffic", () -> {
+                FailoverChain chain = chainFor(plan);
+                List<Change> changes = FailoverRecordSets.changes(topology.project(), topology.failover().domain(),
+                        chain.records(topology.project(), topology.failover().domain(), plan.zoneId(), targets(plan, chain)),
+                        plan.records());
+                ChangeInfo info = FailoverRecordSets.submit(r53(), plan.zoneId(), changes,
                         "devops-cli failover " + plan.from() + " -> " + plan.to());
-                return new Detailed<>(info, swapSummary(plan) + " (change " + info.id() + ")");
+                return new Detailed<>(info, "failover chain " + String.join(" > ", chain.order()) + " for "
+                        + topology.failover().domain() + ": " + changes.size() + " records in one batch (change "
+                        + info.id() + ")");
             });
-            step(steps, 5, "wait for Route 53", () -> {
+            step(steps, 7, "wait for Route 53", () -> {
                 sync.await(r53(), change, "failover to " + plan.to(), progress);
                 return new Detailed<>(null, "change " + change.id() + " is INSYNC");
             });
+            step(steps, 8, "switch replication source", () -> new Detailed<>(null, switchSource(plan.to())));
         } catch (RuntimeException e) {
             return new FailoverReport(plan.from(), plan.to(), FailoverReport.Outcome.FAILED, steps, message(e));
         }
@@ -126,9 +156,14 @@ public final class FailoverRunner {
     /** What execute would do, changing nothing. */
     public FailoverReport dryRun(FailoverPlan plan) {
         List<FailoverStep> steps = new ArrayList<>(plan.steps());
-        steps.add(new FailoverStep(3, "scale target", Status.PLANNED, scaleSummary(plan), 0));
-        steps.add(new FailoverStep(4, "swap records", Status.PLANNED, swapSummary(plan) + " in one change batch", 0));
-        steps.add(new FailoverStep(5, "wait for Route 53", Status.PLANNED, "until the change is INSYNC", 0));
+        steps.add(new FailoverStep(4, "catch up repository", Status.PLANNED, catchUpSummary(plan), 0));
+        steps.add(new FailoverStep(5, "scale target", Status.PLANNED, scaleSummary(plan), 0));
+        steps.add(new FailoverStep(6, "move traffic", Status.PLANNED, "failover chain "
+                + String.join(" > ", FailoverChain.activeFirst(plan.to(), regionNames()).order()) + " for "
+                + topology.failover().domain() + " in one change batch (now " + String.join(" > ", plan.chain()) + ")", 0));
+        steps.add(new FailoverStep(7, "wait for Route 53", Status.PLANNED, "until the change is INSYNC", 0));
+        steps.add(new FailoverStep(8, "switch replication source", Status.PLANNED, "enable the replication trigger in "
+                + plan.to() + ", disable it in " + String.join(", ", others(plan.to())), 0));
         return new FailoverReport(plan.from(), plan.to(), FailoverReport.Outcome.DRY_RUN, steps,
                 "dry run: nothing was changed" + (plan.targetHealthy() ? "" : "; the target would be refused without --force"));
     }
@@ -218,17 +253,86 @@ public final class FailoverRunner {
                         + " (as in " + plan.from() + "; autoscaling min/max unchanged)";
     }
 
-    /** PRIMARY to the target; SECONDARY to the old active region, as its record points now. */
-    private List<Change> swap(FailoverPlan plan) {
-        FailoverRecord oldPrimary = plan.records().stream().filter(r -> FailoverRecord.PRIMARY.equals(r.role()))
-                .findFirst().orElseThrow(() -> new FailoverRefused("the PRIMARY record disappeared"));
-        return FailoverRecordSets.changes(topology.project(), topology.failover().domain(),
-                new FailoverRoles(plan.to(), plan.from()),
-                Map.of(plan.to(), plan.target(), plan.from(), oldPrimary.asTarget(plan.from())), plan.records());
+    private String catchUp(FailoverPlan plan) {
+        RepositoryCatchUp.Check check = plan.repository();
+        if (!check.available() || check.toMove() == 0 && check.diverged().isEmpty()) {
+            return catchUpSummary(plan);
+        }
+        return repositories.apply(plan.from(), plan.to(), plan.forced());
     }
 
-    private String swapSummary(FailoverPlan plan) {
-        return "PRIMARY -> " + plan.to() + ", SECONDARY -> " + plan.from() + " for " + topology.failover().domain();
+    private static String catchUpSummary(FailoverPlan plan) {
+        RepositoryCatchUp.Check check = plan.repository();
+        if (!check.available()) {
+            return "skipped: " + check.summary();
+        }
+        if (check.toMove() == 0 && check.diverged().isEmpty()) {
+            return "nothing to do: " + check.summary();
+        }
+        return "mirror " + plan.from() + " onto " + plan.to() + " (" + check.summary() + ")";
+    }
+
+    /**
+     * The target first, then the others in the topology's order; a region with no load balancer or
+     * health check (none in the records, none found) is left out rather than blocking the failover.
+     */
+    private FailoverChain chainFor(FailoverPlan plan) {
+        Map<String, RegionTarget> targets = targets(plan, FailoverChain.activeFirst(plan.to(), regionNames()));
+        return new FailoverChain(FailoverChain.activeFirst(plan.to(), regionNames()).order().stream()
+                .filter(targets::containsKey).toList());
+    }
+
+    /**
+     * Each region's target: the target region's as step 2 found it, the others' as the records point at
+     * them now (no call to a region that may be down), else looked up, within a bound.
+     */
+    private Map<String, RegionTarget> targets(FailoverPlan plan, FailoverChain chain) {
+        Map<String, RegionTarget> targets = new LinkedHashMap<>(FailoverChain.targetsIn(topology.project(),
+                regionNames(), plan.records()));
+        targets.put(plan.to(), plan.target());
+        for (String region : chain.order()) {
+            if (!targets.containsKey(region)) {
+                try {
+                    AwsCall.within(ACTIVE_READ_BOUND, () -> new RegionTargets(clients.apply(region), topology.project(),
+                            DeliveryLayer.loadBalancerName(topology.project())).find(region))
+                            .ifPresent(t -> targets.put(region, t));
+                } catch (RuntimeException e) {
+                    progress.info("leaving " + region + " out of the failover chain: " + message(e));
+                }
+            }
+        }
+        return targets;
+    }
+
+    /**
+     * Enables the target's replication trigger, then disables the others' (each within a bound: the old
+     * active region may be down, and up disables its trigger once it is back, as Route 53 says). Only the
+     * target failing fails the step.
+     */
+    private String switchSource(String to) {
+        String rule = ReplicationLayer.ruleName(topology.project());
+        AwsClients target = clients.apply(to);
+        if (ReplicationSwitch.state(target.events(), rule).isEmpty()) {
+            throw new IllegalStateException("no replication trigger " + rule + " in " + to + ": run up first");
+        }
+        ReplicationSwitch.enable(target.events(), rule);
+        List<String> notes = new ArrayList<>(List.of(to + " enabled"));
+        for (String other : others(to)) {
+            try {
+                AwsCall.within(ACTIVE_READ_BOUND, () -> {
+                    ReplicationSwitch.disable(clients.apply(other).events(), rule);
+                    return true;
+                });
+                notes.add(other + " disabled");
+            } catch (RuntimeException e) {
+                notes.add(other + " not disabled (" + message(e) + "; up disables it)");
+            }
+        }
+        return "replication source is " + to + ": " + String.join(", ", notes);
+    }
+
+    private List<String> others(String region) {
+        return regionNames().stream().filter(r -> !r.equals(region)).toList();
     }
 
     private List<String> regionNames() {

@@ -27,8 +27,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codecommit.CodeCommitClient;
 
 /**
- * The replication Lambda: for each "CodeCommit Repository State Change" reference event of the primary
- * repository, brings that one branch or tag on every secondary to what the primary holds now (created,
+ * The replication Lambda: for each "CodeCommit Repository State Change" reference event of the source
+ * repository (the function's own region: every region has the function, and only the active region's
+ * trigger is enabled, so code follows traffic), brings that one branch or tag on every other region to
+ * what the source holds now (created,
  * fast-forwarded or deleted) with the same replication core as `devops-cli replicate`.
  *
  * <p>Lambda handler string: {@code io.devopscli.lambda.ReplicationHandler::handleRequest}. The stream
@@ -76,11 +78,11 @@ public final class ReplicationHandler {
                     + " / " + event.path("detail").path("event").asText()));
         }
         ReferenceEvent e = parsed.get();
-        // The rule only sends the primary repository's events; anything else was routed here by mistake
+        // The rule only sends the source repository's events; anything else was routed here by mistake
         // and retrying it would not help, so it is reported and dropped rather than thrown.
-        if (!e.repositoryName().equals(settings.repositoryName()) || !e.region().equals(settings.primaryRegion())) {
+        if (!e.repositoryName().equals(settings.repositoryName()) || !e.region().equals(settings.sourceRegion())) {
             return logged(Summary.ignored(e, "repository " + e.repositoryName() + " in " + e.region()
-                    + " is not the primary (" + settings.repositoryName() + " in " + settings.primaryRegion() + ")"));
+                    + " is not the source (" + settings.repositoryName() + " in " + settings.sourceRegion() + ")"));
         }
         Optional<String> ref = e.ref();
         if (ref.isEmpty()) {
@@ -98,8 +100,8 @@ public final class ReplicationHandler {
     private MirrorReport mirror(String ref) {
         RepositoryEndpoints endpoints = new RepositoryEndpoints(codecommit, credentials, Clock.systemUTC(),
                 settings.baseUrls());
-        // The primary must resolve: without it nothing can be mirrored (and a retry may well succeed).
-        RepositoryEndpoint primary = endpoints.resolve(settings.primaryRegion(), settings.repositoryName());
+        // The source must resolve: without it nothing can be mirrored (and a retry may well succeed).
+        RepositoryEndpoint primary = endpoints.resolve(settings.sourceRegion(), settings.repositoryName());
         RepositoryEndpoints.Resolution secondaries = endpoints.resolveAll(settings.secondaryRegions(),
                 settings.repositoryName());
         MirrorOptions options = MirrorOptions.defaults().withTimeout(settings.gitTimeout());

@@ -10,13 +10,13 @@ import java.util.Map;
 
 /**
  * What the replication function is told through its environment (set by `up`): which repository, the
- * primary region it listens to, the secondaries it pushes to, where its git cache lives, and optional
+ * source region it listens to (its own), the other regions it pushes to, where its git cache lives, and optional
  * git base URL overrides (DEVOPS_CLI_GIT_BASE_URL_<REGION>, as for `replicate`).
  */
-public record ReplicationSettings(String repositoryName, String primaryRegion, List<String> secondaryRegions,
+public record ReplicationSettings(String repositoryName, String sourceRegion, List<String> secondaryRegions,
                                   Path cacheDir, Duration gitTimeout, Map<String, URI> baseUrls) {
     public static final String REPOSITORY_NAME = "REPOSITORY_NAME";
-    public static final String PRIMARY_REGION = "PRIMARY_REGION";
+    public static final String SOURCE_REGION = "SOURCE_REGION";
     public static final String SECONDARY_REGIONS = "REPLICATION_SECONDARY_REGIONS";
     public static final String CACHE_DIR = "REPLICATION_CACHE_DIR";
     public static final String GIT_TIMEOUT_SECONDS = "REPLICATION_GIT_TIMEOUT_SECONDS";
@@ -35,7 +35,7 @@ public record ReplicationSettings(String repositoryName, String primaryRegion, L
                 .map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
         String cache = env.get(CACHE_DIR);
         String timeout = env.get(GIT_TIMEOUT_SECONDS);
-        return new ReplicationSettings(repository, required(env, PRIMARY_REGION), secondaries,
+        return new ReplicationSettings(repository, required(env, SOURCE_REGION), secondaries,
                 cache == null || cache.isBlank() ? DEFAULT_CACHE_ROOT.resolve(repository) : Path.of(cache),
                 timeout == null || timeout.isBlank() ? DEFAULT_GIT_TIMEOUT : Duration.ofSeconds(Long.parseLong(timeout.strip())),
                 RepositoryEndpoints.baseUrlsFromEnvironment(env));

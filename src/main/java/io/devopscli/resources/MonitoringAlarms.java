@@ -12,7 +12,7 @@ import java.util.Optional;
  * The alarms of one region, every one notifying the alarms topic on ALARM and on OK. Per environment:
  * ECS CPU and memory of its service, its targets' 5XX count, unhealthy hosts and p90 latency, and the
  * app's own server errors (counted by its log metric filter). Per region: the load balancer's own 5XX,
- * and in the primary region the replication Lambda's errors. Counts from the load balancer are only
+ * and in every region the replication Lambda's errors. Counts from the load balancer are only
  * emitted when something happened, so missing data there is "not breaching".
  */
 final class MonitoringAlarms {
@@ -30,7 +30,7 @@ final class MonitoringAlarms {
 
     /**
      * @param appErrorMetrics per environment, the metric its log metric filter counts into, in appNamespace
-     * @param replicationFunction the replication Lambda's name, in the primary region only
+     * @param replicationFunction the replication Lambda's name, in every region of a multi-region topology
      */
     static List<Alarm> of(String project, String clusterName, Map<String, String> serviceNames,
                           DeliveryLayer.Outputs delivery, String appNamespace, Map<String, String> appErrorMetrics,

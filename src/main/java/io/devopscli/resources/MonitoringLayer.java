@@ -59,9 +59,9 @@ public final class MonitoringLayer {
     }
 
     public void addTo(RegionGraph g) {
-        // The replication Lambda (and its log group, which ReplicationLayer adds) lives in the primary
-        // region, and only when there is a secondary to replicate to.
-        boolean replicates = region.isPrimary() && topology.regions().stream().anyMatch(r -> !r.isPrimary());
+        // The replication Lambda (and its log group, which ReplicationLayer adds) lives in every region
+        // when there is another region to replicate to; it runs where the replication source is.
+        boolean replicates = topology.regions().size() > 1;
         Optional<String> replication = replicates ? Optional.of(ReplicationLayer.functionName(p)) : Optional.empty();
 
         Map<String, ResourceKey> filters = addMetricFilters(g);

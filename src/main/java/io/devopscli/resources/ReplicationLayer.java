@@ -1,6 +1,8 @@
 package io.devopscli.resources;
 
+import io.devopscli.aws.AwsClients;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.resources.route53.ActiveRegion;
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.lambda.ReplicationSettings;
@@ -25,10 +27,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Repository replication, in the primary region only: the Lambda that mirrors each branch or tag change
- * of the primary CodeCommit repository to the secondaries (same SHAs, see io.devopscli.lambda), its role,
+ * Repository replication, in every region: the Lambda that mirrors each branch or tag change of the
+ * region's CodeCommit repository to the other regions (same SHAs, see io.devopscli.lambda), its role,
  * its log group, the EventBridge rule that invokes it, the permission for that rule, and the dead-letter
- * queue where events land once every retry has failed. Nothing when the topology has no secondary.
+ * queue where events land once every retry has failed. Code follows traffic: the rule is enabled only in
+ * the region serving production (the level-0 PRIMARY failover record in Route 53; the topology's primary
+ * before there is one), so after a failover the new active region is the source, and `up` keeps it.
+ * Nothing when the topology has a single region.
  */
 public final class ReplicationLayer {
     public static final String RUNTIME = "java21";
@@ -52,6 +57,8 @@ public final class ReplicationLayer {
     /** Dead letters are kept the longest SQS allows, 14 days, so a failed replication can be looked into. */
     public static final int DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 3600;
     public static final int LOG_RETENTION_DAYS = 30;
+
+    private static final String SOURCE_MEMO = "replication/source-region";
 
     private final Topology topology;
     private final RegionSpec region;
@@ -85,10 +92,11 @@ public final class ReplicationLayer {
         return project + "-replication";
     }
 
-    /** Adds the nodes to the primary region's graph, whose codecommit/repository "repo" they listen to. */
+    /** Adds the nodes to the region's graph, whose codecommit/repository "repo" they listen to. */
     public void addTo(RegionGraph g) {
-        List<String> secondaries = topology.regions().stream().filter(r -> !r.isPrimary()).map(RegionSpec::name).toList();
-        if (!region.isPrimary() || secondaries.isEmpty()) {
+        List<String> secondaries = topology.regions().stream().map(RegionSpec::name).filter(r -> !r.equals(region.name()))
+                .toList();
+        if (secondaries.isEmpty()) {
             return;
         }
         RegionContext ctx = g.context();
@@ -109,7 +117,7 @@ public final class ReplicationLayer {
         FunctionSpec function = new FunctionSpec(functionName(p), RUNTIME, ReplicationPackage.HANDLER, MEMORY_MB,
                 TIMEOUT_SECONDS, EPHEMERAL_STORAGE_MB, Map.of(
                         ReplicationSettings.REPOSITORY_NAME, repository,
-                        ReplicationSettings.PRIMARY_REGION, region.name(),
+                        ReplicationSettings.SOURCE_REGION, region.name(),
                         ReplicationSettings.SECONDARY_REGIONS, String.join(",", secondaries)),
                 code, role, queue, FUNCTION_RETRIES, FUNCTION_EVENT_AGE_SECONDS, logs);
         ResourceKey fn = g.add(key("lambda/function", "replication"), new FunctionReconciler(), function,
@@ -118,11 +126,24 @@ public final class ReplicationLayer {
                 new PermissionSpec(fn, "events-" + ruleName(p), ReplicationPolicies.EVENTS_PRINCIPAL,
                         "lambda:InvokeFunction", ruleArn), fn);
         ReplicationTriggerSpec rule = new ReplicationTriggerSpec(ruleName(p), repositoryKey, fn, queue,
-                DELIVERY_RETRIES, DELIVERY_EVENT_AGE_SECONDS);
+                DELIVERY_RETRIES, DELIVERY_EVENT_AGE_SECONDS, this::sourceRegion);
         List<ResourceKey> ruleDeps = new java.util.ArrayList<>(rule.parents());
         // events must not reach the function before it may be invoked by the rule
         ruleDeps.add(permission);
         g.add(key("events/rule", "replication"), new ReplicationTriggerReconciler(), rule, ruleDeps);
+    }
+
+    /**
+     * The region serving production per Route 53 (global: any region's client reads it), else the
+     * topology's primary: before the records exist, the records will name it first. Read once per region
+     * and run.
+     */
+    String sourceRegion(RegionContext ctx) {
+        return ctx.memo(SOURCE_MEMO, () -> new ActiveRegion(ctx.services(AwsClients.class).route53(), p)
+                .of(topology.failover().hostedZone(), topology.failover().domain(),
+                        topology.regions().stream().map(RegionSpec::name).toList())
+                .flatMap(ActiveRegion.Serving::active)
+                .orElse(topology.primary().name()));
     }
 
     private ResourceKey key(String type, String name) {

@@ -68,7 +68,7 @@ class ReplicationHandlerTest {
     private Map<String, String> environment(String east1BaseUrl) {
         return Map.of(
                 ReplicationSettings.REPOSITORY_NAME, REPO,
-                ReplicationSettings.PRIMARY_REGION, PRIMARY,
+                ReplicationSettings.SOURCE_REGION, PRIMARY,
                 ReplicationSettings.SECONDARY_REGIONS, "us-east-1,us-west-2",
                 ReplicationSettings.CACHE_DIR, dir.resolve("tmp/cache").toString(),
                 ReplicationSettings.GIT_TIMEOUT_SECONDS, "20",
@@ -250,12 +250,12 @@ class ReplicationHandlerTest {
     @Test
     void settingsComeFromTheEnvironmentUpSets() {
         ReplicationSettings s = ReplicationSettings.fromEnvironment(Map.of(ReplicationSettings.REPOSITORY_NAME, "repo",
-                ReplicationSettings.PRIMARY_REGION, "us-east-1", ReplicationSettings.SECONDARY_REGIONS, " us-west-2 ,eu-west-1"));
+                ReplicationSettings.SOURCE_REGION, "us-east-1", ReplicationSettings.SECONDARY_REGIONS, " us-west-2 ,eu-west-1"));
         assertEquals(List.of("us-west-2", "eu-west-1"), s.secondaryRegions());
         assertEquals(Path.of("/tmp/devops-cli-replication/repo"), s.cacheDir());
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> ReplicationSettings.fromEnvironment(Map.of(ReplicationSettings.REPOSITORY_NAME, "repo",
                         ReplicationSettings.SECONDARY_REGIONS, "us-west-2")));
-        assertTrue(e.getMessage().contains(ReplicationSettings.PRIMARY_REGION), e.getMessage());
+        assertTrue(e.getMessage().contains(ReplicationSettings.SOURCE_REGION), e.getMessage());
     }
 }

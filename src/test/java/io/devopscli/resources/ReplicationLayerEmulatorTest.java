@@ -116,7 +116,7 @@ class ReplicationLayerEmulatorTest {
         assertEquals(4096, f.configuration().ephemeralStorage().size());
         assertEquals(pkg("v1").sha256(), f.configuration().codeSha256());
         assertEquals(Map.of(ReplicationSettings.REPOSITORY_NAME, "logicworks-devops-repo",
-                ReplicationSettings.PRIMARY_REGION, "us-east-1",
+                ReplicationSettings.SOURCE_REGION, "us-east-1",
                 ReplicationSettings.SECONDARY_REGIONS, "us-east-2"), f.configuration().environment().variables());
         assertEquals("arn:aws:iam::123456789012:role/natproj-replication-us-east-1", f.configuration().role());
         assertEquals(Map.of(Tags.OWNER_KEY, "natproj", Tags.NAME_KEY, FUNCTION_NAME), f.tags());

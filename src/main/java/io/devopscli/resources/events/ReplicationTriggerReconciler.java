@@ -14,12 +14,13 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.DescribeRuleResponse;
-import software.amazon.awssdk.services.eventbridge.model.RuleState;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 
 /**
- * The rule (default bus) that hands each reference change of the primary repository to the replication
- * function, with its one target. Found by name, ours by its ownership tag; publishes the rule's ARN.
+ * The rule (default bus) that hands each reference change of the region's repository to the replication
+ * function, with its one target. Every region has one; it is ENABLED only in the replication source
+ * region (the one serving production, read through the spec's SourceRegion), so a failover that moved
+ * the source is not drift. Found by name, ours by its ownership tag; publishes the rule's ARN.
  * As for the push rule, the target lives and dies with the rule. A Lambda target takes no role: the
  * function's resource policy (a lambda/permission node) lets this rule invoke it. Delivery failures
  * (function throttled or missing) are retried by EventBridge, then sent to the dead-letter queue, whose
@@ -36,14 +37,15 @@ public final class ReplicationTriggerReconciler implements Reconciler<Replicatio
         return AwsCall.orEmpty(() -> events.describeRule(r -> r.name(spec.name())))
                 .filter(rule -> EventRules.isOwned(events, rule.arn(), ctx.project()))
                 .map(rule -> state(rule, targets(events, spec.name()), ctx.idOf(spec.repository()).orElse(null),
-                        ctx.idOf(spec.function()).orElse(null), ctx.idOf(spec.deadLetterQueue()).orElse(null)));
+                        ctx.idOf(spec.function()).orElse(null), ctx.idOf(spec.deadLetterQueue()).orElse(null),
+                        ReplicationSwitch.wanted(ctx.region(), spec.source().read(ctx))));
     }
 
     @Override
     public List<FieldChange> diff(ReplicationTriggerSpec spec, ReplicationTriggerState actual) {
         return new Diffs()
                 .field("eventPattern", pattern(wanted(actual.wantedRepositoryArn())), actual.eventPattern())
-                .field("state", RuleState.ENABLED.toString(), actual.state())
+                .field("state", actual.wantedState(), actual.state())
                 .field("targets", List.of(target(spec, wanted(actual.wantedFunctionArn()), wanted(actual.wantedQueueArn()))),
                         actual.targets())
                 .toList();
@@ -59,12 +61,13 @@ public final class ReplicationTriggerReconciler implements Reconciler<Replicatio
                     + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + ")");
         }
         String repositoryArn = ctx.requireId(spec.repository());
+        String state = ReplicationSwitch.wanted(ctx.region(), spec.source().read(ctx));
         String arn = AwsCall.call(() -> events.putRule(r -> r.name(spec.name()).eventPattern(pattern(repositoryArn).toString())
-                .state(RuleState.ENABLED).tags(EventRules.ownedTags(ctx.project(), spec.name()))
+                .state(state).tags(EventRules.ownedTags(ctx.project(), spec.name()))
                 .description(description(ctx)))).ruleArn();
         ReplicationTarget target = putTarget(events, spec, ctx);
-        return new ReplicationTriggerState(spec.name(), arn, pattern(repositoryArn), RuleState.ENABLED.toString(),
-                List.of(target), repositoryArn, target.arn(), target.deadLetterArn());
+        return new ReplicationTriggerState(spec.name(), arn, pattern(repositoryArn), state,
+                List.of(target), repositoryArn, target.arn(), target.deadLetterArn(), state);
     }
 
     @Override
@@ -72,10 +75,11 @@ public final class ReplicationTriggerReconciler implements Reconciler<Replicatio
                                           List<FieldChange> changes, RegionContext ctx) {
         EventBridgeClient events = events(ctx);
         String repositoryArn = ctx.requireId(spec.repository());
+        String state = actual.wantedState();
         if (changes.stream().anyMatch(c -> !c.field().equals("targets"))) {
             // PutRule on an existing rule replaces pattern and state and keeps its targets and tags
             AwsCall.run(() -> events.putRule(r -> r.name(spec.name()).eventPattern(pattern(repositoryArn).toString())
-                    .state(RuleState.ENABLED).description(description(ctx))));
+                    .state(state).description(description(ctx))));
         }
         ReplicationTarget target = target(spec, ctx.requireId(spec.function()), ctx.requireId(spec.deadLetterQueue()));
         if (changes.stream().anyMatch(c -> c.field().equals("targets"))) {
@@ -85,8 +89,8 @@ public final class ReplicationTriggerReconciler implements Reconciler<Replicatio
             }
             putTarget(events, spec, ctx);
         }
-        return new ReplicationTriggerState(spec.name(), actual.arn(), pattern(repositoryArn), RuleState.ENABLED.toString(),
-                List.of(target), repositoryArn, target.arn(), target.deadLetterArn());
+        return new ReplicationTriggerState(spec.name(), actual.arn(), pattern(repositoryArn), state,
+                List.of(target), repositoryArn, target.arn(), target.deadLetterArn(), state);
     }
 
     @Override
@@ -131,13 +135,15 @@ public final class ReplicationTriggerReconciler implements Reconciler<Replicatio
     }
 
     private static ReplicationTriggerState state(DescribeRuleResponse rule, List<ReplicationTarget> targets,
-                                                 String repositoryArn, String functionArn, String queueArn) {
+                                                 String repositoryArn, String functionArn, String queueArn,
+                                                 String wantedState) {
         return new ReplicationTriggerState(rule.name(), rule.arn(), PushPattern.parse(rule.eventPattern()),
-                rule.stateAsString(), targets, repositoryArn, functionArn, queueArn);
+                rule.stateAsString(), targets, repositoryArn, functionArn, queueArn, wantedState);
     }
 
     private static String description(RegionContext ctx) {
-        return "devops-cli " + ctx.project() + ": branch and tag changes start the replication to the other regions";
+        return "devops-cli " + ctx.project() + ": branch and tag changes start the replication to the other regions"
+                + " (enabled in the region serving production only)";
     }
 
     private static String wanted(String id) {

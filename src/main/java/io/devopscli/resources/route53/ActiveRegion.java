@@ -5,8 +5,9 @@ import java.util.Optional;
 import software.amazon.awssdk.services.route53.Route53Client;
 
 /**
- * Read-only query for `status` and `failover`: which region serves production, read from the PRIMARY
- * failover record in Route 53 (not from a local file, so two operators see the same).
+ * Read-only query for `status`, `failover` and the replication trigger: which region serves production
+ * and the failover chain after it, read from Route 53 (not from a local file, so two operators see the
+ * same).
  */
 public final class ActiveRegion {
     private final Route53Client r53;
@@ -18,23 +19,27 @@ public final class ActiveRegion {
     }
 
     /**
-     * What the records say. primary/secondary are the regions named by the PRIMARY and SECONDARY records
-     * (empty when a record is missing or names a region outside the topology).
+     * What the records say. active is the region of the domain's PRIMARY record (empty when it is missing
+     * or names a region outside the topology); chain the regions in the order traffic falls down in.
      */
-    public record Serving(String zoneId, List<FailoverRecord> records, Optional<String> active,
-                          Optional<String> standby) {
-        public Optional<FailoverRecord> record(String role) {
-            return records.stream().filter(r -> role.equals(r.role())).findFirst();
+    public record Serving(String zoneId, List<FailoverRecord> records, Optional<String> active, List<String> chain) {
+        public Serving {
+            records = List.copyOf(records);
+            chain = List.copyOf(chain);
+        }
+
+        /** The region after the active one: where health checks send traffic first. */
+        public Optional<String> standby() {
+            return chain.size() > 1 ? Optional.of(chain.get(1)) : Optional.empty();
         }
     }
 
     /** Empty when the zone does not exist; a Serving with no active region when the records do not. */
     public Optional<Serving> of(String zoneName, String domain, List<String> regions) {
         return HostedZoneLookup.find(r53, zoneName, project).map(zone -> {
-            List<FailoverRecord> records = FailoverRecordSets.list(r53, zone.id(), domain);
-            return new Serving(zone.id(), records,
-                    FailoverRoles.regionIn(project, regions, records, FailoverRecord.PRIMARY),
-                    FailoverRoles.regionIn(project, regions, records, FailoverRecord.SECONDARY));
+            List<FailoverRecord> records = FailoverRecordSets.listChain(r53, zone.id(), project, domain, regions.size());
+            return new Serving(zone.id(), records, FailoverChain.active(project, domain, regions, records),
+                    FailoverChain.read(project, domain, regions, records));
         });
     }
 }

@@ -3,16 +3,21 @@ package io.devopscli.resources.route53;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
- * One failover alias record of the domain as Route 53 holds it. role is PRIMARY or SECONDARY; the set
- * identifier names the region it serves (FailoverNames.setIdentifier).
+ * One failover alias record of the chain as Route 53 holds it. name is the record's name (the domain, or
+ * a nested level of the chain, see FailoverChain); role is PRIMARY or SECONDARY; the set identifier names
+ * the region it serves (FailoverNames.setIdentifier), or the next level for a SECONDARY that aliases it.
  */
-public record FailoverRecord(String role, String setIdentifier, String aliasDnsName, String aliasHostedZoneId,
-                             boolean evaluateTargetHealth, String healthCheckId) {
+public record FailoverRecord(String name, String role, String setIdentifier, String aliasDnsName,
+                             String aliasHostedZoneId, boolean evaluateTargetHealth, String healthCheckId) {
     public static final String PRIMARY = "PRIMARY";
     public static final String SECONDARY = "SECONDARY";
 
+    public FailoverRecord {
+        name = name == null ? null : Route53Calls.dnsKey(name);
+    }
+
     static FailoverRecord of(ResourceRecordSet rr) {
-        return new FailoverRecord(rr.failoverAsString(), rr.setIdentifier(),
+        return new FailoverRecord(rr.name(), rr.failoverAsString(), rr.setIdentifier(),
                 rr.aliasTarget() == null ? null : Route53Calls.dnsKey(rr.aliasTarget().dnsName()),
                 rr.aliasTarget() == null ? null : rr.aliasTarget().hostedZoneId(),
                 rr.aliasTarget() != null && Boolean.TRUE.equals(rr.aliasTarget().evaluateTargetHealth()),
@@ -21,7 +26,8 @@ public record FailoverRecord(String role, String setIdentifier, String aliasDnsN
 
     /** The same record with its alias name spelled the way comparisons expect. */
     FailoverRecord normalized() {
-        return new FailoverRecord(role, setIdentifier, normalDns(aliasDnsName), aliasHostedZoneId, evaluateTargetHealth,
+        return new FailoverRecord(name, role, setIdentifier, normalDns(aliasDnsName),
+                aliasHostedZoneId == null ? null : Route53Calls.bareZoneId(aliasHostedZoneId), evaluateTargetHealth,
                 healthCheckId);
     }
 
@@ -30,10 +36,11 @@ public record FailoverRecord(String role, String setIdentifier, String aliasDnsN
         return new RegionTarget(region, aliasDnsName, aliasHostedZoneId, healthCheckId);
     }
 
-    /** One line for a plan: "logicworks-devops-us-east-1 -> alb.example (zone Z1, health hc-1, evaluate)". */
+    /** One line for a plan: "logicworks-devops-us-east-1 -> alb.example (zone Z1, health check hc-1, evaluated)". */
     String render() {
         return setIdentifier + " -> " + (aliasDnsName == null ? "(not an alias)" : aliasDnsName + " (zone "
-                + aliasHostedZoneId + ", health check " + healthCheckId + (evaluateTargetHealth ? ", evaluated)" : ")"));
+                + aliasHostedZoneId + (healthCheckId == null ? "" : ", health check " + healthCheckId)
+                + (evaluateTargetHealth ? ", evaluated)" : ")"));
     }
 
     /**

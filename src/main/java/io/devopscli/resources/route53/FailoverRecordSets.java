@@ -2,8 +2,8 @@ package io.devopscli.resources.route53;
 
 import io.devopscli.aws.AwsCall;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -14,48 +14,65 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 import software.amazon.awssdk.services.route53.model.RRType;
 
 /**
- * Reads and writes the domain's failover records: shared by the records reconciler (up) and the failover
+ * Reads and writes the failover chain's records: shared by the records reconciler (up) and the failover
  * command, so both build the same records the same way.
  */
 public final class FailoverRecordSets {
     private FailoverRecordSets() {
     }
 
-    /** Every failover A record of the domain (normally two: PRIMARY and SECONDARY). */
-    public static List<FailoverRecord> list(Route53Client r53, String zoneId, String domain) {
-        String name = Route53Calls.dnsKey(domain);
-        return AwsCall.call(() -> r53.listResourceRecordSets(r -> r.hostedZoneId(zoneId).startRecordName(name + ".")
+    /** Every failover A record of one name. */
+    public static List<FailoverRecord> list(Route53Client r53, String zoneId, String name) {
+        String key = Route53Calls.dnsKey(name);
+        return AwsCall.call(() -> r53.listResourceRecordSets(r -> r.hostedZoneId(zoneId).startRecordName(key + ".")
                         .startRecordType(RRType.A).maxItems("100")))
                 .resourceRecordSets().stream()
-                .filter(rr -> Route53Calls.dnsKey(rr.name()).equals(name) && rr.type() == RRType.A
+                .filter(rr -> Route53Calls.dnsKey(rr.name()).equals(key) && rr.type() == RRType.A
                         && rr.failover() != null)
                 .map(FailoverRecord::of)
                 .toList();
     }
 
     /**
-     * The changes that make the records match the roles, as one batch (Route 53 applies a batch
-     * atomically): a DELETE for each record serving no role, then an UPSERT for each role whose record
-     * differs. Swapping PRIMARY and SECONDARY is two UPSERTs. targets must hold both roles' regions.
+     * The records of every level of the chain: levels 0 to regions-2, and beyond while levels hold records
+     * (left by a topology that had more regions, which the next change deletes).
      */
-    public static List<Change> changes(String project, String domain, FailoverRoles roles,
-                                       Map<String, RegionTarget> targets, List<FailoverRecord> existing) {
-        List<FailoverRecord> desired = List.of(
-                target(targets, roles.primary()).record(project, FailoverRecord.PRIMARY),
-                target(targets, roles.secondary()).record(project, FailoverRecord.SECONDARY));
-        Set<String> keep = desired.stream().map(FailoverRecord::setIdentifier).collect(Collectors.toSet());
+    public static List<FailoverRecord> listChain(Route53Client r53, String zoneId, String project, String domain,
+                                                 int regions) {
+        List<FailoverRecord> all = new ArrayList<>();
+        for (int k = 0; k < FailoverChain.MAX_LEVELS; k++) {
+            List<FailoverRecord> level = list(r53, zoneId, FailoverChain.levelName(project, domain, k));
+            all.addAll(level);
+            if (level.isEmpty() && k >= regions - 2) {
+                break;
+            }
+        }
+        return all;
+    }
+
+    /**
+     * The changes that make the records match desired, as one batch (Route 53 applies a batch
+     * atomically): a DELETE for each of the project's records that desired lacks, then an UPSERT for each
+     * desired record that differs, deepest level first so an alias never names a level not yet written.
+     */
+    public static List<Change> changes(String project, String domain, List<FailoverRecord> desired,
+                                       List<FailoverRecord> existing) {
+        Set<String> keep = desired.stream().map(FailoverRecordSets::identity).collect(Collectors.toSet());
         Set<FailoverRecord> current = existing.stream().map(FailoverRecord::normalized).collect(Collectors.toSet());
         List<Change> changes = new ArrayList<>();
-        existing.stream().filter(r -> !keep.contains(r.setIdentifier()))
-                .forEach(r -> changes.add(change(ChangeAction.DELETE, domain, r)));
+        existing.stream().filter(r -> FailoverNames.isProjects(project, r.setIdentifier()))
+                .filter(r -> !keep.contains(identity(r)))
+                .forEach(r -> changes.add(change(ChangeAction.DELETE, r)));
         desired.stream().filter(r -> !current.contains(r.normalized()))
-                .forEach(r -> changes.add(change(ChangeAction.UPSERT, domain, r)));
+                .sorted(Comparator.comparingInt((FailoverRecord r) -> FailoverChain.levelOf(project, domain, r.name())).reversed())
+                .forEach(r -> changes.add(change(ChangeAction.UPSERT, r)));
         return changes;
     }
 
-    /** Deletes for the given records, exactly as they are (Route 53 deletes only on an exact match). */
-    public static List<Change> deletions(String domain, List<FailoverRecord> records) {
-        return records.stream().map(r -> change(ChangeAction.DELETE, domain, r)).toList();
+    /** Deletes for the given records, exactly as they are, the domain's first (aliases before their targets). */
+    public static List<Change> deletions(String project, String domain, List<FailoverRecord> records) {
+        return records.stream().sorted(Comparator.comparingInt(r -> FailoverChain.levelOf(project, domain, r.name())))
+                .map(r -> change(ChangeAction.DELETE, r)).toList();
     }
 
     public static ChangeInfo submit(Route53Client r53, String zoneId, List<Change> changes, String comment) {
@@ -63,16 +80,13 @@ public final class FailoverRecordSets {
                 .changeBatch(b -> b.comment(comment).changes(changes)))).changeInfo();
     }
 
-    private static RegionTarget target(Map<String, RegionTarget> targets, String region) {
-        RegionTarget t = targets.get(region);
-        if (t == null || t.dnsName() == null || t.healthCheckId() == null) {
-            throw new IllegalStateException("no load balancer or health check found for " + region);
-        }
-        return t;
+    /** Route 53 names a record set by name, type and set identifier. */
+    private static String identity(FailoverRecord r) {
+        return r.name() + " " + r.setIdentifier();
     }
 
-    private static Change change(ChangeAction action, String domain, FailoverRecord r) {
-        ResourceRecordSet.Builder rr = ResourceRecordSet.builder().name(Route53Calls.dnsKey(domain) + ".").type(RRType.A)
+    private static Change change(ChangeAction action, FailoverRecord r) {
+        ResourceRecordSet.Builder rr = ResourceRecordSet.builder().name(r.name() + ".").type(RRType.A)
                 .setIdentifier(r.setIdentifier()).failover(r.role()).healthCheckId(r.healthCheckId());
         if (r.aliasDnsName() != null) {
             rr.aliasTarget(a -> a.dnsName(r.aliasDnsName()).hostedZoneId(r.aliasHostedZoneId())

@@ -15,14 +15,14 @@ import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.Change;
 
 /**
- * The domain's two failover alias records, PRIMARY to the active region's load balancer and SECONDARY
- * to a standby's, each with its region's health check. The node lives in the primary region's graph
- * (after the zone and that region's load balancer and health check) and reads the other regions'
- * targets directly (RegionTargets).
+ * The failover chain (FailoverChain): every region of the topology in DNS, the active region first, each
+ * level's PRIMARY aliasing a region's load balancer with that region's health check. The node lives in
+ * the primary region's graph (after the zone and that region's load balancer and health check) and reads
+ * the other regions' targets directly (RegionTargets).
  *
- * Which region is active is Route 53's to say: on create PRIMARY is the topology's primary; afterwards
- * the records' roles stand, so up never undoes a failover. Drift is a missing record, one naming a
- * region outside the topology, or a record whose alias target or health check is not its region's.
+ * Which region is active is Route 53's to say: on create it is the topology's primary; afterwards the
+ * level-0 PRIMARY stands, so up never undoes a failover, and the rest of the chain follows from it. Drift
+ * is a missing or stale record, or a record whose alias target or health check is not its region's.
  */
 public final class FailoverRecordsReconciler implements Reconciler<FailoverRecordsSpec, FailoverRecordsState> {
     private final Waiter targetsWaiter;
@@ -45,36 +45,63 @@ public final class FailoverRecordsReconciler implements Reconciler<FailoverRecor
             return Optional.empty();
         }
         Route53Client r53 = r53(ctx);
-        List<FailoverRecord> records = FailoverRecordSets.list(r53, zoneId.get(), spec.domain());
+        List<FailoverRecord> records = FailoverRecordSets.listChain(r53, zoneId.get(), ctx.project(), spec.domain(),
+                spec.regions().size());
         if (records.isEmpty()) {
             return Optional.empty();
         }
-        FailoverRoles roles = roles(spec, ctx.project(), records);
         RegionTargets finder = targets(spec, ctx);
         List<HealthChecks.Owned> checks = HealthChecks.memoised(ctx, r53);
         Map<String, RegionTarget> targets = new LinkedHashMap<>();
-        for (String region : List.of(roles.primary(), roles.secondary())) {
+        for (String region : spec.regions()) {
             finder.find(region, checks).ifPresent(t -> targets.put(region, t));
         }
         return Optional.of(new FailoverRecordsState(zoneId.get(), spec.domain(), records, targets));
     }
 
-    /** Pure: compares each role's record with the one its region's target calls for. */
+    /** Pure: compares each level's records with the ones the chain calls for, and lists stale ones. */
     @Override
     public List<FieldChange> diff(FailoverRecordsSpec spec, FailoverRecordsState actual) {
         String project = spec.project();
-        FailoverRoles roles = FailoverRoles.desired(project, spec.regions(), spec.topologyPrimary(), actual.records());
+        FailoverChain chain = chain(spec, actual.records());
         List<FieldChange> changes = new ArrayList<>();
-        compare(changes, FailoverRecord.PRIMARY, roles.primary(), project, actual);
-        compare(changes, FailoverRecord.SECONDARY, roles.secondary(), project, actual);
-        List<String> wanted = List.of(FailoverNames.setIdentifier(project, roles.primary()),
-                FailoverNames.setIdentifier(project, roles.secondary()));
+        List<String> wanted = new ArrayList<>();
+        for (int k = 0; k < chain.order().size() - 1; k++) {
+            String name = FailoverChain.levelName(project, spec.domain(), k);
+            String label = k == 0 ? "" : name + " ";
+            boolean last = k == chain.order().size() - 2;
+            String primary = chain.order().get(k);
+            compare(changes, label + FailoverRecord.PRIMARY, name, FailoverRecord.PRIMARY,
+                    desired(project, name, FailoverRecord.PRIMARY, primary, actual), actual);
+            wanted.add(name + " " + FailoverNames.setIdentifier(project, primary));
+            if (last) {
+                String secondary = chain.order().get(k + 1);
+                compare(changes, label + FailoverRecord.SECONDARY, name, FailoverRecord.SECONDARY,
+                        desired(project, name, FailoverRecord.SECONDARY, secondary, actual), actual);
+                wanted.add(name + " " + FailoverNames.setIdentifier(project, secondary));
+            } else {
+                FailoverRecord link = new FailoverRecord(name, FailoverRecord.SECONDARY,
+                        FailoverChain.linkIdentifier(project, k + 1), FailoverChain.levelName(project, spec.domain(), k + 1),
+                        actual.zoneId(), true, null);
+                compare(changes, label + FailoverRecord.SECONDARY, name, FailoverRecord.SECONDARY,
+                        link.normalized().render(), actual);
+                wanted.add(name + " " + link.setIdentifier());
+            }
+        }
         for (FailoverRecord r : actual.records()) {
-            if (!wanted.contains(r.setIdentifier())) {
-                changes.add(FieldChange.of("stale record " + r.setIdentifier(), "absent", r.render()));
+            if (FailoverNames.isProjects(project, r.setIdentifier()) && !wanted.contains(r.name() + " " + r.setIdentifier())) {
+                changes.add(FieldChange.of("stale record " + r.setIdentifier()
+                        + (r.name().equals(Route53Calls.dnsKey(spec.domain())) ? "" : " at " + r.name()), "absent", r.render()));
             }
         }
         return changes;
+    }
+
+    private static String desired(String project, String name, String role, String region, FailoverRecordsState actual) {
+        RegionTarget target = actual.targets().get(region);
+        return target == null
+                ? FailoverNames.setIdentifier(project, region) + " -> (no load balancer or health check of " + region + ")"
+                : target.record(project, name, role).normalized().render();
     }
 
     @Override
@@ -92,12 +119,13 @@ public final class FailoverRecordsReconciler implements Reconciler<FailoverRecor
     @Override
     public void delete(FailoverRecordsState actual, RegionContext ctx) {
         Route53Client r53 = r53(ctx);
-        List<FailoverRecord> ours = FailoverRecordSets.list(r53, actual.zoneId(), actual.domain()).stream()
-                .filter(r -> FailoverNames.isProjects(ctx.project(), r.setIdentifier())).toList();
+        List<FailoverRecord> ours = FailoverRecordSets.listChain(r53, actual.zoneId(), ctx.project(), actual.domain(), 2)
+                .stream().filter(r -> FailoverNames.isProjects(ctx.project(), r.setIdentifier())).toList();
         if (ours.isEmpty()) {
             return;
         }
-        sync.await(r53, FailoverRecordSets.submit(r53, actual.zoneId(), FailoverRecordSets.deletions(actual.domain(), ours),
+        sync.await(r53, FailoverRecordSets.submit(r53, actual.zoneId(),
+                FailoverRecordSets.deletions(ctx.project(), actual.domain(), ours),
                 "devops-cli down: " + ctx.project()), "deleting failover records of " + actual.domain(), ctx.progress());
     }
 
@@ -106,48 +134,61 @@ public final class FailoverRecordsReconciler implements Reconciler<FailoverRecor
         return actual.domain();
     }
 
-    /** Reads the records afresh, waits for the targets their roles need, and UPSERTs what differs. */
+    /**
+     * Reads the records afresh, waits for every region's target, and writes what differs in one batch.
+     * When the wait runs out (at once under --regions), the regions found so far make the chain, as long
+     * as the active region and one other are among them; the others show as drift until they exist.
+     */
     private FailoverRecordsState converge(FailoverRecordsSpec spec, RegionContext ctx) {
         Route53Client r53 = r53(ctx);
         String zoneId = ctx.requireId(spec.zone());
-        List<FailoverRecord> records = FailoverRecordSets.list(r53, zoneId, spec.domain());
-        FailoverRoles roles = roles(spec, ctx.project(), records);
+        List<FailoverRecord> records = FailoverRecordSets.listChain(r53, zoneId, ctx.project(), spec.domain(),
+                spec.regions().size());
+        FailoverChain wanted = chain(spec, records);
+        FailoverChain chain = wanted;
         RegionTargets finder = targets(spec, ctx);
-        Map<String, RegionTarget> targets = targetsWaiter.until("failover records of " + spec.domain()
-                + ": waiting for the load balancers and health checks of " + roles.primary() + " and "
-                + roles.secondary(), ctx.progress(), () -> {
-                    List<HealthChecks.Owned> checks = HealthChecks.owned(r53, ctx.project());
-                    Optional<RegionTarget> primary = finder.find(roles.primary(), checks);
-                    Optional<RegionTarget> secondary = finder.find(roles.secondary(), checks);
-                    return primary.isPresent() && secondary.isPresent()
-                            ? Optional.of(Map.of(roles.primary(), primary.get(), roles.secondary(), secondary.get()))
-                            : Optional.empty();
-                });
-        List<Change> changes = FailoverRecordSets.changes(ctx.project(), spec.domain(), roles, targets, records);
+        Map<String, RegionTarget> found = new LinkedHashMap<>();
+        try {
+            targetsWaiter.until("failover records of " + spec.domain() + ": waiting for the load balancers and health "
+                    + "checks of " + String.join(", ", wanted.order()), ctx.progress(), () -> {
+                        List<HealthChecks.Owned> checks = HealthChecks.owned(r53, ctx.project());
+                        for (String region : wanted.order()) {
+                            finder.find(region, checks).ifPresent(t -> found.put(region, t));
+                        }
+                        return found.size() == wanted.order().size() ? Optional.of(true) : Optional.empty();
+                    });
+        } catch (Waiter.WaitTimeoutException e) {
+            List<String> present = chain.order().stream().filter(found::containsKey).toList();
+            if (present.size() < 2 || !present.get(0).equals(chain.active())) {
+                throw e;
+            }
+            ctx.progress().info("failover records of " + spec.domain() + ": leaving "
+                    + String.join(", ", chain.order().stream().filter(r -> !found.containsKey(r)).toList())
+                    + " out of the chain for now (no load balancer or health check yet)");
+            chain = new FailoverChain(present);
+        }
+        List<FailoverRecord> desired = chain.records(ctx.project(), spec.domain(), zoneId, found);
+        List<Change> changes = FailoverRecordSets.changes(ctx.project(), spec.domain(), desired, records);
         if (!changes.isEmpty()) {
             sync.await(r53, FailoverRecordSets.submit(r53, zoneId, changes, "devops-cli up: " + ctx.project()),
                     "writing failover records of " + spec.domain(), ctx.progress());
         }
-        return new FailoverRecordsState(zoneId, spec.domain(), FailoverRecordSets.list(r53, zoneId, spec.domain()),
-                targets);
+        return new FailoverRecordsState(zoneId, spec.domain(), FailoverRecordSets.listChain(r53, zoneId, ctx.project(),
+                spec.domain(), spec.regions().size()), found);
     }
 
-    private static void compare(List<FieldChange> changes, String role, String region, String project,
+    private static void compare(List<FieldChange> changes, String field, String name, String role, String desired,
                                 FailoverRecordsState actual) {
-        RegionTarget target = actual.targets().get(region);
-        String desired = target == null
-                ? FailoverNames.setIdentifier(project, region) + " -> (no load balancer or health check of " + region + ")"
-                : target.record(project, role).normalized().render();
-        List<String> found = actual.records().stream().filter(r -> role.equals(r.role()))
+        List<String> found = actual.records().stream().filter(r -> name.equals(r.name()) && role.equals(r.role()))
                 .map(r -> r.normalized().render()).toList();
         String current = found.isEmpty() ? "absent" : String.join(" + ", found);
         if (!desired.equals(current)) {
-            changes.add(FieldChange.of(role, desired, current));
+            changes.add(FieldChange.of(field, desired, current));
         }
     }
 
-    private static FailoverRoles roles(FailoverRecordsSpec spec, String project, List<FailoverRecord> records) {
-        return FailoverRoles.desired(project, spec.regions(), spec.topologyPrimary(), records);
+    private static FailoverChain chain(FailoverRecordsSpec spec, List<FailoverRecord> records) {
+        return FailoverChain.desired(spec.project(), spec.domain(), spec.regions(), spec.topologyPrimary(), records);
     }
 
     private static RegionTargets targets(FailoverRecordsSpec spec, RegionContext ctx) {

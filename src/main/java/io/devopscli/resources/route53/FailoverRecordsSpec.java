@@ -4,7 +4,7 @@ import io.devopscli.engine.ResourceKey;
 import java.util.List;
 
 /**
- * The two failover alias records of the project's domain. regions is the topology's regions in order,
+ * The failover chain of the project's domain (FailoverChain). regions is the topology's regions in order,
  * topologyPrimary the one that serves first; the records point at each region's load balancer (by
  * its full name, DeliveryLayer.loadBalancerName) with that region's health check. zone is the hosted
  * zone node, whose id the records are written into.

@@ -140,7 +140,8 @@ public final class HostedZoneReconciler implements Reconciler<HostedZoneSpec, Ho
             for (ResourceRecordSet rr : page.resourceRecordSets()) {
                 String rrName = Route53Calls.dnsKey(rr.name());
                 boolean apex = rrName.equals(zone) && ("NS".equals(rr.typeAsString()) || "SOA".equals(rr.typeAsString()));
-                boolean ours = rrName.equals(domain) && FailoverNames.isProjects(project, rr.setIdentifier());
+                boolean ours = FailoverChain.isLevelName(project, domain, rrName)
+                        && FailoverNames.isProjects(project, rr.setIdentifier());
                 if (!apex && !ours) {
                     return true;
                 }

@@ -9,9 +9,14 @@ public record RegionTarget(String region, String dnsName, String canonicalHosted
         dnsName = dnsName == null ? null : Route53Calls.dnsKey(dnsName);
     }
 
-    /** The record that sends traffic to this target in the given role. */
-    FailoverRecord record(String project, String role) {
-        return new FailoverRecord(role, FailoverNames.setIdentifier(project, region), dnsName, canonicalHostedZoneId,
-                true, healthCheckId);
+    /** Whether a record can point at it: a load balancer and a health check. */
+    boolean complete() {
+        return dnsName != null && healthCheckId != null;
+    }
+
+    /** The record at name that sends traffic to this target in the given role. */
+    FailoverRecord record(String project, String name, String role) {
+        return new FailoverRecord(name, role, FailoverNames.setIdentifier(project, region), dnsName,
+                canonicalHostedZoneId, true, healthCheckId);
     }
 }
