@@ -5,7 +5,10 @@ import io.devopscli.engine.Plan;
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.health.DriftNotifier;
 import io.devopscli.resources.DeliveryLayer;
+import io.devopscli.resources.ReplicationLayer;
+import io.devopscli.resources.events.ReplicationSwitch;
 import io.devopscli.resources.route53.ActiveRegion;
+import io.devopscli.resources.route53.ChainHealth;
 import java.util.Optional;
 import io.devopscli.health.HttpProbe;
 import io.devopscli.health.LiveCheck;
@@ -48,14 +51,31 @@ final class StatusCommand extends BaseCommand {
         try (Session session = Session.open(common, err())) {
             List<RegionGraph> graphs = session.graphs();
             Plan plan = session.engine().plan(graphs);
-            Map<String, List<LiveCheck>> live = live(session);
-            Optional<String> active = liveHealth ? activeRegion(session) : Optional.empty();
+            Optional<ActiveRegion.Serving> serving = liveHealth ? serving(session) : Optional.empty();
+            Optional<String> active = serving.flatMap(ActiveRegion.Serving::active);
+            String source = active.orElse(session.wholeTopology().primary().name());
+            Map<String, List<LiveCheck>> live = live(session, source);
+            List<ChainHealth.Link> chain = serving.map(s -> chainHealth(session, s)).orElse(List.of());
+            Map<String, String> triggers = liveHealth ? triggers(session) : Map.of();
             if (common.json()) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("command", "status");
                 doc.put("project", session.topology().project());
                 doc.put("inSync", !plan.hasChanges() && !plan.hasObserveFailures());
                 doc.put("activeRegion", active.orElse(null));
+                doc.put("failoverChain", chain.stream().map(l -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("region", l.region());
+                    m.put("healthCheckId", l.healthCheckId());
+                    m.put("health", l.health());
+                    return m;
+                }).toList());
+                if (liveHealth) {
+                    Map<String, Object> replication = new LinkedHashMap<>();
+                    replication.put("source", source);
+                    replication.put("triggers", triggers);
+                    doc.put("replication", replication);
+                }
                 List<Map<String, Object>> regions = PlanView.regions(session.topology(), plan);
                 regions.forEach(r -> {
                     r.put("serving", active.map(a -> a.equals(r.get("region")) ? "active" : "standby").orElse("unknown"));
@@ -72,6 +92,13 @@ final class StatusCommand extends BaseCommand {
                     out().println();
                     out().println("Production traffic: " + active.map(a -> "served by " + a + " (Route 53 PRIMARY record)")
                             .orElse("unknown (no failover records found in Route 53)"));
+                    if (!chain.isEmpty()) {
+                        out().println("Failover chain: " + String.join(" > ", chain.stream()
+                                .map(l -> l.region() + " [" + l.health() + "]").toList()));
+                    }
+                    out().println("Replication source: " + source + (active.isPresent() ? " (serves production)"
+                            : " (the topology's primary: no active region in Route 53)") + "; triggers: "
+                            + String.join(", ", triggers.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
                 }
             }
             if (notify && (plan.hasChanges() || plan.hasObserveFailures())) {
@@ -105,7 +132,7 @@ final class StatusCommand extends BaseCommand {
     }
 
     /** Every region's live checks, read in parallel; read-only and never failing the command. */
-    private Map<String, List<LiveCheck>> live(Session session) {
+    private Map<String, List<LiveCheck>> live(Session session, String source) {
         Map<String, List<LiveCheck>> result = new LinkedHashMap<>();
         if (!liveHealth) {
             return result;
@@ -116,7 +143,7 @@ final class StatusCommand extends BaseCommand {
         for (RegionSpec region : session.topology().regions()) {
             pending.put(region.name(), CompletableFuture.supplyAsync(() -> status.collect(session.clients(region.name()))));
         }
-        Map<String, List<LiveCheck>> replication = replication(session);
+        Map<String, List<LiveCheck>> replication = replication(session, source);
         pending.forEach((region, checks) -> {
             List<LiveCheck> all = new java.util.ArrayList<>(checks.join());
             all.addAll(replication.getOrDefault(region, List.of()));
@@ -125,27 +152,50 @@ final class StatusCommand extends BaseCommand {
         return result;
     }
 
-    /** The region the PRIMARY failover record points at, read from Route 53; empty when it cannot be read. */
-    private Optional<String> activeRegion(Session session) {
-        Topology topology = session.topology();
+    /** The failover records as Route 53 holds them (active region and chain); empty when they cannot be read. */
+    private Optional<ActiveRegion.Serving> serving(Session session) {
+        Topology topology = session.wholeTopology();
         try {
-            return new ActiveRegion(session.clients(topology.regions().get(0).name()).route53(), topology.project())
-                    .of(topology.failover().hostedZone(), topology.failover().domain(),
-                            topology.regions().stream().map(RegionSpec::name).toList())
-                    .flatMap(ActiveRegion.Serving::active);
+            return new ActiveRegion(session.clients(session.topology().regions().get(0).name()).route53(),
+                    topology.project()).of(topology.failover().hostedZone(), topology.failover().domain(), regionNames(topology));
         } catch (RuntimeException e) {
             err().println("devops-cli: cannot read the active region from Route 53: " + e.getMessage());
             return Optional.empty();
         }
     }
 
-    /** Each secondary's branches against the primary's; needs the primary region in the run. */
-    private Map<String, List<LiveCheck>> replication(Session session) {
+    private List<ChainHealth.Link> chainHealth(Session session, ActiveRegion.Serving serving) {
+        Topology topology = session.wholeTopology();
+        return ChainHealth.of(session.clients(session.topology().regions().get(0).name()).route53(), topology.project(),
+                regionNames(topology), serving);
+    }
+
+    /** Each region's replication trigger: ENABLED where the source is, DISABLED elsewhere, or missing. */
+    private Map<String, String> triggers(Session session) {
+        Map<String, String> states = new LinkedHashMap<>();
+        String rule = ReplicationLayer.ruleName(session.topology().project());
+        for (RegionSpec region : session.topology().regions()) {
+            try {
+                states.put(region.name(), ReplicationSwitch.state(session.clients(region.name()).events(), rule)
+                        .orElse("missing"));
+            } catch (RuntimeException e) {
+                states.put(region.name(), "unavailable: " + e.getMessage());
+            }
+        }
+        return states;
+    }
+
+    private static List<String> regionNames(Topology topology) {
+        return topology.regions().stream().map(RegionSpec::name).toList();
+    }
+
+    /** Every other region's branches against the source's; needs the source in the run. */
+    private Map<String, List<LiveCheck>> replication(Session session, String source) {
         Topology topology = session.topology();
-        if (topology.regions().stream().noneMatch(RegionSpec::isPrimary)) {
+        if (topology.region(source).isEmpty()) {
             return Map.of();
         }
-        return new ReplicationHealth(topology, git.endpoints(session, topology.primary().name()), git.cache(topology))
-                .collect();
+        return new ReplicationHealth(topology, git.endpoints(session, source), git.cache(topology), source,
+                java.time.Clock.systemUTC()).collect();
     }
 }

@@ -49,6 +49,31 @@ final class History {
         }
     }
 
+    /** The commit time of the oldest commit reachable from tip and not from base; empty when there is none. */
+    Optional<java.time.Instant> oldestCommitTime(ObjectId tip, ObjectId base) throws IOException {
+        try (RevWalk walk = new RevWalk(repo)) {
+            Optional<RevCommit> t = commit(walk, tip);
+            if (t.isEmpty()) {
+                return Optional.empty();
+            }
+            walk.markStart(t.get());
+            if (base != null) {
+                Optional<RevCommit> b = commit(walk, base);
+                if (b.isPresent()) {
+                    walk.markUninteresting(b.get());
+                }
+            }
+            java.time.Instant oldest = null;
+            for (RevCommit c = walk.next(); c != null; c = walk.next()) {
+                java.time.Instant when = java.time.Instant.ofEpochSecond(c.getCommitTime());
+                if (oldest == null || when.isBefore(oldest)) {
+                    oldest = when;
+                }
+            }
+            return Optional.ofNullable(oldest);
+        }
+    }
+
     /** True when the commit is reachable from one of the tips (branches or tags). */
     boolean reachableFromAny(ObjectId commit, Collection<ObjectId> tips) throws IOException {
         try (RevWalk walk = new RevWalk(repo)) {

@@ -143,6 +143,7 @@ public final class Mirror implements AutoCloseable {
             ReplicationStatus.State state;
             int behind = 0;
             int ahead = 0;
+            java.time.Instant oldestMissing = null;
             if (s == null) {
                 state = ReplicationStatus.State.MISSING;
             } else if (p == null) {
@@ -154,8 +155,11 @@ public final class Mirror implements AutoCloseable {
                 ahead = history.count(s, p);
                 state = ahead == 0 ? ReplicationStatus.State.BEHIND : ReplicationStatus.State.DIVERGED;
             }
+            if (p != null && (s == null || behind > 0)) {
+                oldestMissing = history.oldestCommitTime(p, s).orElse(null);
+            }
             branches.add(new ReplicationStatus.Branch(name, p == null ? null : p.name(), s == null ? null : s.name(),
-                    state, behind, ahead));
+                    state, behind, ahead, oldestMissing));
         }
         return branches;
     }

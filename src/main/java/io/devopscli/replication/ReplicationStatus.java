@@ -21,8 +21,13 @@ public record ReplicationStatus(String primaryRegion, String primaryUrl, List<Se
         EXTRA
     }
 
-    /** One branch: both heads (null where absent), and the commit counts between them. */
-    public record Branch(String name, String primaryHead, String secondaryHead, State state, int behind, int ahead) {
+    /**
+     * One branch: both heads (null where absent), and the commit counts between them. oldestMissing is the
+     * commit time of the oldest commit the secondary lacks (null when it lacks none): how far behind in time
+     * it is, the replication lag a failover to it would lose.
+     */
+    public record Branch(String name, String primaryHead, String secondaryHead, State state, int behind, int ahead,
+                         java.time.Instant oldestMissing) {
     }
 
     /** One secondary; error is set when it could not be read. */

@@ -22,8 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `replicate` end to end in-process, against real git repositories served over HTTP on loopback with
- * credentials checked (the emulator's CodeCommit holds no git data). Every region has a --git-url, so no
- * AWS call is made, which the request counter proves.
+ * credentials checked (the emulator's CodeCommit holds no git data). Every region has a --git-url and the
+ * source is given with --from, so no AWS call is made (not even to read the active region from Route 53),
+ * which the request counter proves. Without --from the source is read from Route 53:
+ * DisasterRecoveryEndToEndTest covers that against the emulator.
  */
 class ReplicateCommandTest {
     @TempDir
@@ -65,6 +67,9 @@ class ReplicateCommandTest {
     private CliRun replicate(String... extra) {
         List<String> args = new ArrayList<>(List.of("replicate", "-c", topology.toString(),
                 "--endpoint-url", aws.url(), "--cache-dir", dir.resolve("cache").toString(), "--no-color"));
+        if (List.of(extra).stream().noneMatch(a -> a.equals("--from"))) {
+            args.addAll(List.of("--from", "us-east-1"));
+        }
         for (String region : List.of("us-east-1", "us-east-2", "us-west-2")) {
             args.add("--git-url");
             args.add(region + "=" + git.baseUrl(region));
@@ -103,6 +108,23 @@ class ReplicateCommandTest {
         assertEquals(after.name(), main.get("new").asText());
         assertEquals(2, main.get("commits").asInt());
         assertEquals("up-to-date", east.get("refs").get(0).get("outcome").asText());
+    }
+
+    @Test
+    void fromChoosesTheSourceAndEveryOtherRegionIsATarget() throws Exception {
+        assertEquals(0, replicate().code());
+        ObjectId made = GitFixture.commits(east2, "main", null, 2);
+
+        CliRun r = replicate("--from", "us-east-2");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().contains("us-east-2 -> us-east-1: 0 created, 1 updated"), r.toString());
+        assertTrue(r.out().contains("us-east-2 -> us-west-2: 0 created, 1 updated"), r.toString());
+        assertEquals(made, GitFixture.head(primary, "main"));
+        assertEquals(made, GitFixture.head(west2, "main"));
+
+        CliRun unknown = replicate("--from", "eu-west-9");
+        assertEquals(64, unknown.code(), unknown.toString());
+        assertTrue(unknown.err().contains("--from eu-west-9 is not a region of this run"), unknown.toString());
     }
 
     @Test

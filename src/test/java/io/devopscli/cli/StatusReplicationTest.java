@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * status's replication lines: each secondary's branches against the primary's. The emulator's
+ * status's replication lines: each other region's branches against the replication source's, with the
+ * lag in commits and in time. The emulator's
  * CodeCommit holds no git data, so the repositories are real git repositories served over HTTP on
  * loopback (--git-url); the rest of status runs against the emulator.
  */
@@ -74,7 +75,8 @@ class StatusReplicationTest {
 
     @Test
     void showsMissingThenInSyncThenBehindByNCommits() throws Exception {
-        assertTrue(replication(run("status"), "replication main").startsWith("false missing (primary at "));
+        // no failover records in this emulator account: the topology's primary is the replication source
+        assertTrue(replication(run("status"), "replication main").startsWith("false missing (source us-east-1 at "));
 
         assertEquals(0, run("replicate").code());
         ObjectId head = primary.resolve("refs/heads/main");
@@ -84,5 +86,7 @@ class StatusReplicationTest {
         String behind = replication(run("status"), "replication main");
         assertFalse(behind.startsWith("true"), behind);
         assertTrue(behind.contains("behind by 3 commits (" + head.name().substring(0, 8)), behind);
+        // the fixture's commits are dated November 2023: the oldest one us-east-2 lacks is days old
+        assertTrue(behind.matches(".*; lag \\d+d \\(oldest missing commit\\)"), behind);
     }
 }

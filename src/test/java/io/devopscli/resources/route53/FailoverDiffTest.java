@@ -14,98 +14,164 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.route53.model.Change;
 
-/** Pure tables: which region each record serves, the change batch, and the diffs of all three reconcilers. */
+/** Pure tables: the failover chain's order and records, the change batch, and the diffs of all three reconcilers. */
 class FailoverDiffTest {
     private static final String P = "p";
+    private static final String DOMAIN = "app.example.com";
+    private static final String LEVEL1 = "p-failover-1.app.example.com";
     private static final List<String> REGIONS = List.of("us-east-1", "us-east-2", "eu-west-1");
     private static final ResourceKey ZONE = new ResourceKey("us-east-1", "route53/hosted-zone", "zone");
-    private static final FailoverRecordsSpec SPEC = new FailoverRecordsSpec(P, "app.example.com", ZONE, REGIONS,
+    private static final FailoverRecordsSpec SPEC = new FailoverRecordsSpec(P, DOMAIN, ZONE, REGIONS,
             "us-east-1", "p-alb");
-
-    private static FailoverRecord rec(String role, String region) {
-        return target(region).record(P, role);
-    }
+    private static final Map<String, RegionTarget> TARGETS = Map.of("us-east-1", target("us-east-1"),
+            "us-east-2", target("us-east-2"), "eu-west-1", target("eu-west-1"));
 
     private static RegionTarget target(String region) {
-        return new RegionTarget(region, "p-alb-1." + region + ".elb.amazonaws.com", "Z" + region.hashCode(), "hc-" + region);
+        return new RegionTarget(region, "p-alb-1." + region + ".elb.amazonaws.com", "Z" + Math.abs(region.hashCode()),
+                "hc-" + region);
     }
 
-    static Stream<Arguments> roles() {
+    /** The records of a chain with these regions in this order, in zone Z1. */
+    private static List<FailoverRecord> chain(String... order) {
+        return new FailoverChain(List.of(order)).records(P, DOMAIN, "Z1", TARGETS);
+    }
+
+    private static FailoverRecord primaryOf(String region) {
+        return target(region).record(P, DOMAIN, "PRIMARY");
+    }
+
+    static Stream<Arguments> orders() {
         return Stream.of(
-                Arguments.of("no records: topology primary, first secondary", List.of(), "us-east-1", "us-east-2"),
-                Arguments.of("as found", List.of(rec("PRIMARY", "us-east-1"), rec("SECONDARY", "us-east-2")),
-                        "us-east-1", "us-east-2"),
-                Arguments.of("after a failover the roles stand",
-                        List.of(rec("PRIMARY", "us-east-2"), rec("SECONDARY", "us-east-1")), "us-east-2", "us-east-1"),
-                Arguments.of("failed over to a third region", List.of(rec("PRIMARY", "eu-west-1"),
-                        rec("SECONDARY", "us-east-1")), "eu-west-1", "us-east-1"),
-                Arguments.of("missing SECONDARY while another region is active: the topology primary stands by",
-                        List.of(rec("PRIMARY", "us-east-2")), "us-east-2", "us-east-1"),
-                Arguments.of("missing PRIMARY: keep SECONDARY, the other one serves",
-                        List.of(rec("SECONDARY", "us-east-1")), "us-east-2", "us-east-1"),
+                Arguments.of("no records: the topology primary, then the others in order", List.of(),
+                        List.of("us-east-1", "us-east-2", "eu-west-1")),
+                Arguments.of("as found", chain("us-east-1", "us-east-2", "eu-west-1"),
+                        List.of("us-east-1", "us-east-2", "eu-west-1")),
+                Arguments.of("failed over to the third region: it leads, the others follow in topology order",
+                        chain("eu-west-1", "us-east-1", "us-east-2"), List.of("eu-west-1", "us-east-1", "us-east-2")),
+                Arguments.of("only the active region is state: a hand-made tail order is put back",
+                        chain("us-east-2", "eu-west-1", "us-east-1"), List.of("us-east-2", "us-east-1", "eu-west-1")),
+                Arguments.of("a two-region chain of an older run: its PRIMARY stands",
+                        List.of(primaryOf("us-east-2"), target("us-east-1").record(P, DOMAIN, "SECONDARY")),
+                        List.of("us-east-2", "us-east-1", "eu-west-1")),
                 Arguments.of("PRIMARY naming a region outside the topology",
-                        List.of(new FailoverRecord("PRIMARY", "p-ap-south-9", "x", "Z", true, "hc"),
-                                rec("SECONDARY", "us-east-2")), "us-east-1", "us-east-2"),
+                        List.of(new FailoverRecord(DOMAIN, "PRIMARY", "p-ap-south-9", "x", "Z", true, "hc")),
+                        List.of("us-east-1", "us-east-2", "eu-west-1")),
                 Arguments.of("another project's identifier is not ours",
-                        List.of(new FailoverRecord("PRIMARY", "q-us-east-2", "x", "Z", true, "hc")), "us-east-1", "us-east-2"),
-                Arguments.of("both records naming one region: PRIMARY wins",
-                        List.of(rec("PRIMARY", "us-east-2"), rec("SECONDARY", "us-east-2")), "us-east-2", "us-east-1"));
+                        List.of(new FailoverRecord(DOMAIN, "PRIMARY", "q-us-east-2", "x", "Z", true, "hc")),
+                        List.of("us-east-1", "us-east-2", "eu-west-1")),
+                Arguments.of("a nested level's PRIMARY is not the active region",
+                        List.of(target("eu-west-1").record(P, LEVEL1, "PRIMARY")),
+                        List.of("us-east-1", "us-east-2", "eu-west-1")));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("roles")
-    void rolesComeFromTheRecords(String name, List<FailoverRecord> records, String primary, String secondary) {
-        assertEquals(new FailoverRoles(primary, secondary), FailoverRoles.desired(P, REGIONS, "us-east-1", records));
+    @MethodSource("orders")
+    void theChainIsTheActiveRegionThenTheOthersInTopologyOrder(String name, List<FailoverRecord> records,
+                                                                List<String> order) {
+        assertEquals(order, FailoverChain.desired(P, DOMAIN, REGIONS, "us-east-1", records).order());
     }
 
     @Test
-    void swappingIsTwoUpsertsAndMatchingRecordsNeedNoChange() {
-        Map<String, RegionTarget> targets = Map.of("us-east-1", target("us-east-1"), "us-east-2", target("us-east-2"));
-        List<FailoverRecord> current = List.of(rec("PRIMARY", "us-east-1"), rec("SECONDARY", "us-east-2"));
-        assertTrue(FailoverRecordSets.changes(P, "app.example.com", new FailoverRoles("us-east-1", "us-east-2"),
-                targets, current).isEmpty());
-        List<Change> swap = FailoverRecordSets.changes(P, "app.example.com", new FailoverRoles("us-east-2", "us-east-1"),
-                targets, current);
-        assertEquals(List.of("UPSERT p-us-east-2 PRIMARY", "UPSERT p-us-east-1 SECONDARY"), describe(swap));
+    void threeRegionsAreTwoLevelsTheFirstSecondaryAliasingTheNested() {
+        assertEquals(List.of(
+                DOMAIN + " PRIMARY p-us-east-1 -> p-alb-1.us-east-1.elb.amazonaws.com hc-us-east-1",
+                DOMAIN + " SECONDARY p-failover-1 -> " + LEVEL1 + " (zone Z1) null",
+                LEVEL1 + " PRIMARY p-us-east-2 -> p-alb-1.us-east-2.elb.amazonaws.com hc-us-east-2",
+                LEVEL1 + " SECONDARY p-eu-west-1 -> p-alb-1.eu-west-1.elb.amazonaws.com hc-eu-west-1"),
+                chain("us-east-1", "us-east-2", "eu-west-1").stream().map(r -> r.name() + " " + r.role() + " "
+                        + r.setIdentifier() + " -> " + r.aliasDnsName() + (r.healthCheckId() == null
+                        ? " (zone " + r.aliasHostedZoneId() + ") " : " ") + r.healthCheckId()).toList());
+        assertTrue(chain("us-east-1", "us-east-2", "eu-west-1").stream().allMatch(FailoverRecord::evaluateTargetHealth));
     }
 
     @Test
-    void aRecordServingNoRoleIsDeletedFirstInTheSameBatch() {
-        Map<String, RegionTarget> targets = Map.of("eu-west-1", target("eu-west-1"), "us-east-1", target("us-east-1"));
-        List<Change> changes = FailoverRecordSets.changes(P, "app.example.com", new FailoverRoles("eu-west-1", "us-east-1"),
-                targets, List.of(rec("PRIMARY", "us-east-1"), rec("SECONDARY", "us-east-2")));
-        assertEquals(List.of("DELETE p-us-east-2 SECONDARY", "UPSERT p-eu-west-1 PRIMARY", "UPSERT p-us-east-1 SECONDARY"),
-                describe(changes));
+    void twoRegionsAreOneLevelAsBefore() {
+        assertEquals(List.of(primaryOf("us-east-1"), target("us-east-2").record(P, DOMAIN, "SECONDARY")),
+                chain("us-east-1", "us-east-2"));
+    }
+
+    @Test
+    void readingFollowsEachSecondaryDownTheChainAndStopsWhereItBreaks() {
+        assertEquals(List.of("eu-west-1", "us-east-1", "us-east-2"),
+                FailoverChain.read(P, DOMAIN, REGIONS, chain("eu-west-1", "us-east-1", "us-east-2")));
+        List<FailoverRecord> broken = chain("eu-west-1", "us-east-1", "us-east-2").stream()
+                .filter(r -> !r.name().equals(LEVEL1)).toList();
+        assertEquals(List.of("eu-west-1"), FailoverChain.read(P, DOMAIN, REGIONS, broken));
+        assertEquals(List.of(), FailoverChain.read(P, DOMAIN, REGIONS, List.of()));
+    }
+
+    @Test
+    void reorderingIsUpsertsDeepestLevelFirstAndMatchingRecordsNeedNoChange() {
+        List<FailoverRecord> current = chain("us-east-1", "us-east-2", "eu-west-1");
+        assertTrue(FailoverRecordSets.changes(P, DOMAIN, current, current).isEmpty());
+        List<Change> reorder = FailoverRecordSets.changes(P, DOMAIN, chain("eu-west-1", "us-east-1", "us-east-2"), current);
+        // p-us-east-2 stays at level 1 and changes role there, as in a two-region swap
+        assertEquals(List.of("DELETE " + DOMAIN + " p-us-east-1 PRIMARY", "DELETE " + LEVEL1 + " p-eu-west-1 SECONDARY",
+                "UPSERT " + LEVEL1 + " p-us-east-1 PRIMARY", "UPSERT " + LEVEL1 + " p-us-east-2 SECONDARY",
+                "UPSERT " + DOMAIN + " p-eu-west-1 PRIMARY"), describe(reorder));
+    }
+
+    @Test
+    void growingFromTwoRegionsDeletesTheOldDirectSecondaryInTheSameBatch() {
+        List<FailoverRecord> old = List.of(primaryOf("us-east-1"), target("us-east-2").record(P, DOMAIN, "SECONDARY"));
+        List<Change> changes = FailoverRecordSets.changes(P, DOMAIN, chain("us-east-1", "us-east-2", "eu-west-1"), old);
+        assertEquals(List.of("DELETE " + DOMAIN + " p-us-east-2 SECONDARY",
+                "UPSERT " + LEVEL1 + " p-us-east-2 PRIMARY", "UPSERT " + LEVEL1 + " p-eu-west-1 SECONDARY",
+                "UPSERT " + DOMAIN + " p-failover-1 SECONDARY"), describe(changes));
+    }
+
+    @Test
+    void anotherProjectsRecordIsNeverDeleted() {
+        FailoverRecord theirs = new FailoverRecord(DOMAIN, "PRIMARY", "q-us-east-1", "x", "Z", true, "hc");
+        List<FailoverRecord> current = new java.util.ArrayList<>(chain("us-east-1", "us-east-2"));
+        current.add(theirs);
+        assertEquals(List.of(), FailoverRecordSets.changes(P, DOMAIN, chain("us-east-1", "us-east-2"), current));
+    }
+
+    @Test
+    void levelNamesAreRecognisedAndOthersAreNot() {
+        assertTrue(FailoverChain.isLevelName(P, DOMAIN, "App.Example.com."));
+        assertTrue(FailoverChain.isLevelName(P, DOMAIN, LEVEL1 + "."));
+        assertEquals(false, FailoverChain.isLevelName(P, DOMAIN, "staging.app.example.com"));
+        assertEquals(false, FailoverChain.isLevelName(P, DOMAIN, "q-failover-1.app.example.com"));
+        assertEquals(false, FailoverChain.isLevelName(P, DOMAIN, "p-failover-x.app.example.com"));
+    }
+
+    private static FailoverRecordsState state(List<FailoverRecord> records, Map<String, RegionTarget> targets) {
+        return new FailoverRecordsState("Z1", DOMAIN, records, targets);
     }
 
     @Test
     void aliasNamesDifferingOnlyInCaseDotOrDualstackAreTheSame() {
-        FailoverRecord found = new FailoverRecord("PRIMARY", "p-us-east-1",
-                "dualstack.p-alb-1.us-east-1.elb.amazonaws.com", "Z" + "us-east-1".hashCode(), true, "hc-us-east-1");
-        FailoverRecordsState state = new FailoverRecordsState("Z1", "app.example.com",
-                List.of(found, rec("SECONDARY", "us-east-2")),
-                Map.of("us-east-1", target("us-east-1"), "us-east-2", target("us-east-2")));
-        assertEquals(List.of(), new FailoverRecordsReconciler().diff(SPEC, state));
+        List<FailoverRecord> records = new java.util.ArrayList<>(chain("us-east-1", "us-east-2", "eu-west-1"));
+        records.set(0, new FailoverRecord(DOMAIN + ".", "PRIMARY", "p-us-east-1",
+                "dualstack.P-alb-1.us-east-1.elb.amazonaws.com.", target("us-east-1").canonicalHostedZoneId(), true,
+                "hc-us-east-1"));
+        records.set(1, new FailoverRecord(DOMAIN, "SECONDARY", "p-failover-1", LEVEL1 + ".", "/hostedzone/Z1", true, null));
+        assertEquals(List.of(), new FailoverRecordsReconciler().diff(SPEC, state(records, TARGETS)));
     }
 
     @Test
-    void recordsDiffNamesTheRoleWhoseTargetOrHealthCheckIsWrong() {
-        FailoverRecordsState state = new FailoverRecordsState("Z1", "app.example.com",
-                List.of(new FailoverRecord("PRIMARY", "p-us-east-1", "old.elb.amazonaws.com", "Z", true, "hc-us-east-1"),
-                        new FailoverRecord("SECONDARY", "p-us-east-2", target("us-east-2").dnsName(),
-                                target("us-east-2").canonicalHostedZoneId(), false, "hc-us-east-2")),
-                Map.of("us-east-1", target("us-east-1"), "us-east-2", target("us-east-2")));
-        assertEquals(List.of("PRIMARY", "SECONDARY"), fields(new FailoverRecordsReconciler().diff(SPEC, state)));
+    void recordsDiffNamesTheLevelAndRoleWhoseTargetOrHealthCheckIsWrong() {
+        List<FailoverRecord> records = new java.util.ArrayList<>(chain("us-east-1", "us-east-2", "eu-west-1"));
+        records.set(0, new FailoverRecord(DOMAIN, "PRIMARY", "p-us-east-1", "old.elb.amazonaws.com", "Z", true, "hc-us-east-1"));
+        records.set(3, new FailoverRecord(LEVEL1, "SECONDARY", "p-eu-west-1", target("eu-west-1").dnsName(),
+                target("eu-west-1").canonicalHostedZoneId(), false, "hc-eu-west-1"));
+        assertEquals(List.of("PRIMARY", LEVEL1 + " SECONDARY"),
+                fields(new FailoverRecordsReconciler().diff(SPEC, state(records, TARGETS))));
     }
 
     @Test
-    void recordsDiffSaysWhenATargetIsMissing() {
-        FailoverRecordsState state = new FailoverRecordsState("Z1", "app.example.com",
-                List.of(rec("PRIMARY", "us-east-1"), rec("SECONDARY", "us-east-2")),
-                Map.of("us-east-1", target("us-east-1")));
-        List<FieldChange> diff = new FailoverRecordsReconciler().diff(SPEC, state);
-        assertEquals(List.of("SECONDARY"), fields(diff));
-        assertTrue(diff.get(0).desired().contains("no load balancer or health check of us-east-2"), diff.toString());
+    void recordsDiffSaysWhenATargetIsMissingAndWhenARegionIsNotInDns() {
+        List<FieldChange> diff = new FailoverRecordsReconciler().diff(SPEC, state(chain("us-east-1", "us-east-2", "eu-west-1"),
+                Map.of("us-east-1", target("us-east-1"), "us-east-2", target("us-east-2"))));
+        assertEquals(List.of(LEVEL1 + " SECONDARY"), fields(diff));
+        assertTrue(diff.get(0).desired().contains("no load balancer or health check of eu-west-1"), diff.toString());
+
+        // the layout of two regions, with a third region in the topology: the third is missing from DNS
+        List<FailoverRecord> twoRegions = List.of(primaryOf("us-east-1"), target("us-east-2").record(P, DOMAIN, "SECONDARY"));
+        assertEquals(List.of("SECONDARY", LEVEL1 + " PRIMARY", LEVEL1 + " SECONDARY", "stale record p-us-east-2"),
+                fields(new FailoverRecordsReconciler().diff(SPEC, state(twoRegions, TARGETS))));
     }
 
     static Stream<Arguments> healthChecks() {
@@ -160,8 +226,8 @@ class FailoverDiffTest {
     }
 
     private static List<String> describe(List<Change> changes) {
-        return changes.stream().map(c -> c.actionAsString() + " " + c.resourceRecordSet().setIdentifier() + " "
-                + c.resourceRecordSet().failoverAsString()).toList();
+        return changes.stream().map(c -> c.actionAsString() + " " + c.resourceRecordSet().name().replaceAll("\\.$", "")
+                + " " + c.resourceRecordSet().setIdentifier() + " " + c.resourceRecordSet().failoverAsString()).toList();
     }
 
     private static List<String> fields(List<FieldChange> changes) {
