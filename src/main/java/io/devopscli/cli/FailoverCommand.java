@@ -51,7 +51,8 @@ final class FailoverCommand extends BaseCommand {
             if (!dryRun) {
                 Terminal.requireConsentPossible(yes);
             }
-            FailoverRunner runner = new FailoverRunner(session.topology(), session::clients,
+            // the whole topology: --regions must not drop a region from the failover chain
+            FailoverRunner runner = new FailoverRunner(session.wholeTopology(), session::clients,
                     session.progress(to), ChangeSync.standard(), new RepositoryCatchUp(git.endpoints(session, to),
                             git.cache(session.topology()), session.topology().pipeline().repository()));
             FailoverPlan plan;

@@ -63,6 +63,7 @@ final class ReplicateCommand extends BaseCommand {
                 throw new UsageException("--from " + from + " is not a region of this run ("
                         + String.join(", ", topology.regions().stream().map(RegionSpec::name).toList()) + ")");
             }
+            git.baseUrls(topology); // a malformed --git-url is a usage error before any call, Route 53's included
             String source = from != null ? from : SourceRegion.read(session, err());
             if (topology.region(source).isEmpty()) {
                 throw new UsageException("the replication source " + source + " is not in this run: --regions must "

@@ -73,7 +73,12 @@ final class StatusCommand extends BaseCommand {
                 if (liveHealth) {
                     Map<String, Object> replication = new LinkedHashMap<>();
                     replication.put("source", source);
-                    replication.put("triggers", triggers);
+                    replication.put("triggers", triggers.entrySet().stream().map(e -> {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("region", e.getKey());
+                        m.put("state", e.getValue());
+                        return m;
+                    }).toList());
                     doc.put("replication", replication);
                 }
                 List<Map<String, Object>> regions = PlanView.regions(session.topology(), plan);

@@ -42,7 +42,7 @@ import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The replication layer as `up` builds it in the primary region (config/topology.yaml, project natproj),
+ * The replication layer as `up` builds it in a region (config/topology.yaml, project natproj),
  * through the real Engine against moto: the function, its role, log group, dead-letter queue, invoke
  * permission and trigger rule. The CodeCommit repository is made with a plain SDK client (its reconciler
  * is tested elsewhere). moto stores the function's package and reports its CodeSha256 without Docker;
@@ -290,10 +290,31 @@ class ReplicationLayerEmulatorTest {
     }
 
     @Test
-    void onlyThePrimaryRegionGetsTheLayer() {
-        RegionSpec secondary = topology.regions().stream().filter(r -> !r.isPrimary()).findFirst().orElseThrow();
-        harness.desire(g -> new ReplicationLayer(topology, secondary, pkg("v1")).addTo(g));
-        assertEquals(List.of(), harness.plan().allChanges());
+    void outsideTheReplicationSourceTheTriggerIsDisabledAndThatIsNotDrift() throws IOException {
+        // us-east-1 is a secondary here, and there are no failover records yet: the source is the primary
+        Topology swapped = TopologyLoader.parse(Files.readString(Path.of("config/topology.yaml"))
+                .replace("project: logicworks-devops ", "project: natproj ")
+                .replace("{name: us-east-1, role: primary", "{name: us-east-1, role: secondary")
+                .replace("{name: us-east-2, role: secondary", "{name: us-east-2, role: primary"), "topology.yaml");
+        RegionSpec east1 = swapped.region("us-east-1").orElseThrow();
+        harness.desire(g -> {
+            g.add(REPO, new PreMadeReconciler(), repoArn);
+            new ReplicationLayer(swapped, east1, pkg("v1")).addTo(g);
+        });
+        harness.up();
+
+        assertEquals("DISABLED", harness.clients().events().describeRule(r -> r.name(RULE_NAME)).stateAsString());
+        assertEquals(Map.of(ReplicationSettings.REPOSITORY_NAME, "logicworks-devops-repo",
+                ReplicationSettings.SOURCE_REGION, "us-east-1", ReplicationSettings.SECONDARY_REGIONS, "us-east-2"),
+                lambda.getFunction(r -> r.functionName(FUNCTION_NAME)).configuration().environment().variables());
+        assertEquals(List.of(), EngineHarness.mutations(harness.plan()));
+
+        // enabled by hand (or by a failover that Route 53 does not back): drift, put back by up
+        harness.clients().events().enableRule(r -> r.name(RULE_NAME));
+        assertEquals(List.of(new Change(RULE, Action.UPDATE, List.of(FieldChange.of("state", "DISABLED", "ENABLED")))),
+                EngineHarness.mutations(harness.plan()));
+        harness.up();
+        assertEquals("DISABLED", harness.clients().events().describeRule(r -> r.name(RULE_NAME)).stateAsString());
     }
 
     private static List<String> fields(Change change) {
