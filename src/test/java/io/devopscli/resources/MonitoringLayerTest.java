@@ -74,6 +74,17 @@ class MonitoringLayerTest {
     }
 
     @Test
+    void everyRegionWatchesItsReplicationLambda() {
+        for (RegionSpec region : topology.regions()) {
+            RegionGraph g = graph(region);
+            AlarmSpec replication = (AlarmSpec) byType(g, "cloudwatch/alarm").get("replication-errors").spec();
+            assertEquals("acme-shop-replication", replication.dimensions().get(0).value(), region.name());
+            assertTrue(((DashboardSpec) byType(g, "cloudwatch/dashboard").get("main").spec()).replicationFunction()
+                    .isPresent(), region.name());
+        }
+    }
+
+    @Test
     void thePrimaryWatchesTheReplicationLambda() {
         RegionGraph g = graph(topology.primary());
 
@@ -86,14 +97,13 @@ class MonitoringLayerTest {
     }
 
     @Test
-    void aSecondaryHasNeither() {
+    void aSecondaryHasItsOwnDashboardAndOnlyTheAppLogGroups() {
         RegionGraph g = graph(topology.region("eu-central-1").orElseThrow());
 
+        // the replication function's log group belongs to ReplicationLayer, as in the primary
         assertEquals(Set.of("app-staging", "app-production"), byType(g, "logs/log-group").keySet());
-        assertTrue(!byType(g, "cloudwatch/alarm").containsKey("replication-errors"));
         DashboardSpec dashboard = (DashboardSpec) byType(g, "cloudwatch/dashboard").get("main").spec();
         assertEquals("acme-shop-eu-central-1", dashboard.name());
-        assertTrue(dashboard.replicationFunction().isEmpty());
     }
 
     @Test
