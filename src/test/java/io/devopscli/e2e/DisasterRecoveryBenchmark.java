@@ -164,7 +164,10 @@ public final class DisasterRecoveryBenchmark {
 
         double orchestrationS = orchestration / 1000.0;
         double warm = detection + orchestrationS + ROUTE53_PROPAGATION_S + ALB_DNS_TTL_S;
-        double cold = warm + FARGATE_TASK_START_S + healthyTargets;
+        double scaleUp = FARGATE_TASK_START_S + healthyTargets;
+        double cold = warm + scaleUp;
+        // the tasks start at step 5, before the chain moves: they come up while Route 53 propagates
+        double overlapped = detection + orchestrationS + Math.max(ROUTE53_PROPAGATION_S + ALB_DNS_TTL_S, scaleUp);
         System.out.println();
         System.out.println("RTO, a region fails at t=0 (seconds):");
         System.out.printf(Locale.ROOT, "  health check failure detection   %6.1f  (configured: interval %d s x threshold %d)%n",
@@ -178,8 +181,10 @@ public final class DisasterRecoveryBenchmark {
         System.out.printf(Locale.ROOT, "  + ECS scale-up to the minimum    %6.1f  (assumed task start %d s + configured healthy threshold %d x %d s)%n",
                 (double) FARGATE_TASK_START_S + healthyTargets, FARGATE_TASK_START_S, group.healthyThresholdCount(),
                 group.healthCheckIntervalSeconds());
-        System.out.printf(Locale.ROOT, "  = standby with no task running   %6.1f s: %s the %d s objective%n", cold,
-                cold <= RTO_OBJECTIVE_S ? "within" : "OVER", RTO_OBJECTIVE_S);
+        System.out.printf(Locale.ROOT, "  = standby with no task running, every term in sequence  %6.1f s: %s the %d s objective%n",
+                cold, cold <= RTO_OBJECTIVE_S ? "within" : "OVER", RTO_OBJECTIVE_S);
+        System.out.printf(Locale.ROOT, "  = the same with the tasks (started by step 5) coming up during propagation and TTL  %6.1f s: "
+                + "%s the %d s objective%n", overlapped, overlapped <= RTO_OBJECTIVE_S ? "within" : "OVER", RTO_OBJECTIVE_S);
         System.out.printf(Locale.ROOT, "  (traffic alone, health checks without the command: %.1f s = detection + TTL)%n",
                 (double) detection + ALB_DNS_TTL_S);
 
