@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The replication source: the region serving production, read from Route 53's failover records (code
- * follows traffic), else the topology's primary. Shared by replicate and status.
+ * follows traffic), else the topology's primary, for replicate (status reads the whole chain itself).
  */
 final class SourceRegion {
     private SourceRegion() {

@@ -2,7 +2,6 @@ package io.devopscli.resources;
 
 import io.devopscli.aws.AwsClients;
 import io.devopscli.engine.RegionContext;
-import io.devopscli.resources.route53.ActiveRegion;
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.lambda.ReplicationSettings;
@@ -19,6 +18,7 @@ import io.devopscli.resources.lambda.PermissionSpec;
 import io.devopscli.resources.lambda.ReplicationPackage;
 import io.devopscli.resources.logs.LogGroupReconciler;
 import io.devopscli.resources.logs.LogGroupSpec;
+import io.devopscli.resources.route53.ActiveRegion;
 import io.devopscli.resources.sqs.QueueReconciler;
 import io.devopscli.resources.sqs.QueueSpec;
 import io.devopscli.topology.RegionSpec;
