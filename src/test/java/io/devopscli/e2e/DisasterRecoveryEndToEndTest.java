@@ -138,6 +138,12 @@ class DisasterRecoveryEndToEndTest {
         assertTrue(doc.get("steps").get(2).get("detail").asText().contains("in sync with us-east-1"), over.toString());
         assertChain("us-west-2", "us-east-1", "us-east-2");
         assertEquals(Map.of("us-east-1", "DISABLED", "us-east-2", "DISABLED", "us-west-2", "ENABLED"), triggers());
+        CliHarness.Result status = withGit("status", "--no-color");
+        assertTrue(status.out().contains("Failover chain: us-west-2 [healthy (1 of 1 checkers)] > us-east-1 [healthy"
+                + " (1 of 1 checkers)] > us-east-2 [healthy (1 of 1 checkers)]"), status.toString());
+        assertTrue(status.out().contains("Replication source: us-west-2 (serves production); triggers: us-east-1 DISABLED,"
+                + " us-east-2 DISABLED, us-west-2 ENABLED"), status.toString());
+        assertTrue(status.out().matches("(?s).*replication main +ok +in sync at .*"), status.toString());
 
         // a push to the new active region: its function (as the emulator holds it) mirrors to the others
         ObjectId before = GitFixture.head(repos.get("us-west-2"), "main");
