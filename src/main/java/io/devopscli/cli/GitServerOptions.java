@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** Where the regions' git repositories are and where the local mirror lives: replicate and status share it. */
+/** Where the regions' git repositories are and where the local mirror lives: replicate, failover and status share it. */
 final class GitServerOptions {
     @Option(names = "--git-url", paramLabel = "REGION=URL",
             description = "Git base URL of a region's repositories instead of CodeCommit's clone URL (repeatable); "
@@ -20,7 +20,7 @@ final class GitServerOptions {
     List<String> gitUrls = new ArrayList<>();
 
     @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "Local bare repository the primary is fetched into (default: a per-user cache, reused).")
+            description = "Local bare repository the replication source is fetched into (default: a per-user cache, reused).")
     Path cacheDir;
 
     /** The environment's overrides, then the options'; a malformed one is a usage error. */
