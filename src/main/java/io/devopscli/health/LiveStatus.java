@@ -46,7 +46,8 @@ public final class LiveStatus {
         Optional<String> url = Optional.empty();
         LiveCheck urlCheck;
         try {
-            url = new LoadBalancerEndpoint(clients.elbv2()).url(p, DeliveryLayer.loadBalancerName(p));
+            url = new LoadBalancerEndpoint(clients.elbv2()).url(p, DeliveryLayer.loadBalancerName(p),
+                    topology.failover().https());
             urlCheck = url.map(u -> new LiveCheck("url", true, u))
                     .orElse(new LiveCheck("url", false, "no load balancer"));
         } catch (RuntimeException e) {
@@ -87,7 +88,9 @@ public final class LiveStatus {
         if (emulated && !isLoopback(target.getHost())) {
             return LiveCheck.unavailable(name, "the endpoint is an emulator; " + target.getHost() + " is not a real name");
         }
-        String host = env.equals("staging") ? "staging." + topology.failover().domain() : null;
+        // over HTTPS, production is asked for by the domain too: that is the name on the certificate
+        String host = env.equals("staging") ? "staging." + topology.failover().domain()
+                : topology.failover().https() ? topology.failover().domain() : null;
         HttpProbe.Result result = probe.get(target, host);
         return new LiveCheck(name, result.healthy(), target + (host == null ? "" : " (Host: " + host + ")") + " -> " + result);
     }

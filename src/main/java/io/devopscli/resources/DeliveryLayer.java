@@ -3,6 +3,8 @@ package io.devopscli.resources;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.engine.ResourceKey;
+import io.devopscli.resources.acm.CertificateReconciler;
+import io.devopscli.resources.acm.CertificateSpec;
 import io.devopscli.resources.autoscaling.ScalableTargetReconciler;
 import io.devopscli.resources.autoscaling.ScalableTargetSpec;
 import io.devopscli.resources.autoscaling.ScalingPolicyReconciler;
@@ -37,6 +39,8 @@ import io.devopscli.resources.iam.RoleReconciler;
 import io.devopscli.resources.iam.RoleSpec;
 import io.devopscli.resources.logs.LogGroupReconciler;
 import io.devopscli.resources.logs.LogGroupSpec;
+import io.devopscli.resources.route53.CertificateValidationReconciler;
+import io.devopscli.resources.route53.CertificateValidationSpec;
 import io.devopscli.resources.s3.ArtifactBucketReconciler;
 import io.devopscli.resources.s3.ArtifactBucketSpec;
 import io.devopscli.resources.sns.EmailSubscriptionReconciler;
@@ -137,8 +141,24 @@ public final class DeliveryLayer {
             targetGroups.put(env, g.add(key("elbv2/target-group", env), tgs, TargetGroupSpec.forApp(
                     targetGroupName(p, env), network.vpc(), app.port(), app.healthCheckPath()), network.vpc()));
         }
-        ResourceKey listener = g.add(key("elbv2/listener", "http"), new ListenerReconciler(),
-                ListenerSpec.http(p + "-http", alb, targetGroups.get("production")), alb, targetGroups.get("production"));
+        ListenerReconciler listeners = new ListenerReconciler();
+        ResourceKey listener;
+        if (topology.failover().https()) {
+            // HTTPS: a certificate for the domain and staging.<domain>, validated by records in the zone;
+            // the HTTPS listener is made once it is issued, and port 80 only redirects to it
+            String domain = topology.failover().domain();
+            ResourceKey certificate = g.add(key("acm/certificate", "app"), new CertificateReconciler(),
+                    CertificateSpec.forApp(p + "-app", domain));
+            ResourceKey issued = g.add(key("route53/certificate-validation", "app"), new CertificateValidationReconciler(),
+                    new CertificateValidationSpec(certificate, topology.failover().hostedZone()), certificate);
+            g.add(key("elbv2/listener", "http"), listeners, ListenerSpec.redirectToHttps(p + "-http", alb), alb);
+            listener = g.add(key("elbv2/listener", "https"), listeners,
+                    ListenerSpec.https(p + "-https", alb, targetGroups.get("production"), issued),
+                    alb, targetGroups.get("production"), issued);
+        } else {
+            listener = g.add(key("elbv2/listener", "http"), listeners,
+                    ListenerSpec.http(p + "-http", alb, targetGroups.get("production")), alb, targetGroups.get("production"));
+        }
         ResourceKey rule = g.add(key("elbv2/listener-rule", "staging"), new ListenerRuleReconciler(),
                 ListenerRuleSpec.staging(p + "-staging", listener, topology.failover().domain(), targetGroups.get("staging")),
                 listener, targetGroups.get("staging"));
