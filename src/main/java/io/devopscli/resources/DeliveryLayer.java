@@ -262,6 +262,8 @@ public final class DeliveryLayer {
                         "Staging in " + region + " is deployed: approve to deploy production."),
                 pipelineDeps);
 
+        PipelineEvents.addTo(g, p, pipelineName(p), pipeline, alarmsTopic);
+
         ResourceKey eventsRole = g.add(key("iam/role", "events"), roles, new RoleSpec(regional("events"),
                 "events.amazonaws.com", "start-pipeline", PipelinePolicies.startPipeline(region, pipelineName(p))));
         g.add(key("events/rule", "push"), new RuleReconciler(), new RuleSpec(p + "-push-to-pipeline", repository,
