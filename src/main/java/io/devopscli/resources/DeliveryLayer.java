@@ -11,12 +11,14 @@ import io.devopscli.resources.autoscaling.ScalingPolicyReconciler;
 import io.devopscli.resources.autoscaling.ScalingPolicySpec;
 import io.devopscli.resources.codebuild.ProjectReconciler;
 import io.devopscli.resources.codebuild.ProjectSpec;
+import io.devopscli.resources.codebuild.ScaleBuildspec;
 import io.devopscli.resources.codepipeline.DeliveryPipelineSpec;
 import io.devopscli.resources.codepipeline.PipelineReconciler;
 import io.devopscli.resources.ecr.RepositoryReconciler;
 import io.devopscli.resources.ecr.RepositorySpec;
 import io.devopscli.resources.ecs.ClusterReconciler;
 import io.devopscli.resources.ecs.ClusterSpec;
+import io.devopscli.resources.ecs.FirstImage;
 import io.devopscli.resources.ecs.ServiceReconciler;
 import io.devopscli.resources.ecs.ServiceSpec;
 import io.devopscli.resources.ecs.TaskDefinitionReconciler;
@@ -192,7 +194,7 @@ public final class DeliveryLayer {
                     new TaskDefinitionSpec(p + "-" + app.name() + "-" + env, String.valueOf(app.cpu()),
                             String.valueOf(app.memory()), app.name(), app.port(),
                             TaskDefinitionSpec.appEnvironment(app.name(), env, region, app.healthCheckPath(), app.port()),
-                            ecr, "bootstrap", appLogs.get(env), env, executionRole, taskRole),
+                            ecr, FirstImage.BOOTSTRAP_TAG, appLogs.get(env), env, executionRole, taskRole),
                     ecr, appLogs.get(env), executionRole, taskRole);
             EnvironmentSpec size = app.environments().get(env);
             ServiceSpec serviceSpec = new ServiceSpec(serviceName(app, env), cluster, taskDefinition, app.name(),
@@ -203,15 +205,16 @@ public final class DeliveryLayer {
             serviceDeps.add(lb.servedBy().get(env));
             ResourceKey service = g.add(key("ecs/service", env), serviceReconciler, serviceSpec, serviceDeps);
             services.put(env, service);
-            addAutoscaling(g, env, service, size);
+            addAutoscaling(g, env, service, taskDefinition, size);
         }
         return services;
     }
 
-    private void addAutoscaling(RegionGraph g, String env, ResourceKey service, EnvironmentSpec size) {
+    private void addAutoscaling(RegionGraph g, String env, ResourceKey service, ResourceKey taskDefinition,
+                                EnvironmentSpec size) {
         String name = p + "-" + app.name() + "-" + env;
         ResourceKey target = g.add(key("autoscaling/scalable-target", env), new ScalableTargetReconciler(),
-                new ScalableTargetSpec(name, service, size.min(), size.max()), service);
+                new ScalableTargetSpec(name, service, size.min(), size.max(), taskDefinition), service);
         ScalingPolicyReconciler policies = new ScalingPolicyReconciler();
         g.add(key("autoscaling/scaling-policy", env + "-cpu"), policies,
                 ScalingPolicySpec.cpu(name + "-cpu", target, app.autoscaling().cpuTarget()), target);
@@ -240,9 +243,23 @@ public final class DeliveryLayer {
                 "codebuild.amazonaws.com", "codebuild",
                 BuildPolicies.codeBuild(region, buildLogGroup, bucketName, imageRepository)));
         ResourceKey project = g.add(key("codebuild/project", "build"), new ProjectReconciler(), new ProjectSpec(
-                p + "-build", "sample-app/buildspec.yml", "aws/codebuild/standard:7.0", "BUILD_GENERAL1_SMALL", true,
+                p + "-build", "buildspec.yml", "aws/codebuild/standard:7.0", "BUILD_GENERAL1_SMALL", true,
                 Map.of("IMAGE_REPO_NAME", imageRepository, "CONTAINER_NAME", app.name()), buildRole, buildLogs),
                 buildRole, buildLogs);
+
+        // the Scale action after each deploy: the topology's counts once a service has its first image
+        String scaleProjectName = p + "-scale";
+        ResourceKey scaleRole = g.add(key("iam/role", "scale"), roles, new RoleSpec(regional("scale"),
+                "codebuild.amazonaws.com", "scale-to-topology", BuildPolicies.scaleToTopology(region, buildLogGroup,
+                clusterName(p), ENVIRONMENTS.stream().map(e -> serviceName(app, e)).toList())));
+        ResourceKey scaleProject = g.add(key("codebuild/project", "scale"), new ProjectReconciler(), new ProjectSpec(
+                scaleProjectName, ScaleBuildspec.YAML, "aws/codebuild/standard:7.0", "BUILD_GENERAL1_SMALL", false,
+                Map.of(), scaleRole, buildLogs), scaleRole, buildLogs);
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        for (String env : ENVIRONMENTS) {
+            EnvironmentSpec size = app.environments().get(env);
+            counts.put(serviceName(app, env), new int[] {size.desired(), size.min(), size.max()});
+        }
 
         ResourceKey approvalTopic = addTopic(g, "approval", "approvals", topology.pipeline().approvalEmail());
         ResourceKey alarmsTopic = addTopic(g, "alarms", "alarms", topology.alarms().email());
@@ -251,15 +268,17 @@ public final class DeliveryLayer {
                 "codepipeline.amazonaws.com", "codepipeline", PipelinePolicies.codePipeline(new PipelineGrants(region,
                         repositoryName, bucketName, p + "-build", clusterName(p),
                         ENVIRONMENTS.stream().map(e -> serviceName(app, e)).toList(),
-                        List.of(regional("task-exec"), regional("task")), p + "-approval"))));
-        List<ResourceKey> pipelineDeps = new ArrayList<>(List.of(pipelineRole, bucket, project, approvalTopic, repository));
+                        List.of(regional("task-exec"), regional("task")), p + "-approval", List.of(scaleProjectName)))));
+        List<ResourceKey> pipelineDeps = new ArrayList<>(List.of(pipelineRole, bucket, project, approvalTopic, repository,
+                scaleProject));
         // A new pipeline starts a run at once: its deploy stages need the services to exist.
         pipelineDeps.addAll(services.values());
         ResourceKey pipeline = g.add(key("codepipeline/pipeline", "main"), new PipelineReconciler(),
                 new DeliveryPipelineSpec(pipelineName(p), pipelineRole, bucket, repositoryName,
                         topology.pipeline().branch(), project, clusterName(p), serviceName(app, "staging"),
                         serviceName(app, "production"), approvalTopic,
-                        "Staging in " + region + " is deployed: approve to deploy production."),
+                        "Staging in " + region + " is deployed: approve to deploy production.",
+                        new DeliveryPipelineSpec.ScaleStep(scaleProjectName, counts)),
                 pipelineDeps);
 
         PipelineEvents.addTo(g, p, pipelineName(p), pipeline, alarmsTopic);
