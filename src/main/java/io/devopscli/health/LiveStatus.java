@@ -51,7 +51,8 @@ public final class LiveStatus {
             boolean awaiting = image.isPresent() && FirstImage.awaiting(image.get());
             checks.add(guard("ecs " + env, () -> ecs(clients, env, awaiting)));
             checks.add(commit(env, image));
-            checks.add(guard("targets " + env, () -> targets(clients, env)));
+            checks.add(awaiting ? new LiveCheck("targets " + env, true, "none yet: " + FirstImage.WAITING)
+                    : guard("targets " + env, () -> targets(clients, env)));
         }
         Optional<String> url = Optional.empty();
         LiveCheck urlCheck;
