@@ -44,6 +44,8 @@ import io.devopscli.resources.logs.LogGroupSpec;
 import io.devopscli.resources.route53.CertificateValidationReconciler;
 import io.devopscli.resources.route53.CertificateValidationSpec;
 import io.devopscli.resources.s3.ArtifactBucketReconciler;
+import io.devopscli.resources.secrets.AppSecretsReconciler;
+import io.devopscli.resources.secrets.AppSecretsSpec;
 import io.devopscli.resources.s3.ArtifactBucketSpec;
 import io.devopscli.resources.sns.EmailSubscriptionReconciler;
 import io.devopscli.resources.sns.EmailSubscriptionSpec;
@@ -182,7 +184,10 @@ public final class DeliveryLayer {
         ResourceKey executionRole = g.add(key("iam/role", "task-execution"), roles, new RoleSpec(
                 regional("task-exec"), ContainerPolicies.ECS_TASKS, "task-execution",
                 ContainerPolicies.taskExecution(region, repositoryName,
-                        ENVIRONMENTS.stream().map(this::appLogGroupName).toList())));
+                        ENVIRONMENTS.stream().map(this::appLogGroupName).toList(), app.secrets())));
+        // the app's secrets must exist in this region before a task definition names them
+        ResourceKey secrets = app.secrets().isEmpty() ? null : g.add(key("secrets/app-secrets", "app"),
+                new AppSecretsReconciler(), new AppSecretsSpec(app.secrets()));
         ResourceKey taskRole = g.add(key("iam/role", "task"), roles, new RoleSpec(
                 regional("task"), ContainerPolicies.ECS_TASKS, "task", ContainerPolicies.task(p)));
 
@@ -194,8 +199,9 @@ public final class DeliveryLayer {
                     new TaskDefinitionSpec(p + "-" + app.name() + "-" + env, String.valueOf(app.cpu()),
                             String.valueOf(app.memory()), app.name(), app.port(),
                             TaskDefinitionSpec.appEnvironment(app.name(), env, region, app.healthCheckPath(), app.port()),
-                            ecr, FirstImage.BOOTSTRAP_TAG, appLogs.get(env), env, executionRole, taskRole),
-                    ecr, appLogs.get(env), executionRole, taskRole);
+                            ecr, FirstImage.BOOTSTRAP_TAG, appLogs.get(env), env, executionRole, taskRole, secrets),
+                    secrets == null ? List.of(ecr, appLogs.get(env), executionRole, taskRole)
+                            : List.of(ecr, appLogs.get(env), executionRole, taskRole, secrets));
             EnvironmentSpec size = app.environments().get(env);
             ServiceSpec serviceSpec = new ServiceSpec(serviceName(app, env), cluster, taskDefinition, app.name(),
                     app.port(), network.privateSubnets(), network.serviceSecurityGroup(), lb.targetGroups().get(env),
