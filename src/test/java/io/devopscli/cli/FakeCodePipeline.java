@@ -61,6 +61,9 @@ final class FakeCodePipeline implements AutoCloseable {
     }
 
     private synchronized String state() {
+        if (listCalls < 2) {
+            return "{\"pipelineName\":\"demo-pipeline\",\"stageStates\":" + states.get(0) + "}"; // before the run is found
+        }
         String stages = states.get(Math.min(stateCalls++, states.size() - 1));
         return "{\"pipelineName\":\"demo-pipeline\",\"stageStates\":" + stages + "}";
     }

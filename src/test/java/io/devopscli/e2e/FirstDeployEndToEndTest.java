@@ -1,12 +1,9 @@
 package io.devopscli.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.replication.GitFixture;
@@ -17,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.eclipse.jgit.lib.Repository;
 import org.junit.jupiter.api.AfterEach;
@@ -159,7 +155,8 @@ class FirstDeployEndToEndTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no certificate in " + region));
         assertEquals("ISSUED", cert.statusAsString(), region);
         assertTrue(cert.subjectAlternativeNames().contains("staging.shop.acme.test"), region);
-        String zone = aws.route53().listHostedZonesByName(r -> r.dnsName("acme.test.")).hostedZones().get(0).id();
+        String zone = aws.route53().listHostedZonesByName(r -> r.dnsName("acme.test.")).hostedZones().get(0).id()
+                .replace("/hostedzone/", "");
         List<ResourceRecordSet> records = aws.route53().listResourceRecordSets(r -> r.hostedZoneId(zone)).resourceRecordSets();
         cert.domainValidationOptions().forEach(v -> assertTrue(records.stream().anyMatch(rr -> rr.type() == RRType.CNAME
                 && rr.name().equalsIgnoreCase(v.resourceRecord().name())

@@ -113,10 +113,9 @@ public final class CertificateReconciler implements Reconciler<CertificateSpec, 
     }
 
     static CertificateState state(CertificateDetail c) {
-        List<String> names = new ArrayList<>(c.subjectAlternativeNames());
-        if (!names.contains(c.domainName())) {
-            names.add(0, c.domainName());
-        }
+        // the domain first, then the other names, whatever order ACM lists its alternative names in
+        List<String> names = new ArrayList<>(List.of(c.domainName()));
+        c.subjectAlternativeNames().stream().filter(n -> !n.equals(c.domainName())).forEach(names::add);
         List<CertificateState.ValidationRecord> records = c.domainValidationOptions().stream()
                 .map(DomainValidation::resourceRecord).filter(java.util.Objects::nonNull)
                 .map(r -> new CertificateState.ValidationRecord(r.name(), r.typeAsString(), r.value()))

@@ -58,6 +58,16 @@ public final class PipelineRunFollower {
         Instant start = clock.instant();
         String executionId;
         try {
+            // an endpoint that has no pipeline state (moto lacks GetPipelineState, and never runs a
+            // pipeline) is told apart at once rather than after minutes of looking for a run
+            AwsCall.call(() -> client.getPipelineState(r -> r.name(pipeline)));
+        } catch (AwsFailure f) {
+            return unavailable(f);
+        } catch (RuntimeException e) {
+            return new Result(Ending.UNAVAILABLE, null, null, null, null,
+                    "this endpoint cannot run pipelines (" + oneLine(e.getMessage()) + ")");
+        }
+        try {
             Optional<String> found = Optional.empty();
             while (found.isEmpty()) {
                 found = executionOf(pipeline, commit);
