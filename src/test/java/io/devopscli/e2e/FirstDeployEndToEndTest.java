@@ -145,6 +145,30 @@ class FirstDeployEndToEndTest {
         CliHarness.Result version = cli.run(withGit("status", "-o", "json"));
         assertTrue(check(live(version.json(), PRIMARY), "commit staging").get("detail").asText().startsWith(sha),
                 version.toString());
+
+        // down removes what this work added: certificates, their validation records, the event rules
+        String zone = Emulator.clients(PRIMARY).route53().listHostedZonesByName(r -> r.dnsName("acme.test."))
+                .hostedZones().get(0).id().replace("/hostedzone/", "");
+        List<String> validationNames = new ArrayList<>();
+        for (String region : REGIONS) {
+            AwsClients aws = Emulator.clients(region);
+            aws.acm().listCertificates().certificateSummaryList().forEach(c -> aws.acm()
+                    .describeCertificate(r -> r.certificateArn(c.certificateArn())).certificate().domainValidationOptions()
+                    .forEach(v -> validationNames.add(v.resourceRecord().name().toLowerCase())));
+        }
+        CliHarness.Result down = cli.run("down", "--yes", "--purge");
+        assertEquals(0, down.code(), down.toString());
+        for (String region : REGIONS) {
+            AwsClients aws = Emulator.clients(region);
+            assertEquals(0, aws.acm().listCertificates().certificateSummaryList().size(), region);
+            assertTrue(aws.events().listRules(r -> r.namePrefix("acme-shop-pipeline")).rules().isEmpty(), region);
+        }
+        var zones = Emulator.clients(PRIMARY).route53().listHostedZonesByName(r -> r.dnsName("acme.test.")).hostedZones();
+        if (!zones.isEmpty() && zones.get(0).id().endsWith(zone)) {
+            List<String> left = Emulator.clients(PRIMARY).route53().listResourceRecordSets(r -> r.hostedZoneId(zone))
+                    .resourceRecordSets().stream().map(rr -> rr.name().toLowerCase()).filter(validationNames::contains).toList();
+            assertEquals(List.of(), left, "the validation records are gone");
+        }
     }
 
     private void checkHttps(String region) {
