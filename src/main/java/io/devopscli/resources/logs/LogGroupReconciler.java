@@ -1,5 +1,7 @@
 package io.devopscli.resources.logs;
 
+import io.devopscli.resources.OwnedByTag;
+import io.devopscli.resources.RegionalArns;
 import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.aws.AwsFailure;
@@ -24,7 +26,7 @@ public final class LogGroupReconciler implements Reconciler<LogGroupSpec, LogGro
     @Override
     public Optional<LogGroupState> observe(LogGroupSpec spec, RegionContext ctx) {
         CloudWatchLogsClient logs = logs(ctx);
-        return find(logs, spec.name()).filter(g -> isOwned(logs, g, ctx.project())).map(LogGroupReconciler::state);
+        return find(logs, spec.name()).filter(g -> OwnedByTag.owns(ctx, "logs", arnOf(g))).map(LogGroupReconciler::state);
     }
 
     @Override
@@ -50,8 +52,9 @@ public final class LogGroupReconciler implements Reconciler<LogGroupSpec, LogGro
             }
         }
         applyRetention(logs, spec);
-        return find(logs, spec.name()).map(LogGroupReconciler::state)
-                .orElseThrow(() -> new IllegalStateException("log group " + spec.name() + " vanished after create"));
+        // CreateLogGroup returns nothing, but everything dependents need is known: no describe afterwards
+        return new LogGroupState(spec.name(), RegionalArns.of(ctx, "logs", "log-group:" + spec.name()),
+                spec.retentionDays());
     }
 
     @Override
