@@ -35,19 +35,28 @@ def log_lines():
 
 
 def longest_chain(calls):
-    """The most calls that ran one after another (each starting after the previous one ended)."""
+    """The most calls that ran one after another (each starting after the previous one ended), as the
+    list of those calls."""
     if not calls:
-        return 0
-    by_end = sorted(calls, key=lambda c: c[1])
-    best_before = 0
+        return []
+    by_end = sorted(range(len(calls)), key=lambda i: calls[i][1])
+    best, best_at = 0, None
     j = 0
-    chain = {}
-    for i, c in sorted(enumerate(calls), key=lambda ic: ic[1][0]):
-        while j < len(by_end) and by_end[j][1] <= c[0]:
-            best_before = max(best_before, chain.get(id(by_end[j]), 0))
+    length, previous = {}, {}
+    for i in sorted(range(len(calls)), key=lambda i: calls[i][0]):
+        while j < len(by_end) and calls[by_end[j]][1] <= calls[i][0]:
+            k = by_end[j]
+            if length.get(k, 0) > best:
+                best, best_at = length[k], k
             j += 1
-        chain[id(c)] = best_before + 1
-    return max(chain.values())
+        length[i] = best + 1
+        previous[i] = best_at
+    end = max(length, key=length.get)
+    chain = []
+    while end is not None:
+        chain.append(calls[end])
+        end = previous[end]
+    return chain[::-1]
 
 
 def run(args):
@@ -68,8 +77,9 @@ def run(args):
         sys.exit(f"{' '.join(args)} failed (exit {p.returncode}):\n{p.stderr[-3000:]}")
     if p.returncode != 0:
         print(f"warning: {' '.join(args)} exited {p.returncode}: {p.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
+    chain = longest_chain(calls)
     return {"wall": wall, "cpu": cpu, "calls": len(calls), "mutating": doc["awsCalls"]["mutating"],
-            "chain": longest_chain(calls), "actions": collections.Counter(c[2] for c in calls), "doc": doc}
+            "chain": len(chain), "chain_calls": chain, "actions": collections.Counter(c[2] for c in calls), "doc": doc}
 
 
 def reset():
@@ -120,6 +130,10 @@ for label in ("first", "second", "status"):
 if bench:
     print(f"graph: longest chain of dependent resources {bench['longestChain']}; alarms per region "
           + ", ".join(f"{r['region']} {r['alarms']}" for r in bench["regions"]))
+if os.environ.get("BENCH_CHAIN"):
+    for label in ("first", "second", "status"):
+        print(f"\n{label}: the longest chain of calls (last run): "
+              + " > ".join(c[2] for c in rows[label][-1]["chain_calls"]))
 if os.environ.get("BENCH_ACTIONS"):
     for label in ("first", "second"):
         print(f"\n{label} up, calls by action (last run):")
