@@ -3,6 +3,7 @@ package io.devopscli.cli;
 import io.devopscli.engine.Plan;
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.engine.RunReport;
+import io.devopscli.resources.ApplyTimeEstimate;
 import io.devopscli.resources.ecs.RolloutCheck;
 import io.devopscli.resources.ecs.ServiceRollout;
 import java.util.LinkedHashMap;
@@ -38,9 +39,17 @@ final class UpCommand extends BaseCommand {
                 table.plan(plan, false);
             }
             if (dryRun || !plan.hasChanges()) {
+                ApplyTimeEstimate estimate = ApplyTimeEstimate.of(plan);
                 if (common.json()) {
-                    JsonOutput.write(out(), document(session, plan, null));
+                    Map<String, Object> doc = document(session, plan, null);
+                    if (dryRun) {
+                        doc.put("estimate", estimate.document());
+                    }
+                    JsonOutput.write(out(), doc);
                 } else {
+                    if (dryRun && plan.hasChanges()) {
+                        estimate.lines().forEach(out()::println);
+                    }
                     out().println(plan.hasChanges() ? "Dry run: nothing was changed."
                             : plan.hasObserveFailures() ? "Some resources could not be read (above): nothing was changed."
                             : "No changes: every region matches the topology. AWS calls: "
