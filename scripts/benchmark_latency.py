@@ -26,7 +26,8 @@ import urllib.request
 emulator, proxy, log_path, topology, delay_ms, runs = sys.argv[1:7]
 delay = float(delay_ms) / 1000.0
 runs = int(runs)
-CLI = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bin", "devops-cli")
+# BENCH_CLI: another launcher to measure (an older build, for a before/after on the same machine load)
+CLI = os.environ.get("BENCH_CLI") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bin", "devops-cli")
 
 
 def log_lines():

@@ -8,7 +8,7 @@ import io.devopscli.aws.AwsFailure;
 import io.devopscli.aws.Tags;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
-import io.devopscli.engine.ParallelReads;
+import io.devopscli.engine.InParallel;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Waiter;
@@ -46,7 +46,7 @@ public final class RoleReconciler implements Reconciler<RoleSpec, RoleState> {
     public Optional<RoleState> observe(RoleSpec spec, RegionContext ctx) {
         IamClient iam = iam(ctx);
         // the role and its inline policy at once: one round trip (a missing role makes both not found)
-        Supplier<Optional<JsonNode>> policy = ParallelReads.start(() -> policyOf(iam, spec.name(), spec.policyName()));
+        Supplier<Optional<JsonNode>> policy = InParallel.start(() -> policyOf(iam, spec.name(), spec.policyName()));
         return ownedRole(iam, spec.name(), ctx.project()).map(role -> new RoleState(role.roleName(), role.arn(),
                 PolicyDocuments.parse(role.assumeRolePolicyDocument()), policy.get().orElse(null)));
     }

@@ -6,7 +6,7 @@ import io.devopscli.aws.AwsFailure;
 import io.devopscli.aws.Tags;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
-import io.devopscli.engine.ParallelReads;
+import io.devopscli.engine.InParallel;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Waiter;
@@ -113,10 +113,13 @@ public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucket
         }
         // moto 5.2.5 ignores the tags of CreateBucket; on AWS this rewrites the same set
         putTags(s3, name, existing.orElse(Map.of()), wanted);
-        putVersioning(s3, name);
-        putEncryption(s3, name);
-        putPublicAccessBlock(s3, name);
-        putLifecycle(s3, name, spec.noncurrentVersionExpirationDays());
+        // four independent settings, written at once
+        List<Supplier<Boolean>> puts = List.of(
+                InParallel.start(() -> { putVersioning(s3, name); return true; }),
+                InParallel.start(() -> { putEncryption(s3, name); return true; }),
+                InParallel.start(() -> { putPublicAccessBlock(s3, name); return true; }),
+                InParallel.start(() -> { putLifecycle(s3, name, spec.noncurrentVersionExpirationDays()); return true; }));
+        puts.forEach(Supplier::get);
         if (exists) {
             return state(s3, name, tagsOf(s3, name).orElse(Map.of()), wanted); // ours from an earlier run: read it
         }
@@ -242,21 +245,21 @@ public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucket
 
     /** Five reads, started at once: a bucket's state costs one round trip, not five. */
     private static BucketState state(S3Client s3, String name, Map<String, String> tags, Map<String, String> wanted) {
-        Supplier<String> versioning = ParallelReads.start(() -> Optional.ofNullable(
+        Supplier<String> versioning = InParallel.start(() -> Optional.ofNullable(
                 AwsCall.call(() -> s3.getBucketVersioning(r -> r.bucket(name))).statusAsString()).orElse("Off"));
-        Supplier<String> encryption = ParallelReads.start(() -> AwsCall.orEmpty(() -> s3.getBucketEncryption(r -> r.bucket(name)))
+        Supplier<String> encryption = InParallel.start(() -> AwsCall.orEmpty(() -> s3.getBucketEncryption(r -> r.bucket(name)))
                 .flatMap(r -> r.serverSideEncryptionConfiguration().rules().stream().findFirst())
                 .map(rule -> rule.applyServerSideEncryptionByDefault().sseAlgorithmAsString()).orElse("none"));
-        Supplier<PublicAccess> access = ParallelReads.start(() -> AwsCall.orEmpty(() -> s3.getPublicAccessBlock(r -> r.bucket(name)))
+        Supplier<PublicAccess> access = InParallel.start(() -> AwsCall.orEmpty(() -> s3.getPublicAccessBlock(r -> r.bucket(name)))
                 .map(r -> r.publicAccessBlockConfiguration())
                 .map(p -> new PublicAccess(on(p.blockPublicAcls()), on(p.ignorePublicAcls()), on(p.blockPublicPolicy()),
                         on(p.restrictPublicBuckets())))
                 .orElse(PublicAccess.NONE));
-        Supplier<Integer> days = ParallelReads.start(() -> AwsCall.orEmpty(() -> s3.getBucketLifecycleConfiguration(r -> r.bucket(name)))
+        Supplier<Integer> days = InParallel.start(() -> AwsCall.orEmpty(() -> s3.getBucketLifecycleConfiguration(r -> r.bucket(name)))
                 .flatMap(r -> r.rules().stream().filter(rule -> RULE_ID.equals(rule.id())).findFirst())
                 .filter(rule -> rule.status() == ExpirationStatus.ENABLED && rule.noncurrentVersionExpiration() != null)
                 .map(rule -> rule.noncurrentVersionExpiration().noncurrentDays()).orElse(0));
-        Supplier<ListObjectVersionsResponse> first = ParallelReads.start(() ->
+        Supplier<ListObjectVersionsResponse> first = InParallel.start(() ->
                 AwsCall.call(() -> s3.listObjectVersions(r -> r.bucket(name).maxKeys(1))));
         boolean hasObjects = first.get().hasVersions() && !first.get().versions().isEmpty()
                 || first.get().hasDeleteMarkers() && !first.get().deleteMarkers().isEmpty();

@@ -7,24 +7,24 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * Starts independent reads of one observe at the same time (a bucket's versioning, encryption and
- * lifecycle; a role and its policy), so a resource read with several calls costs one round trip.
- * The reads run on their own pool: they are leaves that never wait for the engine, so they cannot
- * hold up the node pool.
+ * Starts independent calls for one resource at the same time (a bucket's versioning, encryption and
+ * lifecycle reads or writes; a role and its policy), so a resource that takes several calls costs one
+ * round trip. The calls run on their own pool: they are leaves that never wait for the engine, so they
+ * cannot hold up the node pool.
  */
-public final class ParallelReads {
+public final class InParallel {
     private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "devops-cli-read");
         t.setDaemon(true);
         return t;
     });
 
-    private ParallelReads() {
+    private InParallel() {
     }
 
-    /** Starts the read now; get() waits for it and rethrows what it threw. */
-    public static <T> Supplier<T> start(Supplier<T> read) {
-        CompletableFuture<T> pending = CompletableFuture.supplyAsync(read, POOL);
+    /** Starts the call now; get() waits for it and rethrows what it threw. */
+    public static <T> Supplier<T> start(Supplier<T> call) {
+        CompletableFuture<T> pending = CompletableFuture.supplyAsync(call, POOL);
         return () -> {
             try {
                 return pending.join();
