@@ -9,6 +9,7 @@ import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.engine.Waiter;
+import io.devopscli.resources.OwnedByTag;
 import io.devopscli.resources.ec2.ParentIds;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +40,10 @@ public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec
 
     @Override
     public Optional<LoadBalancerState> observe(LoadBalancerSpec spec, RegionContext ctx) {
-        return LoadBalancerLookup.owned(elb(ctx), ctx.project(), spec.name())
+        // ownership from the region's one tagging query for load balancers, not a DescribeTags each
+        return LoadBalancerLookup.byName(elb(ctx), ElbNames.fit(spec.name()))
+                .filter(lb -> ElbTags.ownedAndNamed(OwnedByTag.tags(ctx, "elasticloadbalancing:loadbalancer")
+                        .getOrDefault(lb.loadBalancerArn(), java.util.Map.of()), ctx.project(), spec.name()))
                 .map(lb -> state(lb, ParentIds.resolve(ctx, parentKeys(spec))));
     }
 
