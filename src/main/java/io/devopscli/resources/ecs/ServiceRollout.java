@@ -2,6 +2,7 @@ package io.devopscli.resources.ecs;
 
 import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
+import io.devopscli.engine.InParallel;
 import io.devopscli.engine.Node;
 import io.devopscli.engine.NodeResult;
 import io.devopscli.engine.RegionContext;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceField;
@@ -54,16 +54,18 @@ public final class ServiceRollout {
 
     /** The services the report shows created, replaced or updated, checked or waited for in parallel. */
     public List<Outcome> await(List<RegionGraph> graphs, RunReport report) {
-        List<CompletableFuture<Outcome>> pending = new ArrayList<>();
+        // one thread each (not the common pool, which has one thread on two cores): every service is
+        // polled and reported while the others roll out
+        List<java.util.function.Supplier<Outcome>> pending = new ArrayList<>();
         for (RegionGraph graph : graphs) {
             for (Node<?, ?> node : graph.nodes()) {
                 if (node.reconciler() instanceof ServiceReconciler && changed(report, node)) {
                     Optional<ServiceState> state = graph.context().actualOf(node.key(), ServiceState.class);
-                    state.ifPresent(s -> pending.add(CompletableFuture.supplyAsync(() -> awaitOne(graph.context(), s))));
+                    state.ifPresent(s -> pending.add(InParallel.start(() -> awaitOne(graph.context(), s))));
                 }
             }
         }
-        return pending.stream().map(CompletableFuture::join).toList();
+        return pending.stream().map(java.util.function.Supplier::get).toList();
     }
 
     private static boolean changed(RunReport report, Node<?, ?> node) {
