@@ -60,7 +60,8 @@ public final class ClassArchiveTraining {
                 c -> c.codecommit().listRepositories(), c -> c.s3().listBuckets(), c -> c.codebuild().listProjects(),
                 c -> c.codepipeline().listPipelines(), c -> c.events().listRules(r -> r.namePrefix("x")), c -> c.sns().listTopics(),
                 c -> c.cloudwatch().describeAlarms(), c -> c.route53().listHostedZones(), c -> c.lambda().listFunctions(),
-                c -> c.sqs().listQueues(), c -> c.tagging().getResources());
+                c -> c.sqs().listQueues(), c -> c.tagging().getResources(), c -> c.acm().listCertificates(),
+                c -> c.ssm().describeParameters(), c -> c.secretsManager().listSecrets());
     }
 
     /** The tool's own classes, loaded without running their initialisers. */

@@ -27,6 +27,8 @@ public final class ApplyTimeEstimate {
     static final double ECS_ROLLOUT = 180;
     /** A Route 53 change reaching every name server (INSYNC), which the failover records wait for. */
     static final double ROUTE53_INSYNC = 60;
+    /** ACM certificate issued after DNS validation: typically a few minutes (AWS: up to 30). */
+    static final double CERTIFICATE_ISSUED = 180;
     /** Lambda function becoming Active; IAM roles propagating before services may assume them. */
     static final double LAMBDA_ACTIVE = 5;
     static final double IAM_PROPAGATION = 8;
@@ -52,6 +54,7 @@ public final class ApplyTimeEstimate {
         boolean creates = c.action() == Action.CREATE || c.action() == Action.REPLACE;
         return switch (c.key().type()) {
             case "ec2/nat-gateway" -> creates ? NAT_GATEWAY : ORDINARY;
+            case "acm/certificate" -> creates ? CERTIFICATE_ISSUED : ORDINARY;
             case "route53/failover-records" -> ROUTE53_INSYNC;
             case "lambda/function" -> creates ? LAMBDA_ACTIVE : ORDINARY;
             case "iam/role" -> creates ? IAM_PROPAGATION : ORDINARY;
@@ -155,8 +158,9 @@ public final class ApplyTimeEstimate {
                 (long) seconds / 60, (long) seconds % 60, region));
         chain.forEach(s -> lines.add("  " + s));
         lines.add("  (NAT gateway ~" + (int) NAT_GATEWAY + " s, load balancer ~" + (int) LOAD_BALANCER_ACTIVE
-                + " s, ECS rollout ~" + (int) ECS_ROLLOUT + " s, Route 53 sync ~" + (int) ROUTE53_INSYNC
-                + " s, other resources ~" + (int) ORDINARY + " s; no certificate in this architecture; see docs/benchmarks.md)");
+                + " s, ECS rollout ~" + (int) ECS_ROLLOUT + " s, certificate ~" + (int) CERTIFICATE_ISSUED
+                + " s, Route 53 sync ~" + (int) ROUTE53_INSYNC + " s, other resources ~" + (int) ORDINARY
+                + " s; see docs/benchmarks.md)");
         return lines;
     }
 }
