@@ -36,7 +36,7 @@ final class StatusCommand extends BaseCommand {
     @Mixin
     GitServerOptions git;
 
-    @Option(names = "--no-live", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(names = "--live", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Also show live health: ECS counts, target health, the URL probe, the pipeline "
                     + "(default: on; --no-live shows the sync state only).")
     boolean liveHealth;

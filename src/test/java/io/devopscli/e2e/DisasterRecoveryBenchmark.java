@@ -263,10 +263,12 @@ public final class DisasterRecoveryBenchmark {
     /** scripts/latency-proxy.py in front of one upstream, for the benchmark's duration. */
     private record Proxy(Process process, int port) implements AutoCloseable {
         static Proxy start(String upstream, int latencyMs) throws Exception {
-            Process p = new ProcessBuilder("python3", "scripts/latency-proxy.py", "--upstream", upstream,
-                    "--latency-ms", String.valueOf(latencyMs)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Path log = Files.createTempFile("latency-proxy", ".log");
+            Process p = new ProcessBuilder("python3", "scripts/latency-proxy.py", "--target", upstream,
+                    "--delay-ms", String.valueOf(latencyMs), "--log", log.toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
-            if (line == null || !line.startsWith("listening at ")) {
+            if (line == null || !line.startsWith("http://127.0.0.1:")) {
                 p.destroy();
                 throw new IllegalStateException("latency proxy did not start: " + line);
             }
