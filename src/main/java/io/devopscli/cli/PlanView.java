@@ -59,6 +59,11 @@ final class PlanView {
         return list;
     }
 
+    /** A resource with more than one owned copy is "duplicate", whatever its fields say. */
+    static String state(Change c) {
+        return c.duplicates().isEmpty() ? state(c.action()) : "duplicate";
+    }
+
     static String state(Action action) {
         return switch (action) {
             case NOOP -> "in-sync";
@@ -72,8 +77,9 @@ final class PlanView {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("type", c.key().type());
         r.put("name", c.key().name());
-        r.put("state", state(c.action()));
+        r.put("state", state(c));
         r.put("action", c.action().label());
+        r.put("duplicates", c.duplicates());
         List<Map<String, Object>> fields = new ArrayList<>();
         for (FieldChange f : c.fields()) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -91,7 +91,7 @@ final class StatusCommand extends BaseCommand {
                 .orElseThrow(() -> new UsageException("--notify publishes in the primary region: --regions must include it"));
         java.io.StringWriter report = new java.io.StringWriter();
         new TableRenderer(new java.io.PrintWriter(report), topology, false).status(plan);
-        long drifted = plan.allChanges().stream().filter(c -> c.action().mutates()).count();
+        long drifted = plan.allChanges().stream().filter(io.devopscli.engine.Change::mutates).count();
         String subject = "devops-cli drift in " + topology.project() + ": " + drifted + " resource"
                 + (drifted == 1 ? "" : "s") + " not as the topology says";
         try {

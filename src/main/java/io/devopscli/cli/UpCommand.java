@@ -16,6 +16,9 @@ final class UpCommand extends BaseCommand {
     @Option(names = "--yes", description = "Apply without asking.")
     boolean yes;
 
+    @picocli.CommandLine.Mixin
+    LockOptions lock;
+
     @Override
     public Integer call() {
         try (Session session = Session.open(common, err())) {
@@ -23,6 +26,21 @@ final class UpCommand extends BaseCommand {
                 Terminal.requireConsentPossible(yes);
             }
             Plan plan = session.engine().plan(session.graphs());
+            if (dryRun || !plan.hasChanges()) {
+                return finish(session, plan, null);
+            }
+            // Changes to make: take the project lock, then plan again under it, since another run may have
+            // changed things between the first plan and the lock. A run with nothing to do never locks, so
+            // a second up still makes zero mutating calls.
+            try (io.devopscli.resources.lock.ProjectLock held = session.lock("up", lock.lockTimeout)) {
+                // Fresh graphs: the first plan's memoised reads may be stale now.
+                return finish(session, session.engine().plan(session.graphs()), held);
+            }
+        }
+    }
+
+    private int finish(Session session, Plan plan, io.devopscli.resources.lock.ProjectLock held) {
+        {
             TableRenderer table = new TableRenderer(out(), session.topology(), color());
             if (!common.json()) {
                 table.plan(plan, false);
@@ -43,6 +61,9 @@ final class UpCommand extends BaseCommand {
             if (!yes && !Terminal.confirm("Apply these changes?", err())) {
                 err().println("Nothing was changed.");
                 return ExitCodes.OK;
+            }
+            if (held == null) {
+                throw new IllegalStateException("changes are applied only under the project lock");
             }
             RunReport report = session.engine().apply(plan);
             if (common.json()) {

@@ -67,6 +67,7 @@ public final class Engine implements AutoCloseable {
                                   boolean destroy, boolean purge) {
         List<Change> changes = new ArrayList<>();
         Map<ResourceKey, Object> observed = new HashMap<>();
+        Map<ResourceKey, List<Object>> duplicates = new HashMap<>();
         List<NodeResult> failures = new ArrayList<>();
         for (int i = 0; i < observations.size(); i++) {
             Object outcome = observations.get(i).join();
@@ -79,16 +80,20 @@ public final class Engine implements AutoCloseable {
             if (o.actual() != null) {
                 observed.put(node.key(), o.actual());
             }
+            if (!o.duplicates().isEmpty()) {
+                duplicates.put(node.key(), o.duplicates());
+            }
             if (!destroy && o.change().action() == Action.REPLACE && node.holdsData(o.actual())) {
                 failures.add(refusedReplacement(o.change()));
             } else if (!destroy) {
                 changes.add(o.change());
             } else if (o.actual() != null) {
                 boolean keep = node.holdsData(o.actual()) && !purge;
-                changes.add(new Change(node.key(), keep ? Action.NOOP : Action.DELETE, List.of()));
+                changes.add(new Change(node.key(), keep ? Action.NOOP : Action.DELETE, List.of(),
+                        keep ? List.of() : o.change().duplicates()));
             }
         }
-        return new RegionPlan(graph, changes, observed, failures);
+        return new RegionPlan(graph, changes, observed, failures, duplicates);
     }
 
     /**
@@ -131,7 +136,17 @@ public final class Engine implements AutoCloseable {
         long start = System.nanoTime();
         List<CompletableFuture<List<NodeResult>>> regions = new ArrayList<>();
         for (RegionPlan rp : plan.regions()) {
-            regions.add(runRegion(rp, reverse));
+            CompletableFuture<List<NodeResult>> region = runRegion(rp, reverse);
+            if (!reverse && !rp.duplicates().isEmpty()) {
+                // Duplicates go after the region is applied, dependents' copies before their parents'
+                // (a duplicate subnet before its duplicate VPC), and only where the kept one is sound.
+                region = region.thenCompose(done -> removeDuplicates(rp, done).thenApply(removed -> {
+                    List<NodeResult> all = new ArrayList<>(done);
+                    all.addAll(removed);
+                    return all;
+                }));
+            }
+            regions.add(region);
         }
         List<NodeResult> results = new ArrayList<>();
         regions.forEach(f -> results.addAll(f.join()));
@@ -150,8 +165,56 @@ public final class Engine implements AutoCloseable {
         }
         return executor.run(order,
                 key -> reverse ? graph.dependentsOf(key) : graph.node(key).dependsOn(),
-                key -> applyNode(graph.node(key), changes.get(key), rp.observed().get(key), graph.context()),
+                key -> reverse ? destroyNode(graph.node(key), changes.get(key), rp, graph.context())
+                        : applyNode(graph.node(key), changes.get(key), rp.observed().get(key), graph.context()),
                 preset);
+    }
+
+    /** down: the resource, and every duplicate of it, so nothing owned is left behind. */
+    private NodeResult destroyNode(Node<?, ?> node, Change change, RegionPlan rp, RegionContext ctx) {
+        NodeResult main = applyNode(node, change, rp.observed().get(node.key()), ctx);
+        if (main.outcome() != NodeResult.Outcome.DONE || change == null || change.duplicates().isEmpty()) {
+            return main;
+        }
+        NodeResult dups = removeDuplicatesOf(node, rp.duplicates().getOrDefault(node.key(), List.of()), ctx);
+        return dups.outcome() == NodeResult.Outcome.FAILED ? dups : main;
+    }
+
+    private CompletableFuture<List<NodeResult>> removeDuplicates(RegionPlan rp, List<NodeResult> applied) {
+        RegionGraph graph = rp.graph();
+        Map<ResourceKey, NodeResult> preset = new HashMap<>();
+        for (NodeResult r : applied) {
+            if (r.outcome() == NodeResult.Outcome.FAILED || r.outcome() == NodeResult.Outcome.SKIPPED) {
+                preset.put(r.key(), new NodeResult(r.key(), Action.DELETE, NodeResult.Outcome.SKIPPED,
+                        "removing duplicates of " + r.key().describe() + ": the kept one did not apply", 0, null));
+            }
+        }
+        List<ResourceKey> order = new ArrayList<>(graph.nodes().stream().map(Node::key).toList());
+        java.util.Collections.reverse(order);
+        return executor.run(order, graph::dependentsOf,
+                key -> removeDuplicatesOf(graph.node(key), rp.duplicates().getOrDefault(key, List.of()), graph.context()),
+                preset).thenApply(results -> results.stream()
+                        .filter(r -> rp.duplicates().containsKey(r.key())).toList());
+    }
+
+    private NodeResult removeDuplicatesOf(Node<?, ?> node, List<Object> duplicates, RegionContext ctx) {
+        if (duplicates.isEmpty()) {
+            return new NodeResult(node.key(), Action.NOOP, NodeResult.Outcome.UNCHANGED, "", 0, null);
+        }
+        long start = System.nanoTime();
+        List<String> ids = duplicates.stream().map(node::idOf).toList();
+        String what = "duplicates of " + node.key().describe() + " (" + String.join(", ", ids) + ")";
+        ctx.progress().info("removing " + what);
+        try {
+            duplicates.forEach(d -> node.deleteDuplicate(d, ctx));
+            return new NodeResult(node.key(), Action.DELETE, NodeResult.Outcome.DONE, "removed " + what,
+                    elapsed(start), null);
+        } catch (RuntimeException e) {
+            NodeResult failed = NodeResult.failed(node.key(), Action.DELETE,
+                    "removing duplicates (" + String.join(", ", ids) + ") of", e, elapsed(start));
+            ctx.progress().info(failed.message());
+            return failed;
+        }
     }
 
     private NodeResult applyNode(Node<?, ?> node, Change change, Object observed, RegionContext ctx) {
