@@ -59,6 +59,22 @@ public final class AwsClients implements AutoCloseable {
         return client(Ec2Client.class, () -> configure(Ec2Client.builder()).build());
     }
 
+    /**
+     * EC2 without the SDK's own retries, for creates that take no token: CreateOnce looks for the
+     * resource by its tags before each retry instead, so a lost answer never makes a second one.
+     */
+    public Ec2Client ec2Once() {
+        return (Ec2Client) clients.computeIfAbsent(Ec2Once.class, t -> {
+            var builder = configure(Ec2Client.builder());
+            return builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                    .retryStrategy(software.amazon.awssdk.retries.DefaultRetryStrategy.doNotRetry()).build()).build();
+        });
+    }
+
+    /** The key of the no-retry EC2 client among the clients. */
+    private interface Ec2Once {
+    }
+
     public CloudWatchLogsClient logs() {
         return client(CloudWatchLogsClient.class, () -> configure(CloudWatchLogsClient.builder()).build());
     }

@@ -2,6 +2,7 @@ package io.devopscli.resources.ec2;
 
 import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
+import io.devopscli.aws.CreateOnce;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
@@ -23,9 +24,21 @@ public final class VpcReconciler implements Reconciler<VpcSpec, VpcState> {
 
     @Override
     public Optional<VpcState> observe(VpcSpec spec, RegionContext ctx) {
+        return observeAll(spec, ctx).stream().findFirst();
+    }
+
+    /** DescribeVpcs gives no creation time: duplicates are ordered by id. */
+    @Override
+    public List<VpcState> observeAll(VpcSpec spec, RegionContext ctx) {
         List<Vpc> owned = ctx.memo(MEMO, () -> describeOwned(ctx));
-        return OwnedTags.pick(owned, Vpc::tags, Vpc::vpcId, ctx.project(), spec.name())
-                .map(vpc -> read(ec2(ctx), vpc));
+        return OwnedTags.all(owned, Vpc::tags, Vpc::vpcId, ctx.project(), spec.name()).stream()
+                .map(vpc -> read(ec2(ctx), vpc)).toList();
+    }
+
+    /** A VPC with our subnets in it is the one dependents use: of duplicates, it is kept. */
+    @Override
+    public boolean inUse(VpcState actual, RegionContext ctx) {
+        return SubnetReconciler.owned(ctx).stream().anyMatch(s -> actual.id().equals(s.vpcId()));
     }
 
     @Override
@@ -41,10 +54,11 @@ public final class VpcReconciler implements Reconciler<VpcSpec, VpcState> {
     public VpcState create(VpcSpec spec, RegionContext ctx) {
         Ec2Client ec2 = ec2(ctx);
         // CreateVpc takes no client token: a VPC left by an interrupted run is found by its tags instead.
-        String id = findOwned(ec2, ctx.project(), spec.name()).map(Vpc::vpcId).orElseGet(() -> AwsCall.call(() ->
-                ec2.createVpc(r -> r.cidrBlock(spec.cidr())
+        // Looked for before the create and before each retry of it: see CreateOnce.
+        String id = CreateOnce.create(() -> findOwned(ec2, ctx.project(), spec.name()).map(Vpc::vpcId),
+                () -> ctx.services(AwsClients.class).ec2Once().createVpc(r -> r.cidrBlock(spec.cidr())
                         .tagSpecifications(OwnedTags.at(ResourceType.VPC, ctx.project(), spec.name())))
-                        .vpc().vpcId()));
+                        .vpc().vpcId());
         ctx.forget(MEMO);
         awaitAvailable(ec2, id, ctx);
         setDns(ec2, id, true, true, ctx);
