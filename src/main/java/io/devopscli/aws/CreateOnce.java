@@ -11,6 +11,13 @@ import java.util.function.Supplier;
  * which it carried from its creation (TagSpecifications).
  */
 public final class CreateOnce {
+    /** What a retried create meets when its first attempt went through, for APIs unique by name. */
+    private static final java.util.Set<String> ALREADY_EXISTS = java.util.Set.of(
+            "DuplicateTargetGroupName", "DuplicateLoadBalancerName", "InvalidGroup.Duplicate",
+            "InvalidSubnet.Conflict", "EntityAlreadyExists", "ResourceAlreadyExistsException",
+            "RepositoryAlreadyExistsException", "RepositoryNameExistsException", "ResourceConflictException",
+            "AlreadyExistsException");
+
     private CreateOnce() {
     }
 
@@ -29,6 +36,13 @@ public final class CreateOnce {
             try {
                 return create.get();
             } catch (RuntimeException e) {
+                if (ALREADY_EXISTS.contains(AwsErrors.code(e))) {
+                    // An earlier attempt (an SDK retry, a lost answer) made it: that one is ours.
+                    Optional<T> made = find.get();
+                    if (made.isPresent()) {
+                        return made.get();
+                    }
+                }
                 AwsErrors.Kind kind = AwsErrors.classify(e);
                 if (kind != AwsErrors.Kind.RETRYABLE || System.nanoTime() + delay * 1_000_000 > deadline) {
                     throw e instanceof AwsFailure f ? f : new AwsFailure(kind, AwsErrors.code(e), AwsErrors.reason(e), e);

@@ -65,6 +65,9 @@ public final class Engine implements AutoCloseable {
 
     private RegionPlan regionPlan(RegionGraph graph, List<CompletableFuture<Object>> observations,
                                   boolean destroy, boolean purge) {
+        if (graph.failure().isPresent()) {
+            return new RegionPlan(graph, List.of(), Map.of(), List.of(regionFailure(graph)));
+        }
         List<Change> changes = new ArrayList<>();
         Map<ResourceKey, Object> observed = new HashMap<>();
         Map<ResourceKey, List<Object>> duplicates = new HashMap<>();
@@ -94,6 +97,12 @@ public final class Engine implements AutoCloseable {
             }
         }
         return new RegionPlan(graph, changes, observed, failures, duplicates);
+    }
+
+    private static NodeResult regionFailure(RegionGraph graph) {
+        return new NodeResult(graph.regionKey(), Action.NOOP, NodeResult.Outcome.FAILED,
+                "reading region " + graph.region() + ": " + graph.failure().orElse("") + " (the other regions go on)",
+                0, null);
     }
 
     /**
@@ -150,6 +159,8 @@ public final class Engine implements AutoCloseable {
         }
         List<NodeResult> results = new ArrayList<>();
         regions.forEach(f -> results.addAll(f.join()));
+        plan.regions().stream().filter(rp -> rp.graph().failure().isPresent())
+                .forEach(rp -> results.add(regionFailure(rp.graph())));
         return new RunReport(results, elapsed(start));
     }
 

@@ -66,7 +66,7 @@ public final class ElasticIpReconciler implements Reconciler<ElasticIpSpec, Elas
         return CreateOnce.create(() -> pick(describeOwned(ec2, ctx.project()), ctx.project(), spec.name())
                         .map(ElasticIpReconciler::state),
                 () -> {
-                    var allocated = ctx.services(io.devopscli.aws.AwsClients.class).ec2Once().allocateAddress(r -> r
+                    var allocated = ctx.services(io.devopscli.aws.AwsClients.class).once().ec2().allocateAddress(r -> r
                             .domain(DomainType.VPC)
                             .tagSpecifications(OwnedTags.at(ResourceType.ELASTIC_IP, ctx.project(), spec.name())));
                     return new ElasticIpState(allocated.allocationId(), allocated.publicIp(), allocated.domainAsString(), null);

@@ -52,7 +52,7 @@ public final class InternetGatewayReconciler implements Reconciler<InternetGatew
                         r -> r.filters(OwnedTags.ownerFilter(ctx.project()), OwnedTags.nameFilter(spec.name())))
                         .internetGateways().stream().toList()),
                         InternetGateway::tags, InternetGateway::internetGatewayId, ctx.project(), spec.name()),
-                () -> ctx.services(io.devopscli.aws.AwsClients.class).ec2Once().createInternetGateway(r -> r.tagSpecifications(
+                () -> ctx.services(io.devopscli.aws.AwsClients.class).once().ec2().createInternetGateway(r -> r.tagSpecifications(
                         OwnedTags.at(ResourceType.INTERNET_GATEWAY, ctx.project(), spec.name()))).internetGateway());
         ctx.forget(MEMO);
         return attach(ec2, gateway.internetGatewayId(), attachedVpcs(gateway), spec, ctx);

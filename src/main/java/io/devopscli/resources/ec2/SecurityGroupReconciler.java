@@ -64,7 +64,7 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
                         r -> r.filters(OwnedTags.ownerFilter(ctx.project()), OwnedTags.nameFilter(spec.name()),
                                 OwnedTags.filter("vpc-id", vpcId))).securityGroups().stream().toList()),
                         SecurityGroup::tags, SecurityGroup::groupId, ctx.project(), spec.name()).map(SecurityGroup::groupId),
-                () -> ctx.services(io.devopscli.aws.AwsClients.class).ec2Once().createSecurityGroup(r -> r.vpcId(vpcId)
+                () -> ctx.services(io.devopscli.aws.AwsClients.class).once().ec2().createSecurityGroup(r -> r.vpcId(vpcId)
                         .groupName(spec.name()).description(spec.description())
                         .tagSpecifications(OwnedTags.at(ResourceType.SECURITY_GROUP, ctx.project(), spec.name())))
                         .groupId());

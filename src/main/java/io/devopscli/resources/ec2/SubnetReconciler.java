@@ -117,6 +117,6 @@ public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetStat
     }
 
     private static Ec2Client once(RegionContext ctx) {
-        return ctx.services(io.devopscli.aws.AwsClients.class).ec2Once();
+        return ctx.services(io.devopscli.aws.AwsClients.class).once().ec2();
     }
 }

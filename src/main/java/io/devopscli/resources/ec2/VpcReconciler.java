@@ -56,7 +56,7 @@ public final class VpcReconciler implements Reconciler<VpcSpec, VpcState> {
         // CreateVpc takes no client token: a VPC left by an interrupted run is found by its tags instead.
         // Looked for before the create and before each retry of it: see CreateOnce.
         String id = CreateOnce.create(() -> findOwned(ec2, ctx.project(), spec.name()).map(Vpc::vpcId),
-                () -> ctx.services(AwsClients.class).ec2Once().createVpc(r -> r.cidrBlock(spec.cidr())
+                () -> ctx.services(AwsClients.class).once().ec2().createVpc(r -> r.cidrBlock(spec.cidr())
                         .tagSpecifications(OwnedTags.at(ResourceType.VPC, ctx.project(), spec.name())))
                         .vpc().vpcId());
         ctx.forget(MEMO);
