@@ -91,7 +91,16 @@ public final class InternetGatewayReconciler implements Reconciler<InternetGatew
             }
         }
         if (!attached.contains(vpcId)) {
-            AwsCall.run(() -> ec2.attachInternetGateway(r -> r.internetGatewayId(id).vpcId(vpcId)));
+            try {
+                AwsCall.run(() -> ec2.attachInternetGateway(r -> r.internetGatewayId(id).vpcId(vpcId)));
+            } catch (io.devopscli.aws.AwsFailure f) {
+                // A retry whose first answer was lost finds the gateway attached already: to this VPC, done.
+                boolean ours = f.code().equals("Resource.AlreadyAssociated")
+                        && describe(ec2, id).map(g -> attachedVpcs(g).contains(vpcId)).orElse(false);
+                if (!ours) {
+                    throw f;
+                }
+            }
         }
         InternetGateway ready = WAIT.until("internet gateway " + id + " attached to " + vpcId, ctx.progress(),
                 () -> describe(ec2, id).filter(g -> attachedVpcs(g).equals(List.of(vpcId)) && g.attachments().stream()

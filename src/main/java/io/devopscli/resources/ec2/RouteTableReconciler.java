@@ -72,15 +72,16 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
     public RouteTableState create(RouteTableSpec spec, RegionContext ctx) {
         Ec2Client ec2 = ec2(ctx);
         String vpcId = ctx.requireId(spec.vpc());
-        List<RouteTable> existing = AwsCall.call(() -> ec2.describeRouteTablesPaginator(r -> r.filters(
-                OwnedTags.ownerFilter(ctx.project()), OwnedTags.nameFilter(spec.name()),
-                OwnedTags.filter("vpc-id", vpcId))).routeTables().stream().toList());
-        String id = OwnedTags.pick(existing, RouteTable::tags, RouteTable::routeTableId, ctx.project(), spec.name())
-                .map(RouteTable::routeTableId)
-                .orElseGet(() -> AwsCall.call(() -> ec2.createRouteTable(r -> r.vpcId(vpcId)
+        // The token makes AWS answer a retry with the first table; endpoints that ignore tokens (moto) get
+        // a look by tags before each retry instead (CreateOnce).
+        String id = io.devopscli.aws.CreateOnce.create(() -> OwnedTags.pick(AwsCall.call(() -> ec2.describeRouteTablesPaginator(
+                        r -> r.filters(OwnedTags.ownerFilter(ctx.project()), OwnedTags.nameFilter(spec.name()),
+                                OwnedTags.filter("vpc-id", vpcId))).routeTables().stream().toList()),
+                        RouteTable::tags, RouteTable::routeTableId, ctx.project(), spec.name()).map(RouteTable::routeTableId),
+                () -> ctx.services(io.devopscli.aws.AwsClients.class).once().ec2().createRouteTable(r -> r.vpcId(vpcId)
                         .clientToken(clientToken(ctx, spec.name(), vpcId))
                         .tagSpecifications(OwnedTags.at(ResourceType.ROUTE_TABLE, ctx.project(), spec.name())))
-                        .routeTable().routeTableId()));
+                        .routeTable().routeTableId());
         ctx.forget(MEMO);
         RouteTable fresh = WAIT.until("route table " + id + " visible", ctx.progress(), () -> describe(ec2, id));
         return reconcile(spec, state(fresh, ParentIds.resolve(ctx, parentKeys(spec))), ctx);
