@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
  * Removes the project's lock by hand, like terraform force-unlock: for a run that died without releasing
  * it (kill -9, a lost machine) when waiting for the lease to expire is not an option.
  */
-@Command(name = "unlock", description = {"Remove the project's run lock left by a run that died (like terraform force-unlock).",
+@Command(name = "unlock", mixinStandardHelpOptions = true, description = {"Remove the project's run lock left by a run that died (like terraform force-unlock).",
         "Only for a run that is gone: removing a live run's lock lets two runs change the same resources."})
 final class UnlockCommand extends BaseCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "LOCK_ID",

@@ -9,7 +9,7 @@ import java.util.Map;
 public record LockRecord(String id, String who, String host, long pid, String command, String acquiredAt) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    String toJson() {
+    public String toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.put("who", who);
