@@ -10,6 +10,8 @@ Faults, each with a probability per request (0..1), on every call or only on mut
   --drop-after P    forward the call, let the service act, then drop the connection: the reply is lost
   --unreachable R   every request signed for region R is dropped (repeatable): a region that cannot be reached
   --mutating-only   inject throttle/500/drop faults only into calls that may change something
+  --fail-op OP      every call of operation OP (e.g. DescribeSubnets) answers 500 (repeatable): a resource
+                    that cannot be read
 
 The first line on stdout is "listening on PORT". With --stats FILE the counts (JSON) are rewritten after
 every injected fault, so a benchmark can read them while the proxy runs.
@@ -40,6 +42,7 @@ def parse_args():
     p.add_argument("--drop-after", type=float, default=0.0)
     p.add_argument("--unreachable", action="append", default=[])
     p.add_argument("--mutating-only", action="store_true")
+    p.add_argument("--fail-op", action="append", default=[])
     p.add_argument("--seed", type=int, default=None)
     p.add_argument("--stats", default=None, help="file the counts are written to (JSON)")
     return p.parse_args()
@@ -50,7 +53,7 @@ UPSTREAM = urllib.parse.urlparse(ARGS.upstream)
 RANDOM = random.Random(ARGS.seed)
 LOCK = threading.Lock()
 STATS = {"requests": 0, "mutating": 0, "throttle": 0, "error500": 0, "drop_before": 0, "drop_after": 0,
-         "unreachable": 0, "dropped_after_operations": {}}
+         "unreachable": 0, "failed_op": 0, "dropped_after_operations": {}}
 
 
 def count(kind, operation=None):
@@ -161,6 +164,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.region() in ARGS.unreachable:
             count("unreachable")
             self.drop()
+            return
+        if op in ARGS.fail_op:
+            count("failed_op")
+            self.error(proto, 500, "InternalError" if proto != "json" else "InternalFailure", "injected by fault-proxy")
             return
         eligible = mutating or not ARGS.mutating_only
         if eligible and roll(ARGS.drop_before):

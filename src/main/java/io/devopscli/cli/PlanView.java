@@ -33,7 +33,8 @@ final class PlanView {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("type", f.key().type());
                 r.put("name", f.key().name());
-                r.put("state", "error");
+                // "error": reading it failed; "unknown": not checked because a parent could not be read
+                r.put("state", f.outcome() == NodeResult.Outcome.SKIPPED ? "unknown" : "error");
                 r.put("action", "unknown");
                 r.put("error", f.message());
                 resources.add(r);

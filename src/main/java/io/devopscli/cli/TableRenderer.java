@@ -84,15 +84,17 @@ final class TableRenderer {
                 }
             }
             for (NodeResult f : rp.observeFailures()) {
-                out.printf(format, rp.region(), role(rp), f.key().type() + " " + f.key().name(), paintState("error"));
+                out.printf(format, rp.region(), role(rp), f.key().type() + " " + f.key().name(),
+                        paintState(f.outcome() == NodeResult.Outcome.SKIPPED ? "unknown" : "error"));
                 out.printf("      %s%n", f.message());
             }
         }
         for (RegionPlan rp : plan.regions()) {
             long drifted = rp.count(Action.UPDATE) + rp.count(Action.REPLACE);
             long inSync = rp.changes().stream().filter(c -> c.action() == Action.NOOP && c.duplicates().isEmpty()).count();
-            out.printf("%s: %d in sync, %d drifted, %d duplicated, %d missing, %d unreadable%n", rp.region(), inSync,
-                    drifted, rp.countDuplicated(), rp.count(Action.CREATE), rp.observeFailures().size());
+            out.printf("%s: %d in sync, %d drifted, %d duplicated, %d missing, %d unreadable, %d unknown%n", rp.region(),
+                    inSync, drifted, rp.countDuplicated(), rp.count(Action.CREATE),
+                    rp.countUnread(NodeResult.Outcome.FAILED), rp.countUnread(NodeResult.Outcome.SKIPPED));
         }
         out.flush();
     }

@@ -54,7 +54,7 @@ public final class Engine implements AutoCloseable {
         // Chaining futures means no pool thread ever waits, so the pool never blocks on itself.
         List<List<CompletableFuture<Object>>> pending = new ArrayList<>();
         for (RegionGraph g : graphs) {
-            pending.add(observeInOrder(g));
+            pending.add(observeInOrder(g, destroy));
         }
         List<RegionPlan> regions = new ArrayList<>();
         for (int i = 0; i < graphs.size(); i++) {
@@ -118,18 +118,34 @@ public final class Engine implements AutoCloseable {
                 0, null);
     }
 
-    private List<CompletableFuture<Object>> observeInOrder(RegionGraph graph) {
+    private List<CompletableFuture<Object>> observeInOrder(RegionGraph graph, boolean destroy) {
         Map<ResourceKey, CompletableFuture<Object>> byKey = new HashMap<>();
         List<CompletableFuture<Object>> inOrder = new ArrayList<>();
         for (Node<?, ?> n : graph.nodes()) {
             CompletableFuture<?>[] parents = n.dependsOn().stream().map(byKey::get).toArray(CompletableFuture[]::new);
             // observeNode never throws, so a parent's failure still lets its children be observed.
             CompletableFuture<Object> mine = CompletableFuture.allOf(parents)
-                    .thenApplyAsync(ignored -> observeNode(n, graph.context()), pool);
+                    .thenApplyAsync(ignored -> destroy ? observeNode(n, graph.context())
+                            : unknownBelowUnread(n, parents).orElseGet(() -> observeNode(n, graph.context())), pool);
             byKey.put(n.key(), mine);
             inOrder.add(mine);
         }
         return inOrder;
+    }
+
+    /**
+     * A resource whose parent could not be read is unknown, not drifted: its diff would compare with a
+     * parent id nobody knows. (down still reads it: deleting needs no parent.)
+     */
+    private static java.util.Optional<Object> unknownBelowUnread(Node<?, ?> node, CompletableFuture<?>[] parents) {
+        for (CompletableFuture<?> p : parents) {
+            if (p.join() instanceof NodeResult unread) {
+                return java.util.Optional.of(new NodeResult(node.key(), Action.NOOP, NodeResult.Outcome.SKIPPED,
+                        "unknown: " + node.key().describe() + " not checked, " + unread.key() + " could not be read",
+                        0, null));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private Object observeNode(Node<?, ?> node, RegionContext ctx) {

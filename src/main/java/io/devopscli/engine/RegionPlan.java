@@ -29,6 +29,11 @@ public record RegionPlan(RegionGraph graph, List<Change> changes, Map<ResourceKe
         return changes.stream().anyMatch(Change::mutates);
     }
 
+    /** Resources that could not be read (FAILED) or were not checked because a parent could not (SKIPPED). */
+    public long countUnread(NodeResult.Outcome outcome) {
+        return observeFailures.stream().filter(f -> f.outcome() == outcome).count();
+    }
+
     /** Resources with more than one owned copy: duplicates to remove. */
     public long countDuplicated() {
         return changes.stream().filter(c -> !c.duplicates().isEmpty()).count();
