@@ -166,6 +166,7 @@ public final class AwsClients implements AutoCloseable {
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
                 .addExecutionInterceptor(settings.counter());
+        settings.interceptors().forEach(override::addExecutionInterceptor);
         if (retrying) {
             override.retryStrategy(RetryMode.STANDARD);
         } else {

@@ -16,6 +16,10 @@ final class UpCommand extends BaseCommand {
     @Option(names = "--yes", description = "Apply without asking.")
     boolean yes;
 
+    @Option(names = "--allow-replace", description = "Let --yes replace stateful or slow resources (VPC, NAT gateway, "
+            + "load balancer, hosted zone, data holders); without it such a plan asks even with --yes.")
+    boolean allowReplace;
+
     @picocli.CommandLine.Mixin
     LockOptions lock;
 
@@ -61,6 +65,17 @@ final class UpCommand extends BaseCommand {
             if (!yes && !Terminal.confirm("Apply these changes?", err())) {
                 err().println("Nothing was changed.");
                 return ExitCodes.OK;
+            }
+            java.util.List<io.devopscli.engine.Change> guarded = ReplaceGuard.guarded(plan);
+            if (yes && !allowReplace && !guarded.isEmpty()) {
+                String what = ReplaceGuard.describe(guarded);
+                if (System.console() == null) {
+                    throw new UsageException("the plan would " + what + ": pass --allow-replace to let --yes do that");
+                }
+                if (!Terminal.confirm("The plan would " + what + ", which is slow to bring back. Go ahead?", err())) {
+                    err().println("Nothing was changed.");
+                    return ExitCodes.OK;
+                }
             }
             if (held == null) {
                 throw new IllegalStateException("changes are applied only under the project lock");
