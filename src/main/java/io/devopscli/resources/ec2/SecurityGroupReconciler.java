@@ -89,7 +89,8 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
                     .ipPermissions(referencing.stream().map(IngressRules::permission).toList())));
         }
         // Network interfaces can hold a group long after their owner went: AwsCall retries DependencyViolation.
-        AwsCall.ignoringNotFound(() -> ec2.deleteSecurityGroup(r -> r.groupId(actual.id())));
+        Holders.deleting(ec2, "group-id", actual.id(),
+                () -> AwsCall.ignoringNotFound(() -> ec2.deleteSecurityGroup(r -> r.groupId(actual.id()))));
         ctx.forget(MEMO);
         WAIT.until("security group " + actual.id() + " deleted", ctx.progress(),
                 () -> describe(ec2, actual.id()).isPresent() ? Optional.empty() : Optional.of(true));

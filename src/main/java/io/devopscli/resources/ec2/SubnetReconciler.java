@@ -83,7 +83,8 @@ public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetStat
     public void delete(SubnetState actual, RegionContext ctx) {
         Ec2Client ec2 = ec2(ctx);
         // Network interfaces of deleted services can hold a subnet for a while: AwsCall retries DependencyViolation.
-        AwsCall.ignoringNotFound(() -> ec2.deleteSubnet(r -> r.subnetId(actual.id())));
+        Holders.deleting(ec2, "subnet-id", actual.id(),
+                () -> AwsCall.ignoringNotFound(() -> ec2.deleteSubnet(r -> r.subnetId(actual.id()))));
         ctx.forget(MEMO);
         WAIT.until("subnet " + actual.id() + " deleted", ctx.progress(),
                 () -> describe(ec2, actual.id()).isPresent() ? Optional.empty() : Optional.of(true));

@@ -76,7 +76,8 @@ public final class VpcReconciler implements Reconciler<VpcSpec, VpcState> {
     public void delete(VpcState actual, RegionContext ctx) {
         Ec2Client ec2 = ec2(ctx);
         // DependencyViolation (subnets, gateways still going away) is retried by AwsCall with a bound.
-        AwsCall.ignoringNotFound(() -> ec2.deleteVpc(r -> r.vpcId(actual.id())));
+        Holders.deleting(ec2, "vpc-id", actual.id(),
+                () -> AwsCall.ignoringNotFound(() -> ec2.deleteVpc(r -> r.vpcId(actual.id()))));
         ctx.forget(MEMO);
         WAIT.until("vpc " + actual.id() + " deleted", ctx.progress(),
                 () -> describe(ec2, actual.id()).isPresent() ? Optional.empty() : Optional.of(true));
