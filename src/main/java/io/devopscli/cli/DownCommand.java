@@ -99,10 +99,17 @@ final class DownCommand extends BaseCommand {
         }
         Plan after = session.engine().planDestroy(session.graphs(), purge);
         java.util.List<io.devopscli.engine.NodeResult> results = new java.util.ArrayList<>(report.results());
+        // A global resource (the hosted zone) is in every region's graph: one region may keep it on purpose
+        // (it holds data) while another plans its delete. Kept is not left behind.
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        for (io.devopscli.engine.RegionPlan rp : after.regions()) {
+            rp.changes().stream().filter(c -> c.action() == Action.NOOP && rp.observed().containsKey(c.key()))
+                    .forEach(c -> kept.add(rp.graph().node(c.key()).idOf(rp.observed().get(c.key()))));
+        }
         for (io.devopscli.engine.RegionPlan rp : after.regions()) {
             rp.observeFailures().forEach(results::add);
             for (io.devopscli.engine.Change c : rp.changes()) {
-                if (c.action() == Action.DELETE) {
+                if (c.action() == Action.DELETE && !kept.contains(rp.graph().node(c.key()).idOf(rp.observed().get(c.key())))) {
                     results.add(new io.devopscli.engine.NodeResult(c.key(), Action.DELETE,
                             io.devopscli.engine.NodeResult.Outcome.FAILED, "deleting " + c.key().describe()
                             + ": still there after down (" + String.join(", ", stillThere(rp, c)) + ")", 0, null));
