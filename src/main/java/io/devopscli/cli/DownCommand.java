@@ -109,7 +109,10 @@ final class DownCommand extends BaseCommand {
         for (io.devopscli.engine.RegionPlan rp : after.regions()) {
             rp.observeFailures().forEach(results::add);
             for (io.devopscli.engine.Change c : rp.changes()) {
-                if (c.action() == Action.DELETE && !kept.contains(rp.graph().node(c.key()).idOf(rp.observed().get(c.key())))) {
+                // Regional EC2 resources only (where copies are found): global ones (the Route 53 zone, kept or
+                // deleted by one region's graph while the others still list it) are judged by their own delete.
+                if (c.action() == Action.DELETE && c.key().service().equals("ec2")
+                        && !kept.contains(rp.graph().node(c.key()).idOf(rp.observed().get(c.key())))) {
                     results.add(new io.devopscli.engine.NodeResult(c.key(), Action.DELETE,
                             io.devopscli.engine.NodeResult.Outcome.FAILED, "deleting " + c.key().describe()
                             + ": still there after down (" + String.join(", ", stillThere(rp, c)) + ")", 0, null));
