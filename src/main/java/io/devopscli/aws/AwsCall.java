@@ -23,6 +23,15 @@ public final class AwsCall {
         firstDelay = initialDelay;
     }
 
+    /** The bound every retry loop of a run shares (CreateOnce uses it too). */
+    static Duration bound() {
+        return defaultBound;
+    }
+
+    static Duration initialDelay() {
+        return firstDelay;
+    }
+
     public static <T> T call(Supplier<T> call) {
         return retrying(defaultBound, call);
     }

@@ -43,9 +43,17 @@ public final class AwsClients implements AutoCloseable {
     private final Map<Class<?>, AutoCloseable> clients = new ConcurrentHashMap<>();
     private final Map<String, AwsClients> otherRegions = new ConcurrentHashMap<>();
 
+    private final boolean retrying;
+    private final java.util.concurrent.atomic.AtomicReference<AwsClients> once = new java.util.concurrent.atomic.AtomicReference<>();
+
     public AwsClients(String region, ClientSettings settings) {
+        this(region, settings, true);
+    }
+
+    private AwsClients(String region, ClientSettings settings, boolean retrying) {
         this.region = region;
         this.settings = settings;
+        this.retrying = retrying;
     }
 
     public String region() {
@@ -58,6 +66,14 @@ public final class AwsClients implements AutoCloseable {
 
     public Ec2Client ec2() {
         return client(Ec2Client.class, () -> configure(Ec2Client.builder()).build());
+    }
+
+    /**
+     * The same region's clients without the SDK's own retries, for creates that take no token: CreateOnce
+     * looks for the resource by its tags before each retry instead, so a lost answer never makes a second.
+     */
+    public AwsClients once() {
+        return retrying ? once.updateAndGet(o -> o != null ? o : new AwsClients(region, settings, false)) : this;
     }
 
     public CloudWatchLogsClient logs() {
@@ -170,12 +186,17 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+                .addExecutionInterceptor(settings.counter());
+        settings.interceptors().forEach(override::addExecutionInterceptor);
+        if (retrying) {
+            override.retryStrategy(RetryMode.STANDARD);
+        } else {
+            override.retryStrategy(software.amazon.awssdk.retries.DefaultRetryStrategy.doNotRetry());
+        }
         builder.region(Region.of(region))
                 .credentialsProvider(credentials())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(RetryMode.STANDARD)
-                        .addExecutionInterceptor(settings.counter())
-                        .build());
+                .overrideConfiguration(override.build());
         if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClientBuilder(UrlConnectionHttpClient.builder());
         }
@@ -216,6 +237,9 @@ public final class AwsClients implements AutoCloseable {
 
     @Override
     public void close() {
+        if (once.get() != null) {
+            once.get().close();
+        }
         otherRegions.values().forEach(AwsClients::close);
         clients.values().forEach(c -> {
             try {

@@ -20,42 +20,113 @@ final class DownCommand extends BaseCommand {
     @Option(names = "--purge", description = "Also delete what holds data (repositories, images, artifacts).")
     boolean purge;
 
+    @picocli.CommandLine.Mixin
+    LockOptions lock;
+
     @Override
     public Integer call() {
         try (Session session = Session.open(common, err())) {
             Terminal.requireConsentPossible(yes);
-            Plan plan = session.engine().planDestroy(session.graphs(), purge);
-            TableRenderer table = new TableRenderer(out(), session.topology(), color());
-            if (!common.json()) {
-                table.plan(plan, true);
+            Plan first = session.engine().planDestroy(session.graphs(), purge);
+            if (deletions(first) == 0) {
+                int code = finish(session, first, null);
+                purgeLockBucket(session);
+                return code;
             }
-            long deletions = plan.allChanges().stream().filter(c -> c.action() == Action.DELETE).count();
-            if (deletions == 0) {
-                if (common.json()) {
-                    JsonOutput.write(out(), document(session, plan, null));
-                } else {
-                    out().println("Nothing owned by " + session.topology().project() + " to delete.");
-                }
-                return plan.hasObserveFailures() ? ExitCodes.AWS_FAILED : ExitCodes.OK;
+            int code;
+            // Deletions to make: under the project lock, with a plan made under it (see UpCommand).
+            try (io.devopscli.resources.lock.ProjectLock held = session.lock("down", lock.lockTimeout)) {
+                code = finish(session, session.engine().planDestroy(session.graphs(), purge), held);
             }
-            if (!yes && !Terminal.confirm("Delete " + deletions + " resources?", err())) {
-                err().println("Nothing was deleted.");
-                return ExitCodes.OK;
+            if (code == ExitCodes.OK) {
+                purgeLockBucket(session);
             }
-            if (purge && !yes && !Terminal.confirm("--purge also deletes repositories, images and artifacts, "
-                    + "which cannot be recovered. Really purge?", err())) {
-                err().println("Nothing was deleted.");
-                return ExitCodes.OK;
-            }
-            RunReport report = session.engine().destroy(plan);
-            if (common.json()) {
-                JsonOutput.write(out(), document(session, plan, report));
-            } else {
-                table.report(report, session.settings().counter(), "Destroy");
-            }
-            showMutatingCalls(session.settings().counter());
-            return report.succeeded() && !plan.hasObserveFailures() ? ExitCodes.OK : ExitCodes.AWS_FAILED;
+            return code;
         }
+    }
+
+    private static long deletions(Plan plan) {
+        return plan.allChanges().stream().filter(c -> c.action() == Action.DELETE).count();
+    }
+
+    /** down --purge leaves nothing: the lock's bucket goes too, once this run's lock is released. */
+    private void purgeLockBucket(Session session) {
+        if (purge) {
+            io.devopscli.resources.lock.ProjectLock.deleteBucket(session.primaryClients(), session.topology().project());
+        }
+    }
+
+    private int finish(Session session, Plan plan, io.devopscli.resources.lock.ProjectLock held) {
+        TableRenderer table = new TableRenderer(out(), session.topology(), color());
+        if (!common.json()) {
+            table.plan(plan, true);
+        }
+        long deletions = deletions(plan);
+        if (deletions == 0) {
+            if (common.json()) {
+                JsonOutput.write(out(), document(session, plan, null));
+            } else {
+                out().println("Nothing owned by " + session.topology().project() + " to delete.");
+            }
+            return plan.hasObserveFailures() ? ExitCodes.AWS_FAILED : ExitCodes.OK;
+        }
+        if (!yes && !Terminal.confirm("Delete " + deletions + " resources?", err())) {
+            err().println("Nothing was deleted.");
+            return ExitCodes.OK;
+        }
+        if (purge && !yes && !Terminal.confirm("--purge also deletes repositories, images and artifacts, "
+                + "which cannot be recovered. Really purge?", err())) {
+            err().println("Nothing was deleted.");
+            return ExitCodes.OK;
+        }
+        RunReport report = verified(session, session.engine().destroy(plan));
+        if (common.json()) {
+            JsonOutput.write(out(), document(session, plan, report));
+        } else {
+            table.report(report, session.settings().counter(), "Destroy");
+        }
+        showMutatingCalls(session.settings().counter());
+        return report.succeeded() && !plan.hasObserveFailures() ? ExitCodes.OK : ExitCodes.AWS_FAILED;
+    }
+
+    /**
+     * "Complete" only when nothing owned is left: after the deletes, look again, and every resource still
+     * found (a duplicate made while we ran, one that came back) fails the run by name.
+     */
+    private RunReport verified(Session session, RunReport report) {
+        if (!report.succeeded()) {
+            return report;
+        }
+        Plan after = session.engine().planDestroy(session.graphs(), purge);
+        java.util.List<io.devopscli.engine.NodeResult> results = new java.util.ArrayList<>(report.results());
+        // A global resource (the hosted zone) is in every region's graph: one region may keep it on purpose
+        // (it holds data) while another plans its delete. Kept is not left behind.
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        for (io.devopscli.engine.RegionPlan rp : after.regions()) {
+            rp.changes().stream().filter(c -> c.action() == Action.NOOP && rp.observed().containsKey(c.key()))
+                    .forEach(c -> kept.add(rp.graph().node(c.key()).idOf(rp.observed().get(c.key()))));
+        }
+        for (io.devopscli.engine.RegionPlan rp : after.regions()) {
+            rp.observeFailures().forEach(results::add);
+            for (io.devopscli.engine.Change c : rp.changes()) {
+                // Regional EC2 resources only (where copies are found): global ones (the Route 53 zone, kept or
+                // deleted by one region's graph while the others still list it) are judged by their own delete.
+                if (c.action() == Action.DELETE && c.key().service().equals("ec2")
+                        && !kept.contains(rp.graph().node(c.key()).idOf(rp.observed().get(c.key())))) {
+                    results.add(new io.devopscli.engine.NodeResult(c.key(), Action.DELETE,
+                            io.devopscli.engine.NodeResult.Outcome.FAILED, "deleting " + c.key().describe()
+                            + ": still there after down (" + String.join(", ", stillThere(rp, c)) + ")", 0, null));
+                }
+            }
+        }
+        return new RunReport(results, report.millis());
+    }
+
+    private static java.util.List<String> stillThere(io.devopscli.engine.RegionPlan rp, io.devopscli.engine.Change c) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        ids.add(rp.graph().node(c.key()).idOf(rp.observed().get(c.key())));
+        ids.addAll(c.duplicates());
+        return ids;
     }
 
     private Map<String, Object> document(Session session, Plan plan, RunReport report) {

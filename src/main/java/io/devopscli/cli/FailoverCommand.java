@@ -41,6 +41,9 @@ final class FailoverCommand extends BaseCommand {
     @Mixin
     GitServerOptions git;
 
+    @Mixin
+    LockOptions lock;
+
     @Override
     public Integer call() {
         try (Session session = Session.open(common, err())) {
@@ -82,7 +85,21 @@ final class FailoverCommand extends BaseCommand {
                     return ExitCodes.OK;
                 }
             }
-            return finish(runner.execute(plan));
+            // Under the project lock, with the records read again: another run may have moved traffic since.
+            try (io.devopscli.resources.lock.ProjectLock held = session.lock("failover --to " + to, lock.lockTimeout)) {
+                FailoverPlan current = runner.prepare(to, force);
+                if (current.from().equals(to)) {
+                    return finish(new FailoverReport(to, to, FailoverReport.Outcome.ALREADY_ACTIVE, current.steps(),
+                            to + " already serves production: nothing to do"));
+                }
+                if (!current.mayProceed()) {
+                    return finish(new FailoverReport(current.from(), to, FailoverReport.Outcome.REFUSED, current.steps(),
+                            "refused: " + String.join("; ", current.checkProblems()) + " (--force overrides)"));
+                }
+                return finish(runner.execute(current));
+            } catch (FailoverRefused e) {
+                return finish(new FailoverReport(null, to, FailoverReport.Outcome.REFUSED, List.of(), e.getMessage()));
+            }
         }
     }
 

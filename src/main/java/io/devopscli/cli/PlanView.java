@@ -33,7 +33,8 @@ final class PlanView {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("type", f.key().type());
                 r.put("name", f.key().name());
-                r.put("state", "error");
+                // "error": reading it failed; "unknown": not checked because a parent could not be read
+                r.put("state", f.outcome() == NodeResult.Outcome.SKIPPED ? "unknown" : "error");
                 r.put("action", "unknown");
                 r.put("error", f.message());
                 resources.add(r);
@@ -59,6 +60,11 @@ final class PlanView {
         return list;
     }
 
+    /** A resource with more than one owned copy is "duplicate", whatever its fields say. */
+    static String state(Change c) {
+        return c.duplicates().isEmpty() ? state(c.action()) : "duplicate";
+    }
+
     static String state(Action action) {
         return switch (action) {
             case NOOP -> "in-sync";
@@ -72,8 +78,9 @@ final class PlanView {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("type", c.key().type());
         r.put("name", c.key().name());
-        r.put("state", state(c.action()));
+        r.put("state", state(c));
         r.put("action", c.action().label());
+        r.put("duplicates", c.duplicates());
         List<Map<String, Object>> fields = new ArrayList<>();
         for (FieldChange f : c.fields()) {
             Map<String, Object> m = new LinkedHashMap<>();

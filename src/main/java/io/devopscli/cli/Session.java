@@ -88,6 +88,20 @@ final class Session implements AutoCloseable {
         return Architecture.graphs(wholeTopology, topology.regions(), this::clients, this::progress);
     }
 
+    /**
+     * Takes the project's lock in the primary region (of the whole topology: --regions does not move it),
+     * waiting up to timeout for another run. Close it to release.
+     */
+    io.devopscli.resources.lock.ProjectLock lock(String command, java.time.Duration timeout) {
+        return io.devopscli.resources.lock.ProjectLock.acquire(clients(wholeTopology.primary().name()),
+                topology.project(), command, timeout, progress(wholeTopology.primary().name()));
+    }
+
+    /** The clients of the primary region of the whole topology, where the lock lives. */
+    AwsClients primaryClients() {
+        return clients(wholeTopology.primary().name());
+    }
+
     Progress progress(String region) {
         return message -> {
             synchronized (err) {

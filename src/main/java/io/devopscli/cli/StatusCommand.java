@@ -106,8 +106,13 @@ final class StatusCommand extends BaseCommand {
                             + String.join(", ", triggers.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
                 }
             }
-            if (notify && (plan.hasChanges() || plan.hasObserveFailures())) {
-                notifyDrift(session, graphs, plan);
+            // Drift is published as drift; a check that could not read something is published as an error
+            // with its own subject, never as drift (what could not be read is unknown, not drifted).
+            if (notify && plan.hasChanges()) {
+                notifyDrift(session, graphs, plan, false);
+            }
+            if (notify && plan.hasObserveFailures()) {
+                notifyDrift(session, graphs, plan, true);
             }
             if (plan.hasObserveFailures()) {
                 return ExitCodes.AWS_FAILED;
@@ -117,19 +122,23 @@ final class StatusCommand extends BaseCommand {
     }
 
     /** The drift report as the table shows it, to the primary region's alarms topic. */
-    private void notifyDrift(Session session, List<RegionGraph> graphs, Plan plan) {
+    private void notifyDrift(Session session, List<RegionGraph> graphs, Plan plan, boolean checkError) {
         Topology topology = session.topology();
         RegionGraph primary = graphs.stream().filter(g -> g.region().equals(topology.primary().name())).findFirst()
                 .orElseThrow(() -> new UsageException("--notify publishes in the primary region: --regions must include it"));
         java.io.StringWriter report = new java.io.StringWriter();
         new TableRenderer(new java.io.PrintWriter(report), topology, false).status(plan);
-        long drifted = plan.allChanges().stream().filter(c -> c.action().mutates()).count();
-        String subject = "devops-cli drift in " + topology.project() + ": " + drifted + " resource"
-                + (drifted == 1 ? "" : "s") + " not as the topology says";
+        long drifted = plan.allChanges().stream().filter(io.devopscli.engine.Change::mutates).count();
+        long unread = plan.regions().stream().mapToLong(r -> r.observeFailures().size()).sum();
+        String subject = checkError
+                ? "devops-cli drift check error in " + topology.project() + ": " + unread + " resource"
+                        + (unread == 1 ? "" : "s") + " could not be read (not drift)"
+                : "devops-cli drift in " + topology.project() + ": " + drifted + " resource"
+                        + (drifted == 1 ? "" : "s") + " not as the topology says";
         try {
             String topicArn = DriftNotifier.publish(primary.context(), DeliveryLayer.alarmsTopicName(topology.project()),
                     subject, report.toString());
-            err().println("Drift report published to " + topicArn);
+            err().println((checkError ? "Drift check error" : "Drift report") + " published to " + topicArn);
         } catch (AwsFailure e) {
             // the drift is still reported by the exit code and on stdout; the topic may be what is missing
             err().println("devops-cli: could not publish the drift report: " + e.getMessage());

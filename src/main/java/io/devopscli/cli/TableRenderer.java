@@ -36,7 +36,7 @@ final class TableRenderer {
                         rp.count(Action.CREATE), rp.count(Action.UPDATE), rp.count(Action.REPLACE), rp.count(Action.NOOP));
             }
             rp.changes().stream().sorted(Comparator.comparing(Change::key))
-                    .filter(c -> c.action().mutates() || destroy)
+                    .filter(c -> c.mutates() || destroy)
                     .forEach(this::change);
             rp.observeFailures().forEach(f -> out.println("  ! " + f.message()));
         }
@@ -51,8 +51,13 @@ final class TableRenderer {
             case DELETE -> paint("-", "31");
             case NOOP -> "=";
         };
-        String note = c.action() == Action.NOOP ? "  (kept: holds data; --purge deletes it)" : "";
+        String note = c.action() == Action.NOOP && c.duplicates().isEmpty() ? "  (kept: holds data; --purge deletes it)" : "";
         out.printf("  %s %s %s%s%n", symbol, c.key().type(), c.key().name(), note);
+        if (!c.duplicates().isEmpty()) {
+            out.printf("      %s: %s%n", paint("duplicate", "31"), c.duplicates().size() == 1
+                    ? c.duplicates().get(0) + " is a second copy, to delete"
+                    : String.join(", ", c.duplicates()) + " are extra copies, to delete");
+        }
         for (FieldChange f : c.fields()) {
             out.printf("      %s: %s -> %s%s%n", f.field(), f.actual(), f.desired(),
                     f.immutable() ? " (forces replacement)" : "");
@@ -69,20 +74,27 @@ final class TableRenderer {
         for (RegionPlan rp : plan.regions()) {
             for (Change c : rp.changes().stream().sorted(Comparator.comparing(Change::key)).toList()) {
                 out.printf(format, rp.region(), role(rp), c.key().type() + " " + c.key().name(),
-                        paintState(PlanView.state(c.action())));
+                        paintState(PlanView.state(c)));
+                if (!c.duplicates().isEmpty()) {
+                    out.printf("      kept %s; duplicates: %s%n", rp.graph().node(c.key()).idOf(rp.observed().get(c.key())),
+                            String.join(", ", c.duplicates()));
+                }
                 for (FieldChange f : c.fields()) {
                     out.printf("      %s: desired %s, actual %s%n", f.field(), f.desired(), f.actual());
                 }
             }
             for (NodeResult f : rp.observeFailures()) {
-                out.printf(format, rp.region(), role(rp), f.key().type() + " " + f.key().name(), paintState("error"));
+                out.printf(format, rp.region(), role(rp), f.key().type() + " " + f.key().name(),
+                        paintState(f.outcome() == NodeResult.Outcome.SKIPPED ? "unknown" : "error"));
                 out.printf("      %s%n", f.message());
             }
         }
         for (RegionPlan rp : plan.regions()) {
             long drifted = rp.count(Action.UPDATE) + rp.count(Action.REPLACE);
-            out.printf("%s: %d in sync, %d drifted, %d missing, %d unreadable%n", rp.region(), rp.count(Action.NOOP),
-                    drifted, rp.count(Action.CREATE), rp.observeFailures().size());
+            long inSync = rp.changes().stream().filter(c -> c.action() == Action.NOOP && c.duplicates().isEmpty()).count();
+            out.printf("%s: %d in sync, %d drifted, %d duplicated, %d missing, %d unreadable, %d unknown%n", rp.region(),
+                    inSync, drifted, rp.countDuplicated(), rp.count(Action.CREATE),
+                    rp.countUnread(NodeResult.Outcome.FAILED), rp.countUnread(NodeResult.Outcome.SKIPPED));
         }
         out.flush();
     }
@@ -133,7 +145,7 @@ final class TableRenderer {
     private String paintState(String state) {
         return switch (state) {
             case "in-sync" -> paint(state, "32");
-            case "drifted" -> paint(state, "33");
+            case "drifted", "duplicate" -> paint(state, "33");
             default -> paint(state, "31");
         };
     }

@@ -26,6 +26,13 @@ final class UpCommand extends BaseCommand {
             + "with at least its minimum healthy count).")
     boolean noWait;
 
+    @Option(names = "--allow-replace", description = "Let --yes replace stateful or slow resources (VPC, NAT gateway, "
+            + "load balancer, hosted zone, data holders); without it such a plan asks even with --yes.")
+    boolean allowReplace;
+
+    @picocli.CommandLine.Mixin
+    LockOptions lock;
+
     @Override
     public Integer call() {
         try (Session session = Session.open(common, err())) {
@@ -34,6 +41,22 @@ final class UpCommand extends BaseCommand {
             }
             List<RegionGraph> graphs = session.graphs();
             Plan plan = session.engine().plan(graphs);
+            if (dryRun || !plan.hasChanges()) {
+                return finish(session, graphs, plan, null);
+            }
+            // Changes to make: take the project lock, then plan again under it, since another run may have
+            // changed things between the first plan and the lock. A run with nothing to do never locks, so
+            // a second up still makes zero mutating calls.
+            try (io.devopscli.resources.lock.ProjectLock held = session.lock("up", lock.lockTimeout)) {
+                // Fresh graphs: the first plan's memoised reads may be stale now.
+                List<RegionGraph> fresh = session.graphs();
+                return finish(session, fresh, session.engine().plan(fresh), held);
+            }
+        }
+    }
+
+    private int finish(Session session, List<RegionGraph> graphs, Plan plan, io.devopscli.resources.lock.ProjectLock held) {
+        {
             TableRenderer table = new TableRenderer(out(), session.topology(), color());
             if (!common.json()) {
                 table.plan(plan, false);
@@ -62,6 +85,20 @@ final class UpCommand extends BaseCommand {
             if (!yes && !Terminal.confirm("Apply these changes?", err())) {
                 err().println("Nothing was changed.");
                 return ExitCodes.OK;
+            }
+            java.util.List<io.devopscli.engine.Change> guarded = ReplaceGuard.guarded(plan);
+            if (yes && !allowReplace && !guarded.isEmpty()) {
+                String what = ReplaceGuard.describe(guarded);
+                if (System.console() == null) {
+                    throw new UsageException("the plan would " + what + ": pass --allow-replace to let --yes do that");
+                }
+                if (!Terminal.confirm("The plan would " + what + ", which is slow to bring back. Go ahead?", err())) {
+                    err().println("Nothing was changed.");
+                    return ExitCodes.OK;
+                }
+            }
+            if (held == null) {
+                throw new IllegalStateException("changes are applied only under the project lock");
             }
             RunReport report = session.engine().apply(plan);
             List<ServiceRollout.Outcome> rollout = rollout(session, graphs, report);

@@ -15,8 +15,12 @@ public final class Diffs {
         return this;
     }
 
+    /**
+     * An immutable field differs only on evidence: an actual value the API did not return (null) is
+     * unknown, and never a reason to replace the resource.
+     */
     public Diffs immutable(String name, Object desired, Object actual) {
-        if (!Objects.equals(desired, actual)) {
+        if (actual != null && !Objects.equals(desired, actual)) {
             changes.add(FieldChange.immutable(name, desired, actual));
         }
         return this;

@@ -53,7 +53,7 @@ public final class Engine implements AutoCloseable {
         // id (ctx.idOf waits for the parent's observation) so diff can compare ids without AWS calls.
         List<List<CompletableFuture<Object>>> pending = new ArrayList<>();
         for (RegionGraph g : graphs) {
-            pending.add(observeInOrder(g));
+            pending.add(observeInOrder(g, destroy));
         }
         List<RegionPlan> regions = new ArrayList<>();
         for (int i = 0; i < graphs.size(); i++) {
@@ -64,8 +64,12 @@ public final class Engine implements AutoCloseable {
 
     private RegionPlan regionPlan(RegionGraph graph, List<CompletableFuture<Object>> observations,
                                   boolean destroy, boolean purge) {
+        if (graph.failure().isPresent()) {
+            return new RegionPlan(graph, List.of(), Map.of(), List.of(regionFailure(graph)));
+        }
         List<Change> changes = new ArrayList<>();
         Map<ResourceKey, Object> observed = new HashMap<>();
+        Map<ResourceKey, List<Object>> duplicates = new HashMap<>();
         List<NodeResult> failures = new ArrayList<>();
         for (int i = 0; i < observations.size(); i++) {
             Object outcome = observations.get(i).join();
@@ -78,16 +82,26 @@ public final class Engine implements AutoCloseable {
             if (o.actual() != null) {
                 observed.put(node.key(), o.actual());
             }
+            if (!o.duplicates().isEmpty()) {
+                duplicates.put(node.key(), o.duplicates());
+            }
             if (!destroy && o.change().action() == Action.REPLACE && node.holdsData(o.actual())) {
                 failures.add(refusedReplacement(o.change()));
             } else if (!destroy) {
                 changes.add(o.change());
             } else if (o.actual() != null) {
                 boolean keep = node.holdsData(o.actual()) && !purge;
-                changes.add(new Change(node.key(), keep ? Action.NOOP : Action.DELETE, List.of()));
+                changes.add(new Change(node.key(), keep ? Action.NOOP : Action.DELETE, List.of(),
+                        keep ? List.of() : o.change().duplicates()));
             }
         }
-        return new RegionPlan(graph, changes, observed, failures);
+        return new RegionPlan(graph, changes, observed, failures, duplicates);
+    }
+
+    private static NodeResult regionFailure(RegionGraph graph) {
+        return new NodeResult(graph.regionKey(), Action.NOOP, NodeResult.Outcome.FAILED,
+                "reading region " + graph.region() + ": " + graph.failure().orElse("") + " (the other regions go on)",
+                0, null);
     }
 
     /**
@@ -110,21 +124,45 @@ public final class Engine implements AutoCloseable {
      * No deadlock on the fixed pool: tasks are queued parents first and the queue is FIFO, so a task only
      * ever waits for one that started before it.
      */
-    private List<CompletableFuture<Object>> observeInOrder(RegionGraph graph) {
+    private List<CompletableFuture<Object>> observeInOrder(RegionGraph graph, boolean destroy) {
         RegionContext ctx = graph.context();
         ctx.beginObserving(graph.nodes().stream().map(Node::key).toList());
+        Map<ResourceKey, CompletableFuture<Object>> byKey = new HashMap<>();
         List<CompletableFuture<Object>> inOrder = new ArrayList<>();
         for (Node<?, ?> n : graph.nodes()) {
             // observeNode never throws, so a parent's failure still lets its children be observed.
-            inOrder.add(CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<Object> read = CompletableFuture.supplyAsync(() -> {
                 try {
                     return observeNode(n, ctx);
                 } finally {
                     ctx.observed(n.key());
                 }
-            }, pool));
+            }, pool);
+            // The verdict waits for the parents' verdicts (chained, no pool thread blocks): below a resource
+            // that could not be read, the verdict is "unknown". down still reads it: deleting needs no parent.
+            CompletableFuture<?>[] parents = n.dependsOn().stream().map(byKey::get).toArray(CompletableFuture[]::new);
+            CompletableFuture<Object> verdict = destroy ? read
+                    : CompletableFuture.allOf(parents).thenCombine(read,
+                            (ignored, mine) -> unknownBelowUnread(n, parents).orElse(mine));
+            byKey.put(n.key(), verdict);
+            inOrder.add(verdict);
         }
         return inOrder;
+    }
+
+    /**
+     * A resource whose parent could not be read is unknown, not drifted: its diff would compare with a
+     * parent id nobody knows. (down still reads it: deleting needs no parent.)
+     */
+    private static java.util.Optional<Object> unknownBelowUnread(Node<?, ?> node, CompletableFuture<?>[] parents) {
+        for (CompletableFuture<?> p : parents) {
+            if (p.join() instanceof NodeResult unread) {
+                return java.util.Optional.of(new NodeResult(node.key(), Action.NOOP, NodeResult.Outcome.SKIPPED,
+                        "unknown: " + node.key().describe() + " not checked, " + unread.key() + " could not be read",
+                        0, null));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private Object observeNode(Node<?, ?> node, RegionContext ctx) {
@@ -140,10 +178,22 @@ public final class Engine implements AutoCloseable {
         long start = System.nanoTime();
         List<CompletableFuture<List<NodeResult>>> regions = new ArrayList<>();
         for (RegionPlan rp : plan.regions()) {
-            regions.add(runRegion(rp, reverse));
+            CompletableFuture<List<NodeResult>> region = runRegion(rp, reverse);
+            if (!reverse && !rp.duplicates().isEmpty()) {
+                // Duplicates go after the region is applied, dependents' copies before their parents'
+                // (a duplicate subnet before its duplicate VPC), and only where the kept one is sound.
+                region = region.thenCompose(done -> removeDuplicates(rp, done).thenApply(removed -> {
+                    List<NodeResult> all = new ArrayList<>(done);
+                    all.addAll(removed);
+                    return all;
+                }));
+            }
+            regions.add(region);
         }
         List<NodeResult> results = new ArrayList<>();
         regions.forEach(f -> results.addAll(f.join()));
+        plan.regions().stream().filter(rp -> rp.graph().failure().isPresent())
+                .forEach(rp -> results.add(regionFailure(rp.graph())));
         return new RunReport(results, elapsed(start));
     }
 
@@ -159,8 +209,56 @@ public final class Engine implements AutoCloseable {
         }
         return executor.run(order,
                 key -> reverse ? graph.dependentsOf(key) : graph.node(key).dependsOn(),
-                key -> applyNode(graph.node(key), changes.get(key), rp.observed().get(key), graph.context()),
+                key -> reverse ? destroyNode(graph.node(key), changes.get(key), rp, graph.context())
+                        : applyNode(graph.node(key), changes.get(key), rp.observed().get(key), graph.context()),
                 preset);
+    }
+
+    /** down: the resource, and every duplicate of it, so nothing owned is left behind. */
+    private NodeResult destroyNode(Node<?, ?> node, Change change, RegionPlan rp, RegionContext ctx) {
+        NodeResult main = applyNode(node, change, rp.observed().get(node.key()), ctx);
+        if (main.outcome() != NodeResult.Outcome.DONE || change == null || change.duplicates().isEmpty()) {
+            return main;
+        }
+        NodeResult dups = removeDuplicatesOf(node, rp.duplicates().getOrDefault(node.key(), List.of()), ctx);
+        return dups.outcome() == NodeResult.Outcome.FAILED ? dups : main;
+    }
+
+    private CompletableFuture<List<NodeResult>> removeDuplicates(RegionPlan rp, List<NodeResult> applied) {
+        RegionGraph graph = rp.graph();
+        Map<ResourceKey, NodeResult> preset = new HashMap<>();
+        for (NodeResult r : applied) {
+            if (r.outcome() == NodeResult.Outcome.FAILED || r.outcome() == NodeResult.Outcome.SKIPPED) {
+                preset.put(r.key(), new NodeResult(r.key(), Action.DELETE, NodeResult.Outcome.SKIPPED,
+                        "removing duplicates of " + r.key().describe() + ": the kept one did not apply", 0, null));
+            }
+        }
+        List<ResourceKey> order = new ArrayList<>(graph.nodes().stream().map(Node::key).toList());
+        java.util.Collections.reverse(order);
+        return executor.run(order, graph::dependentsOf,
+                key -> removeDuplicatesOf(graph.node(key), rp.duplicates().getOrDefault(key, List.of()), graph.context()),
+                preset).thenApply(results -> results.stream()
+                        .filter(r -> rp.duplicates().containsKey(r.key())).toList());
+    }
+
+    private NodeResult removeDuplicatesOf(Node<?, ?> node, List<Object> duplicates, RegionContext ctx) {
+        if (duplicates.isEmpty()) {
+            return new NodeResult(node.key(), Action.NOOP, NodeResult.Outcome.UNCHANGED, "", 0, null);
+        }
+        long start = System.nanoTime();
+        List<String> ids = duplicates.stream().map(node::idOf).toList();
+        String what = "duplicates of " + node.key().describe() + " (" + String.join(", ", ids) + ")";
+        ctx.progress().info("removing " + what);
+        try {
+            duplicates.forEach(d -> node.deleteDuplicate(d, ctx));
+            return new NodeResult(node.key(), Action.DELETE, NodeResult.Outcome.DONE, "removed " + what,
+                    elapsed(start), null);
+        } catch (RuntimeException e) {
+            NodeResult failed = NodeResult.failed(node.key(), Action.DELETE,
+                    "removing duplicates (" + String.join(", ", ids) + ") of", e, elapsed(start));
+            ctx.progress().info(failed.message());
+            return failed;
+        }
     }
 
     private NodeResult applyNode(Node<?, ?> node, Change change, Object observed, RegionContext ctx) {

@@ -39,12 +39,42 @@ public final class Node<S, A> {
 
     /** Observes and diffs: the node's change, with the observed resource kept for apply. */
     public Observed observe(RegionContext ctx) {
-        Optional<A> actual = reconciler.observe(spec, ctx);
-        if (actual.isEmpty()) {
-            return new Observed(new Change(key, Action.CREATE, List.of()), null);
+        List<A> all = reconciler.observeAll(spec, ctx);
+        if (all.isEmpty()) {
+            return new Observed(new Change(key, Action.CREATE, List.of()), null, List.of());
         }
-        ctx.publish(key, reconciler.id(actual.get()), actual.get());
-        return new Observed(Change.of(key, reconciler.diff(spec, actual.get())), actual.get());
+        A kept = keeper(all, ctx);
+        List<Object> duplicates = all.stream().filter(a -> a != kept).map(a -> (Object) a).toList();
+        ctx.publish(key, reconciler.id(kept), kept);
+        Change change = Change.of(key, reconciler.diff(spec, kept))
+                .withDuplicates(duplicates.stream().map(this::idOf).toList());
+        return new Observed(change, kept, duplicates);
+    }
+
+    /**
+     * Of several owned resources for one spec, the one to keep: the one in use (dependents refer to it),
+     * else one that matches the spec without a replacement (a subnet in the kept VPC), else the oldest.
+     */
+    private A keeper(List<A> all, RegionContext ctx) {
+        if (all.size() == 1) {
+            return all.get(0);
+        }
+        return all.stream().filter(a -> reconciler.inUse(a, ctx)).findFirst()
+                .or(() -> all.stream().filter(a -> reconciler.diff(spec, a).stream().noneMatch(FieldChange::immutable))
+                        .findFirst())
+                .orElse(all.get(0));
+    }
+
+    /** The physical id of an observed resource of this node. */
+    @SuppressWarnings("unchecked")
+    public String idOf(Object observed) {
+        return observed == null ? "" : reconciler.id((A) observed);
+    }
+
+    /** Deletes a duplicate observe found (another owned resource answering to this spec). */
+    @SuppressWarnings("unchecked")
+    public void deleteDuplicate(Object duplicate, RegionContext ctx) {
+        reconciler.delete((A) duplicate, ctx);
     }
 
     /** Carries out the planned change; publishes the resulting id for dependents. */
@@ -76,5 +106,5 @@ public final class Node<S, A> {
     }
 
     /** What observe found: the planned change and the actual resource (null when missing). */
-    public record Observed(Change change, Object actual) {}
+    public record Observed(Change change, Object actual, List<Object> duplicates) {}
 }

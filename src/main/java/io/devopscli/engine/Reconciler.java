@@ -14,6 +14,20 @@ public interface Reconciler<S, A> {
     /** Read-only: the owned resource found by its ownership tags or stable name, or empty. */
     Optional<A> observe(S spec, RegionContext ctx);
 
+    /**
+     * Every owned resource answering to this spec, the oldest first (or by id where the API gives no
+     * creation time). More than one is a duplicate (a race or a hand-made copy): the engine keeps one and
+     * removes the others. Reconcilers that find resources by tags override this; the default is observe.
+     */
+    default List<A> observeAll(S spec, RegionContext ctx) {
+        return observe(spec, ctx).map(List::of).orElse(List.of());
+    }
+
+    /** Whether dependents use this resource (a VPC with our subnets in it): of duplicates, it is kept. */
+    default boolean inUse(A actual, RegionContext ctx) {
+        return false;
+    }
+
     /** Pure: the fields where actual differs from desired. An immutable field forces replacement. */
     List<FieldChange> diff(S spec, A actual);
 

@@ -12,9 +12,33 @@ import java.util.Set;
 public final class RegionGraph {
     private final RegionContext context;
     private final Map<ResourceKey, Node<?, ?>> nodes = new LinkedHashMap<>();
+    private final String failure;
 
     public RegionGraph(RegionContext context) {
+        this(context, null);
+    }
+
+    private RegionGraph(RegionContext context, String failure) {
         this.context = context;
+        this.failure = failure;
+    }
+
+    /**
+     * A region whose graph could not even be built (unreachable, or its zones unreadable): it has no
+     * nodes and fails alone, by name, while the other regions are planned and applied.
+     */
+    public static RegionGraph unreadable(RegionContext context, String reason) {
+        return new RegionGraph(context, reason);
+    }
+
+    /** Why the region could not be read, when it could not. */
+    public java.util.Optional<String> failure() {
+        return java.util.Optional.ofNullable(failure);
+    }
+
+    /** The key under which an unreadable region reports its failure. */
+    public ResourceKey regionKey() {
+        return new ResourceKey(region(), "aws/region", region());
     }
 
     public RegionContext context() {

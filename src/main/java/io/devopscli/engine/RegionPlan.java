@@ -8,11 +8,17 @@ import java.util.Map;
  * again), and the resources that could not be observed at all.
  */
 public record RegionPlan(RegionGraph graph, List<Change> changes, Map<ResourceKey, Object> observed,
-                         List<NodeResult> observeFailures) {
+                         List<NodeResult> observeFailures, Map<ResourceKey, List<Object>> duplicates) {
     public RegionPlan {
         changes = List.copyOf(changes);
         observed = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(observed));
         observeFailures = List.copyOf(observeFailures);
+        duplicates = Map.copyOf(duplicates);
+    }
+
+    public RegionPlan(RegionGraph graph, List<Change> changes, Map<ResourceKey, Object> observed,
+                      List<NodeResult> observeFailures) {
+        this(graph, changes, observed, observeFailures, Map.of());
     }
 
     public String region() {
@@ -20,7 +26,17 @@ public record RegionPlan(RegionGraph graph, List<Change> changes, Map<ResourceKe
     }
 
     public boolean hasChanges() {
-        return changes.stream().anyMatch(c -> c.action().mutates());
+        return changes.stream().anyMatch(Change::mutates);
+    }
+
+    /** Resources that could not be read (FAILED) or were not checked because a parent could not (SKIPPED). */
+    public long countUnread(NodeResult.Outcome outcome) {
+        return observeFailures.stream().filter(f -> f.outcome() == outcome).count();
+    }
+
+    /** Resources with more than one owned copy: duplicates to remove. */
+    public long countDuplicated() {
+        return changes.stream().filter(c -> !c.duplicates().isEmpty()).count();
     }
 
     public long count(Action action) {

@@ -89,7 +89,9 @@ final class AppReader {
     private Optional<AppSpec.EnvironmentSpec> capacity(MappingReader env, String path) {
         Value<Integer> desired = nonNegative(env.integer("desired", null), path + ".desired");
         Value<Integer> min = nonNegative(env.integer("min", null), path + ".min");
-        Value<Integer> max = problems.check(env.integer("max", null), path + ".max", n -> n <= MAX_TASKS
+        Value<Integer> max = problems.check(env.integer("max", null), path + ".max", n -> n < 1
+                ? Optional.of(n + " is below 1: an environment that may never run a task serves nothing")
+                : n <= MAX_TASKS
                 ? Optional.empty() : Optional.of(n + " is above " + MAX_TASKS + ", the most tasks this tool runs per"
                         + " environment (a guard against a typo starting a costly fleet)"));
         if (!desired.ok() || !min.ok() || !max.ok()) {

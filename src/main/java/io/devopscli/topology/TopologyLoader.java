@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -26,6 +28,8 @@ public final class TopologyLoader {
     static final int MAX_CODE_POINTS = 1_000_000;
     /** Aliases to collections allowed per document: enough for sharing, too few for a "billion laughs". */
     static final int MAX_ALIASES = 50;
+    /** A topology nests four or five levels; this bounds the composer's recursion (deep `[[[[...` input). */
+    static final int MAX_DEPTH = 64;
 
     private TopologyLoader() {}
 
@@ -57,6 +61,12 @@ public final class TopologyLoader {
     private static Optional<Node> compose(String yaml, String sourceName, Problems problems) {
         LoadSettings settings = settings(sourceName);
         try {
+            Optional<Mark> tooDeep = tooDeep(yaml, settings);
+            if (tooDeep.isPresent()) {
+                problems.at(tooDeep, "nesting too deep: more than " + MAX_DEPTH + " levels of lists or mappings"
+                        + " (a topology needs five)");
+                return Optional.empty();
+            }
             return new Compose(settings).composeString(yaml);
         } catch (MarkedYamlEngineException e) {
             problems.at(e.getProblemMark().or(e::getContextMark), yamlProblem(e));
@@ -67,6 +77,26 @@ public final class TopologyLoader {
                         + " mappings (a topology needs few; this looks like an alias bomb)");
             } else {
                 problems.at(Optional.empty(), "invalid YAML: " + e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Where lists and mappings nest deeper than MAX_DEPTH, found from the parser's events (the parser keeps
+     * its own stack; the composer recurses, and would overflow the thread's stack on deep input).
+     */
+    private static Optional<Mark> tooDeep(String yaml, LoadSettings settings) {
+        int depth = 0;
+        for (Event e : new Parse(settings).parseString(yaml)) {
+            switch (e.getEventId()) {
+                case SequenceStart, MappingStart -> {
+                    if (++depth > MAX_DEPTH) {
+                        return e.getStartMark();
+                    }
+                }
+                case SequenceEnd, MappingEnd -> depth--;
+                default -> { }
             }
         }
         return Optional.empty();

@@ -21,12 +21,17 @@ final class CliHarness {
     }
 
     Result run(String... args) {
+        return runAt(Emulator.endpoint(), args);
+    }
+
+    /** Like run, against another endpoint (a fault proxy in front of the emulator). */
+    Result runAt(java.net.URI endpoint, String... args) {
         String[] all = new String[args.length + 4];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "-c";
         all[args.length + 1] = topology.toString();
         all[args.length + 2] = "--endpoint-url";
-        all[args.length + 3] = Emulator.endpoint().toString();
+        all[args.length + 3] = endpoint.toString();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -74,11 +74,20 @@ public final class PipelineReconciler implements Reconciler<DeliveryPipelineSpec
                 if (isRoleNotYetAssumable(f)) {
                     return Optional.empty();
                 }
+                if (madeByLostAttempt(f) && owned(client, spec.name(), ctx.project()).isPresent()) {
+                    return Optional.of(Boolean.TRUE); // an earlier attempt made it and its answer was lost
+                }
                 throw f;
             }
         });
         GetPipelineResponse created = AwsCall.call(() -> client.getPipeline(r -> r.name(spec.name())));
         return state(spec, created, parents);
+    }
+
+    /** AWS answers PipelineNameInUseException; moto an InvalidStructureException saying it exists. */
+    private static boolean madeByLostAttempt(AwsFailure f) {
+        return f.code().equals("PipelineNameInUseException")
+                || (f.code().equals("InvalidStructureException") && String.valueOf(f.getMessage()).contains("already exist"));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.devopscli.resources.ec2;
 
 import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.CreateOnce;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
@@ -34,8 +35,22 @@ public final class ElasticIpReconciler implements Reconciler<ElasticIpSpec, Elas
 
     @Override
     public Optional<ElasticIpState> observe(ElasticIpSpec spec, RegionContext ctx) {
+        return observeAll(spec, ctx).stream().findFirst();
+    }
+
+    /** Every address with our Name, the one in use first: a second one is a duplicate to release. */
+    @Override
+    public List<ElasticIpState> observeAll(ElasticIpSpec spec, RegionContext ctx) {
         List<Address> owned = ctx.memo(MEMO, () -> describeOwned(ec2(ctx), ctx.project()));
-        return pick(owned, ctx.project(), spec.name()).map(ElasticIpReconciler::state);
+        return owned.stream()
+                .filter(a -> OwnedTags.ownedAndNamed(a.tags(), ctx.project(), spec.name()))
+                .sorted(Comparator.comparing((Address a) -> !AddressRelease.isHeld(a)).thenComparing(Address::allocationId))
+                .map(ElasticIpReconciler::state).toList();
+    }
+
+    @Override
+    public boolean inUse(ElasticIpState actual, RegionContext ctx) {
+        return actual.associationId() != null;
     }
 
     @Override
@@ -46,14 +61,16 @@ public final class ElasticIpReconciler implements Reconciler<ElasticIpSpec, Elas
     @Override
     public ElasticIpState create(ElasticIpSpec spec, RegionContext ctx) {
         Ec2Client ec2 = ec2(ctx);
-        // AllocateAddress takes no client token: look for one a previous, interrupted run allocated
-        Optional<Address> existing = pick(describeOwned(ec2, ctx.project()), ctx.project(), spec.name());
-        if (existing.isPresent()) {
-            return state(existing.get());
-        }
-        var allocated = AwsCall.call(() -> ec2.allocateAddress(r -> r.domain(DomainType.VPC)
-                .tagSpecifications(OwnedTags.at(ResourceType.ELASTIC_IP, ctx.project(), spec.name()))));
-        return new ElasticIpState(allocated.allocationId(), allocated.publicIp(), allocated.domainAsString(), null);
+        // AllocateAddress takes no client token: looked for by its tags before the call and before each
+        // retry of it (see CreateOnce), so a lost answer never leaves a second, forgotten address.
+        return CreateOnce.create(() -> pick(describeOwned(ec2, ctx.project()), ctx.project(), spec.name())
+                        .map(ElasticIpReconciler::state),
+                () -> {
+                    var allocated = ctx.services(io.devopscli.aws.AwsClients.class).once().ec2().allocateAddress(r -> r
+                            .domain(DomainType.VPC)
+                            .tagSpecifications(OwnedTags.at(ResourceType.ELASTIC_IP, ctx.project(), spec.name())));
+                    return new ElasticIpState(allocated.allocationId(), allocated.publicIp(), allocated.domainAsString(), null);
+                });
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.devopscli.resources.ec2;
 
 import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.CreateOnce;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.aws.AwsFailure;
 import io.devopscli.engine.Diffs;
@@ -23,11 +24,16 @@ public final class InternetGatewayReconciler implements Reconciler<InternetGatew
 
     @Override
     public Optional<InternetGatewayState> observe(InternetGatewaySpec spec, RegionContext ctx) {
+        return observeAll(spec, ctx).stream().findFirst();
+    }
+
+    @Override
+    public List<InternetGatewayState> observeAll(InternetGatewaySpec spec, RegionContext ctx) {
         List<InternetGateway> owned = ctx.memo(MEMO, () -> AwsCall.call(() -> ec2(ctx).describeInternetGatewaysPaginator(
                 r -> r.filters(OwnedTags.ownerFilter(ctx.project()))).internetGateways().stream().toList()));
         ParentIds parents = ParentIds.resolve(ctx, List.of(spec.vpc()));
-        return OwnedTags.pick(owned, InternetGateway::tags, InternetGateway::internetGatewayId, ctx.project(), spec.name())
-                .map(g -> state(g, parents));
+        return OwnedTags.all(owned, InternetGateway::tags, InternetGateway::internetGatewayId, ctx.project(), spec.name()).stream()
+                .map(g -> state(g, parents)).toList();
     }
 
     @Override
@@ -41,12 +47,13 @@ public final class InternetGatewayReconciler implements Reconciler<InternetGatew
     public InternetGatewayState create(InternetGatewaySpec spec, RegionContext ctx) {
         Ec2Client ec2 = ec2(ctx);
         // CreateInternetGateway takes no client token: one left by an interrupted run is found by its tags.
-        List<InternetGateway> existing = AwsCall.call(() -> ec2.describeInternetGatewaysPaginator(r -> r.filters(
-                OwnedTags.ownerFilter(ctx.project()), OwnedTags.nameFilter(spec.name()))).internetGateways().stream().toList());
-        InternetGateway gateway = OwnedTags.pick(existing, InternetGateway::tags, InternetGateway::internetGatewayId,
-                        ctx.project(), spec.name())
-                .orElseGet(() -> AwsCall.call(() -> ec2.createInternetGateway(r -> r.tagSpecifications(
-                        OwnedTags.at(ResourceType.INTERNET_GATEWAY, ctx.project(), spec.name()))).internetGateway()));
+        // Looked for before the create and before each retry of it: see CreateOnce.
+        InternetGateway gateway = CreateOnce.create(() -> OwnedTags.pick(AwsCall.call(() -> ec2.describeInternetGatewaysPaginator(
+                        r -> r.filters(OwnedTags.ownerFilter(ctx.project()), OwnedTags.nameFilter(spec.name())))
+                        .internetGateways().stream().toList()),
+                        InternetGateway::tags, InternetGateway::internetGatewayId, ctx.project(), spec.name()),
+                () -> ctx.services(io.devopscli.aws.AwsClients.class).once().ec2().createInternetGateway(r -> r.tagSpecifications(
+                        OwnedTags.at(ResourceType.INTERNET_GATEWAY, ctx.project(), spec.name()))).internetGateway());
         ctx.forget(MEMO);
         return attach(ec2, gateway.internetGatewayId(), attachedVpcs(gateway), spec, ctx);
     }
@@ -84,7 +91,16 @@ public final class InternetGatewayReconciler implements Reconciler<InternetGatew
             }
         }
         if (!attached.contains(vpcId)) {
-            AwsCall.run(() -> ec2.attachInternetGateway(r -> r.internetGatewayId(id).vpcId(vpcId)));
+            try {
+                AwsCall.run(() -> ec2.attachInternetGateway(r -> r.internetGatewayId(id).vpcId(vpcId)));
+            } catch (io.devopscli.aws.AwsFailure f) {
+                // A retry whose first answer was lost finds the gateway attached already: to this VPC, done.
+                boolean ours = f.code().equals("Resource.AlreadyAssociated")
+                        && describe(ec2, id).map(g -> attachedVpcs(g).contains(vpcId)).orElse(false);
+                if (!ours) {
+                    throw f;
+                }
+            }
         }
         InternetGateway ready = WAIT.until("internet gateway " + id + " attached to " + vpcId, ctx.progress(),
                 () -> describe(ec2, id).filter(g -> attachedVpcs(g).equals(List.of(vpcId)) && g.attachments().stream()

@@ -92,10 +92,14 @@ public final class NatGatewayReconciler implements Reconciler<NatGatewaySpec, Na
         for (int attempt = 0; attempt < TOKEN_ATTEMPTS; attempt++) {
             String token = IdempotencyTokens.of("nat-gateway", ctx.project(), ctx.region(), spec.name(), subnetId,
                     allocationId, salt);
-            NatGateway created = AwsCall.call(() -> ec2.createNatGateway(r -> r.subnetId(subnetId)
-                    .allocationId(allocationId).clientToken(token)
-                    .tagSpecifications(OwnedTags.at(ResourceType.NATGATEWAY, ctx.project(), spec.name()))))
-                    .natGateway();
+            // The token makes AWS answer a retry with the first gateway; endpoints that ignore tokens (moto)
+            // get a look by tags before each retry instead (CreateOnce).
+            NatGateway created = io.devopscli.aws.CreateOnce.create(
+                    () -> pickLive(named(describeOwned(ec2, ctx.project()), ctx.project(), spec.name())),
+                    () -> ctx.services(io.devopscli.aws.AwsClients.class).once().ec2().createNatGateway(r -> r
+                            .subnetId(subnetId).allocationId(allocationId).clientToken(token)
+                            .tagSpecifications(OwnedTags.at(ResourceType.NATGATEWAY, ctx.project(), spec.name())))
+                    .natGateway());
             if (isLive(created)) {
                 return awaitAvailable(ec2, created.natGatewayId(), subnetId, allocationId, ctx.progress());
             }

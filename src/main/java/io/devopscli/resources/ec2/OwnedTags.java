@@ -55,6 +55,19 @@ final class OwnedTags {
                 .min(Comparator.comparing(id));
     }
 
+    /**
+     * Every resource carrying our ownership tag and this Name, lowest id first: more than one is a
+     * duplicate, which the engine reports and removes.
+     */
+    static <T> List<T> all(List<T> items, Function<T, List<Tag>> tags, Function<T, String> id,
+                           String project, String name) {
+        return items.stream()
+                .filter(i -> Tags.isOwned(asMap(tags.apply(i)), project))
+                .filter(i -> value(tags.apply(i), Tags.NAME_KEY).filter(name::equals).isPresent())
+                .sorted(Comparator.comparing(id))
+                .toList();
+    }
+
     /** Owned by project and carrying this Name: the only way a reconciler recognises its resource. */
     static boolean ownedAndNamed(List<Tag> tags, String project, String name) {
         Map<String, String> map = asMap(tags);

@@ -39,11 +39,16 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
 
     @Override
     public Optional<RouteTableState> observe(RouteTableSpec spec, RegionContext ctx) {
+        return observeAll(spec, ctx).stream().findFirst();
+    }
+
+    @Override
+    public List<RouteTableState> observeAll(RouteTableSpec spec, RegionContext ctx) {
         List<RouteTable> owned = ctx.memo(MEMO, () -> AwsCall.call(() -> ec2(ctx).describeRouteTablesPaginator(
                 r -> r.filters(OwnedTags.ownerFilter(ctx.project()))).routeTables().stream().toList()));
         ParentIds parents = ParentIds.resolve(ctx, parentKeys(spec));
-        return OwnedTags.pick(owned, RouteTable::tags, RouteTable::routeTableId, ctx.project(), spec.name())
-                .map(t -> state(t, parents));
+        return OwnedTags.all(owned, RouteTable::tags, RouteTable::routeTableId, ctx.project(), spec.name()).stream()
+                .map(t -> state(t, parents)).toList();
     }
 
     /**
@@ -67,15 +72,16 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
     public RouteTableState create(RouteTableSpec spec, RegionContext ctx) {
         Ec2Client ec2 = ec2(ctx);
         String vpcId = ctx.requireId(spec.vpc());
-        List<RouteTable> existing = AwsCall.call(() -> ec2.describeRouteTablesPaginator(r -> r.filters(
-                OwnedTags.ownerFilter(ctx.project()), OwnedTags.nameFilter(spec.name()),
-                OwnedTags.filter("vpc-id", vpcId))).routeTables().stream().toList());
-        String id = OwnedTags.pick(existing, RouteTable::tags, RouteTable::routeTableId, ctx.project(), spec.name())
-                .map(RouteTable::routeTableId)
-                .orElseGet(() -> AwsCall.call(() -> ec2.createRouteTable(r -> r.vpcId(vpcId)
+        // The token makes AWS answer a retry with the first table; endpoints that ignore tokens (moto) get
+        // a look by tags before each retry instead (CreateOnce).
+        String id = io.devopscli.aws.CreateOnce.create(() -> OwnedTags.pick(AwsCall.call(() -> ec2.describeRouteTablesPaginator(
+                        r -> r.filters(OwnedTags.ownerFilter(ctx.project()), OwnedTags.nameFilter(spec.name()),
+                                OwnedTags.filter("vpc-id", vpcId))).routeTables().stream().toList()),
+                        RouteTable::tags, RouteTable::routeTableId, ctx.project(), spec.name()).map(RouteTable::routeTableId),
+                () -> ctx.services(io.devopscli.aws.AwsClients.class).once().ec2().createRouteTable(r -> r.vpcId(vpcId)
                         .clientToken(clientToken(ctx, spec.name(), vpcId))
                         .tagSpecifications(OwnedTags.at(ResourceType.ROUTE_TABLE, ctx.project(), spec.name())))
-                        .routeTable().routeTableId()));
+                        .routeTable().routeTableId());
         ctx.forget(MEMO);
         RouteTable fresh = WAIT.until("route table " + id + " visible", ctx.progress(), () -> describe(ec2, id));
         return reconcile(spec, state(fresh, ParentIds.resolve(ctx, parentKeys(spec))), ctx);
@@ -135,16 +141,29 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
         }
         String target = ctx.requireId(desired.get().target());
         boolean nat = desired.get().kind() == TargetKind.NAT_GATEWAY;
+        boolean created = false;
         if (actual.isEmpty()) {
-            AwsCall.run(() -> ec2.createRoute(r -> {
-                r.routeTableId(id).destinationCidrBlock(DEFAULT_CIDR);
-                if (nat) {
-                    r.natGatewayId(target);
-                } else {
-                    r.gatewayId(target);
+            try {
+                AwsCall.run(() -> ec2.createRoute(r -> {
+                    r.routeTableId(id).destinationCidrBlock(DEFAULT_CIDR);
+                    if (nat) {
+                        r.natGatewayId(target);
+                    } else {
+                        r.gatewayId(target);
+                    }
+                }));
+                created = true;
+            } catch (io.devopscli.aws.AwsFailure f) {
+                // A retry whose first answer was lost finds its own route: make sure of its target below.
+                if (!f.code().equals("RouteAlreadyExists")) {
+                    throw f;
                 }
-            }));
-        } else if (!actual.get().target().equals(target) || actual.get().blackhole()) {
+            }
+        }
+        if (created) {
+            return;
+        }
+        if (actual.isEmpty() || !actual.get().target().equals(target) || actual.get().blackhole()) {
             AwsCall.run(() -> ec2.replaceRoute(r -> {
                 r.routeTableId(id).destinationCidrBlock(DEFAULT_CIDR);
                 if (nat) {
@@ -185,7 +204,21 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
             boolean moved = elsewhere.isPresent() && AwsCall.orEmpty(() -> ec2.replaceRouteTableAssociation(
                     r -> r.associationId(elsewhere.get().routeTableAssociationId()).routeTableId(id))).isPresent();
             if (!moved) {
-                AwsCall.run(() -> ec2.associateRouteTable(r -> r.routeTableId(id).subnetId(subnet)));
+                associate(ec2, id, subnet);
+            }
+        }
+    }
+
+    /** A retry whose first answer was lost meets its own association (Resource.AlreadyAssociated): done. */
+    private static void associate(Ec2Client ec2, String id, String subnet) {
+        try {
+            AwsCall.run(() -> ec2.associateRouteTable(r -> r.routeTableId(id).subnetId(subnet)));
+        } catch (io.devopscli.aws.AwsFailure f) {
+            boolean ours = f.code().equals("Resource.AlreadyAssociated") && AwsCall.call(() -> ec2.describeRouteTables(
+                    r -> r.routeTableIds(id))).routeTables().stream().flatMap(t -> t.associations().stream())
+                    .anyMatch(a -> subnet.equals(a.subnetId()));
+            if (!ours) {
+                throw f;
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.devopscli.resources.ec2;
 
 import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.CreateOnce;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.aws.AwsFailure;
 import io.devopscli.engine.Diffs;
@@ -31,11 +32,16 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
 
     @Override
     public Optional<SecurityGroupState> observe(SecurityGroupSpec spec, RegionContext ctx) {
+        return observeAll(spec, ctx).stream().findFirst();
+    }
+
+    @Override
+    public List<SecurityGroupState> observeAll(SecurityGroupSpec spec, RegionContext ctx) {
         List<SecurityGroup> owned = ctx.memo(MEMO, () -> AwsCall.call(() -> ec2(ctx).describeSecurityGroupsPaginator(
                 r -> r.filters(OwnedTags.ownerFilter(ctx.project()))).securityGroups().stream().toList()));
         ParentIds parents = ParentIds.resolve(ctx, parentKeys(spec));
-        return OwnedTags.pick(owned, SecurityGroup::tags, SecurityGroup::groupId, ctx.project(), spec.name())
-                .map(g -> state(g, parents));
+        return OwnedTags.all(owned, SecurityGroup::tags, SecurityGroup::groupId, ctx.project(), spec.name()).stream()
+                .map(g -> state(g, parents)).toList();
     }
 
     @Override
@@ -53,15 +59,15 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
         Ec2Client ec2 = ec2(ctx);
         String vpcId = ctx.requireId(spec.vpc());
         // CreateSecurityGroup takes no client token: a group left by an interrupted run is found by its tags.
-        List<SecurityGroup> existing = AwsCall.call(() -> ec2.describeSecurityGroupsPaginator(r -> r.filters(
-                OwnedTags.ownerFilter(ctx.project()), OwnedTags.nameFilter(spec.name()),
-                OwnedTags.filter("vpc-id", vpcId))).securityGroups().stream().toList());
-        String id = OwnedTags.pick(existing, SecurityGroup::tags, SecurityGroup::groupId, ctx.project(), spec.name())
-                .map(SecurityGroup::groupId)
-                .orElseGet(() -> AwsCall.call(() -> ec2.createSecurityGroup(r -> r.vpcId(vpcId).groupName(spec.name())
-                        .description(spec.description())
+        // Looked for before the create and before each retry of it: see CreateOnce.
+        String id = CreateOnce.create(() -> OwnedTags.pick(AwsCall.call(() -> ec2.describeSecurityGroupsPaginator(
+                        r -> r.filters(OwnedTags.ownerFilter(ctx.project()), OwnedTags.nameFilter(spec.name()),
+                                OwnedTags.filter("vpc-id", vpcId))).securityGroups().stream().toList()),
+                        SecurityGroup::tags, SecurityGroup::groupId, ctx.project(), spec.name()).map(SecurityGroup::groupId),
+                () -> ctx.services(io.devopscli.aws.AwsClients.class).once().ec2().createSecurityGroup(r -> r.vpcId(vpcId)
+                        .groupName(spec.name()).description(spec.description())
                         .tagSpecifications(OwnedTags.at(ResourceType.SECURITY_GROUP, ctx.project(), spec.name())))
-                        .groupId()));
+                        .groupId());
         ctx.forget(MEMO);
         SecurityGroup fresh = WAIT.until("security group " + id + " visible", ctx.progress(), () -> describe(ec2, id));
         return reconcileIngress(spec, state(fresh, ParentIds.none()), ctx);
@@ -83,7 +89,8 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
                     .ipPermissions(referencing.stream().map(IngressRules::permission).toList())));
         }
         // Network interfaces can hold a group long after their owner went: AwsCall retries DependencyViolation.
-        AwsCall.ignoringNotFound(() -> ec2.deleteSecurityGroup(r -> r.groupId(actual.id())));
+        Holders.deleting(ec2, "group-id", actual.id(),
+                () -> AwsCall.ignoringNotFound(() -> ec2.deleteSecurityGroup(r -> r.groupId(actual.id()))));
         ctx.forget(MEMO);
         WAIT.until("security group " + actual.id() + " deleted", ctx.progress(),
                 () -> describe(ec2, actual.id()).isPresent() ? Optional.empty() : Optional.of(true));

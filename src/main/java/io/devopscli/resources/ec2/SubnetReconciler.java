@@ -1,6 +1,7 @@
 package io.devopscli.resources.ec2;
 
 import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.CreateOnce;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
@@ -22,11 +23,21 @@ public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetStat
 
     @Override
     public Optional<SubnetState> observe(SubnetSpec spec, RegionContext ctx) {
-        List<Subnet> owned = ctx.memo(MEMO, () -> AwsCall.call(() -> ec2(ctx)
-                .describeSubnetsPaginator(r -> r.filters(OwnedTags.ownerFilter(ctx.project()))).subnets().stream().toList()));
+        return observeAll(spec, ctx).stream().findFirst();
+    }
+
+    @Override
+    public List<SubnetState> observeAll(SubnetSpec spec, RegionContext ctx) {
+        List<Subnet> owned = owned(ctx);
         ParentIds parents = ParentIds.resolve(ctx, List.of(spec.vpc()));
-        return OwnedTags.pick(owned, Subnet::tags, Subnet::subnetId, ctx.project(), spec.name())
-                .map(s -> state(s, parents));
+        return OwnedTags.all(owned, Subnet::tags, Subnet::subnetId, ctx.project(), spec.name()).stream()
+                .map(s -> state(s, parents)).toList();
+    }
+
+    /** Every subnet of the project in the region, read once per run (a VPC asks too: is it in use?). */
+    static List<Subnet> owned(RegionContext ctx) {
+        return ctx.memo(MEMO, () -> AwsCall.call(() -> ec2(ctx)
+                .describeSubnetsPaginator(r -> r.filters(OwnedTags.ownerFilter(ctx.project()))).subnets().stream().toList()));
     }
 
     @Override
@@ -44,15 +55,15 @@ public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetStat
         Ec2Client ec2 = ec2(ctx);
         String vpcId = ctx.requireId(spec.vpc());
         // CreateSubnet takes no client token: one left by an interrupted run is found by its tags.
-        List<Subnet> existing = AwsCall.call(() -> ec2.describeSubnetsPaginator(r -> r.filters(
-                OwnedTags.ownerFilter(ctx.project()), OwnedTags.nameFilter(spec.name()),
-                OwnedTags.filter("vpc-id", vpcId))).subnets().stream().toList());
-        String id = OwnedTags.pick(existing, Subnet::tags, Subnet::subnetId, ctx.project(), spec.name())
-                .map(Subnet::subnetId)
-                .orElseGet(() -> AwsCall.call(() -> ec2.createSubnet(r -> r.vpcId(vpcId).cidrBlock(spec.cidr())
+        // Looked for before the create and before each retry of it: see CreateOnce.
+        String id = CreateOnce.create(() -> OwnedTags.pick(AwsCall.call(() -> ec2.describeSubnetsPaginator(r -> r.filters(
+                        OwnedTags.ownerFilter(ctx.project()), OwnedTags.nameFilter(spec.name()),
+                        OwnedTags.filter("vpc-id", vpcId))).subnets().stream().toList()),
+                        Subnet::tags, Subnet::subnetId, ctx.project(), spec.name()).map(Subnet::subnetId),
+                () -> once(ctx).createSubnet(r -> r.vpcId(vpcId).cidrBlock(spec.cidr())
                         .availabilityZone(spec.availabilityZone())
                         .tagSpecifications(OwnedTags.at(ResourceType.SUBNET, ctx.project(), spec.name())))
-                        .subnet().subnetId()));
+                        .subnet().subnetId());
         ctx.forget(MEMO);
         Subnet ready = WAIT.until("subnet " + id + " available", ctx.progress(),
                 () -> describe(ec2, id).filter(s -> "available".equals(s.stateAsString())));
@@ -72,7 +83,8 @@ public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetStat
     public void delete(SubnetState actual, RegionContext ctx) {
         Ec2Client ec2 = ec2(ctx);
         // Network interfaces of deleted services can hold a subnet for a while: AwsCall retries DependencyViolation.
-        AwsCall.ignoringNotFound(() -> ec2.deleteSubnet(r -> r.subnetId(actual.id())));
+        Holders.deleting(ec2, "subnet-id", actual.id(),
+                () -> AwsCall.ignoringNotFound(() -> ec2.deleteSubnet(r -> r.subnetId(actual.id()))));
         ctx.forget(MEMO);
         WAIT.until("subnet " + actual.id() + " deleted", ctx.progress(),
                 () -> describe(ec2, actual.id()).isPresent() ? Optional.empty() : Optional.of(true));
@@ -103,5 +115,9 @@ public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetStat
 
     private static Ec2Client ec2(RegionContext ctx) {
         return ctx.services(AwsClients.class).ec2();
+    }
+
+    private static Ec2Client once(RegionContext ctx) {
+        return ctx.services(io.devopscli.aws.AwsClients.class).once().ec2();
     }
 }

@@ -2,6 +2,7 @@ package io.devopscli.resources.ec2;
 
 import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
+import io.devopscli.aws.CreateOnce;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
@@ -23,9 +24,21 @@ public final class VpcReconciler implements Reconciler<VpcSpec, VpcState> {
 
     @Override
     public Optional<VpcState> observe(VpcSpec spec, RegionContext ctx) {
+        return observeAll(spec, ctx).stream().findFirst();
+    }
+
+    /** DescribeVpcs gives no creation time: duplicates are ordered by id. */
+    @Override
+    public List<VpcState> observeAll(VpcSpec spec, RegionContext ctx) {
         List<Vpc> owned = ctx.memo(MEMO, () -> describeOwned(ctx));
-        return OwnedTags.pick(owned, Vpc::tags, Vpc::vpcId, ctx.project(), spec.name())
-                .map(vpc -> read(ec2(ctx), vpc));
+        return OwnedTags.all(owned, Vpc::tags, Vpc::vpcId, ctx.project(), spec.name()).stream()
+                .map(vpc -> read(ec2(ctx), vpc)).toList();
+    }
+
+    /** A VPC with our subnets in it is the one dependents use: of duplicates, it is kept. */
+    @Override
+    public boolean inUse(VpcState actual, RegionContext ctx) {
+        return SubnetReconciler.owned(ctx).stream().anyMatch(s -> actual.id().equals(s.vpcId()));
     }
 
     @Override
@@ -40,27 +53,19 @@ public final class VpcReconciler implements Reconciler<VpcSpec, VpcState> {
     @Override
     public VpcState create(VpcSpec spec, RegionContext ctx) {
         Ec2Client ec2 = ec2(ctx);
-        // CreateVpc takes no client token: a VPC left by an interrupted run is found by its tags instead,
-        // among the owned VPCs the plan read moments ago in this run (no second describe).
-        Optional<Vpc> left = OwnedTags.pick(ctx.memo(MEMO, () -> describeOwned(ctx)), Vpc::tags, Vpc::vpcId,
-                ctx.project(), spec.name());
-        if (left.isPresent()) {
-            ctx.forget(MEMO);
-            awaitAvailable(ec2, left.get().vpcId(), ctx);
-            setDns(ec2, left.get().vpcId(), true, true, ctx);
-            return read(ec2, describe(ec2, left.get().vpcId()).orElseThrow());
-        }
-        Vpc made = AwsCall.call(() -> ec2.createVpc(r -> r.cidrBlock(spec.cidr())
-                .tagSpecifications(OwnedTags.at(ResourceType.VPC, ctx.project(), spec.name())))).vpc();
+        // CreateVpc takes no client token: a VPC left by an interrupted run is found by its tags instead.
+        // Looked for before the create and before each retry of it: see CreateOnce.
+        String id = CreateOnce.create(() -> findOwned(ec2, ctx.project(), spec.name()).map(Vpc::vpcId),
+                () -> ctx.services(AwsClients.class).once().ec2().createVpc(r -> r.cidrBlock(spec.cidr())
+                        .tagSpecifications(OwnedTags.at(ResourceType.VPC, ctx.project(), spec.name())))
+                        .vpc().vpcId());
         ctx.forget(MEMO);
-        if (!"available".equals(made.stateAsString())) {
-            awaitAvailable(ec2, made.vpcId(), ctx);
-        }
+        awaitAvailable(ec2, id, ctx);
         // A new VPC has DNS support on (AWS's default); hostnames is the one attribute to turn on, and the
         // call's success is the answer: no read-back.
         AttributeBooleanValue on = AttributeBooleanValue.builder().value(true).build();
-        AwsCall.run(() -> ec2.modifyVpcAttribute(r -> r.vpcId(made.vpcId()).enableDnsHostnames(on)));
-        return new VpcState(made.vpcId(), spec.cidr(), "available", true, true);
+        AwsCall.run(() -> ec2.modifyVpcAttribute(r -> r.vpcId(id).enableDnsHostnames(on)));
+        return new VpcState(id, spec.cidr(), "available", true, true);
     }
 
     @Override
@@ -74,7 +79,8 @@ public final class VpcReconciler implements Reconciler<VpcSpec, VpcState> {
     public void delete(VpcState actual, RegionContext ctx) {
         Ec2Client ec2 = ec2(ctx);
         // DependencyViolation (subnets, gateways still going away) is retried by AwsCall with a bound.
-        AwsCall.ignoringNotFound(() -> ec2.deleteVpc(r -> r.vpcId(actual.id())));
+        Holders.deleting(ec2, "vpc-id", actual.id(),
+                () -> AwsCall.ignoringNotFound(() -> ec2.deleteVpc(r -> r.vpcId(actual.id()))));
         ctx.forget(MEMO);
         WAIT.until("vpc " + actual.id() + " deleted", ctx.progress(),
                 () -> describe(ec2, actual.id()).isPresent() ? Optional.empty() : Optional.of(true));
@@ -127,6 +133,12 @@ public final class VpcReconciler implements Reconciler<VpcSpec, VpcState> {
     private static List<Vpc> describeOwned(RegionContext ctx) {
         return AwsCall.call(() -> ec2(ctx).describeVpcsPaginator(r -> r.filters(OwnedTags.ownerFilter(ctx.project())))
                 .vpcs().stream().toList());
+    }
+
+    private static Optional<Vpc> findOwned(Ec2Client ec2, String project, String name) {
+        List<Vpc> found = AwsCall.call(() -> ec2.describeVpcsPaginator(
+                r -> r.filters(OwnedTags.ownerFilter(project), OwnedTags.nameFilter(name))).vpcs().stream().toList());
+        return OwnedTags.pick(found, Vpc::tags, Vpc::vpcId, project, name);
     }
 
     private static Ec2Client ec2(RegionContext ctx) {

@@ -61,10 +61,15 @@ public final class ListenerRuleReconciler implements Reconciler<ListenerRuleSpec
                     + " is taken by rule " + holder.get().ruleArn() + ", which devops-cli does not own;"
                     + " remove it or give it another priority");
         }
-        Rule created = AwsCall.call(() -> elb.createRule(r -> r.listenerArn(listenerArn).priority(spec.priority())
-                .conditions(hostHeader(spec.host()))
-                .actions(RuleAction.forward(ctx.requireId(spec.targetGroup())))
-                .tags(ElbTags.owned(ctx.project(), spec.name())))).rules().get(0);
+        // Sent once per attempt, with a look for ours before each retry: a lost answer never makes a second.
+        Rule created = io.devopscli.aws.CreateOnce.create(() -> {
+                    List<Rule> now = rules(elb, listenerArn);
+                    return pick(now, tagsOf(elb, now), ctx.project(), spec.name());
+                },
+                () -> ctx.services(io.devopscli.aws.AwsClients.class).once().elbv2().createRule(r -> r.listenerArn(listenerArn)
+                        .priority(spec.priority()).conditions(hostHeader(spec.host()))
+                        .actions(RuleAction.forward(ctx.requireId(spec.targetGroup())))
+                        .tags(ElbTags.owned(ctx.project(), spec.name()))).rules().get(0));
         return state(created, parents(ctx, spec));
     }
 

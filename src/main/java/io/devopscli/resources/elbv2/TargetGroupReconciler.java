@@ -1,6 +1,7 @@
 package io.devopscli.resources.elbv2;
 
 import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.CreateOnce;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.aws.AwsFailure;
 import io.devopscli.engine.Diffs;
@@ -60,20 +61,23 @@ public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, 
         ElasticLoadBalancingV2Client elb = elb(ctx);
         String physical = spec.physicalName();
         ParentIds parents = ParentIds.resolve(ctx, List.of(spec.vpc()));
-        // No client token here either: one left by an interrupted run is found by name and brought in line.
-        Optional<TargetGroup> existing = TargetGroupLookup.byName(elb, physical);
-        if (existing.isPresent() && !TargetGroupLookup.isOwned(elb, existing.get(), ctx.project(), spec.name())) {
-            throw ElbTags.notOurs("target group", physical, ctx.project(), spec.name());
-        }
+        // No client token here either: one left by an interrupted run (or made by an attempt whose answer
+        // was lost) is found by name, checked to be ours, and brought in line.
         HealthCheck hc = spec.healthCheck();
-        TargetGroup group = existing.orElseGet(() -> AwsCall.call(() -> elb.createTargetGroup(r -> r.name(physical)
+        TargetGroup group = CreateOnce.create(() -> {
+            Optional<TargetGroup> existing = TargetGroupLookup.byName(elb, physical);
+            if (existing.isPresent() && !TargetGroupLookup.isOwned(elb, existing.get(), ctx.project(), spec.name())) {
+                throw ElbTags.notOurs("target group", physical, ctx.project(), spec.name());
+            }
+            return existing;
+        }, () -> ctx.services(io.devopscli.aws.AwsClients.class).once().elbv2().createTargetGroup(r -> r.name(physical)
                 .vpcId(ctx.requireId(spec.vpc())).port(spec.port()).protocol(spec.protocol())
                 .targetType(spec.targetType())
                 .healthCheckEnabled(true).healthCheckProtocol(hc.protocol()).healthCheckPath(hc.path())
                 .matcher(m -> m.httpCode(hc.matcher())).healthCheckIntervalSeconds(hc.intervalSeconds())
                 .healthCheckTimeoutSeconds(hc.timeoutSeconds()).healthyThresholdCount(hc.healthyThreshold())
                 .unhealthyThresholdCount(hc.unhealthyThreshold())
-                .tags(ElbTags.owned(ctx.project(), spec.name())))).targetGroups().get(0));
+                .tags(ElbTags.owned(ctx.project(), spec.name()))).targetGroups().get(0));
         TargetGroupState state = state(elb, group, parents);
         List<FieldChange> left = diff(spec, state);
         return left.isEmpty() ? state : update(spec, state, left, ctx);

@@ -90,7 +90,9 @@ public final class PermissionReconciler implements Reconciler<PermissionSpec, Pe
         return new PermissionState(functionArn, statementId,
                 principal.has("Service") ? principal.path("Service").asText() : principal.toString(),
                 action.isArray() && action.size() == 1 ? action.get(0).asText() : action.asText(),
-                source.isMissingNode() ? null : source.asText());
+                // The policy came back whole: no condition is evidence of an unrestricted statement ("none"),
+                // not a field the API left out (which would be null, and unknown).
+                source.isMissingNode() ? PermissionState.UNCONDITIONED : source.asText());
     }
 
     private static LambdaClient lambda(RegionContext ctx) {

@@ -1,5 +1,7 @@
 package io.devopscli.resources.lambda;
 
-/** A statement of a function's resource policy as observed (sourceArn null when unconditioned). */
+/** A statement of a function's resource policy as observed (sourceArn "none" when unconditioned). */
 public record PermissionState(String functionArn, String statementId, String principal, String action,
-                              String sourceArn) {}
+                              String sourceArn) {
+    public static final String UNCONDITIONED = "none";
+}

@@ -70,10 +70,15 @@ public final class HealthCheckReconciler implements Reconciler<HealthCheckSpec, 
             return left.isEmpty() ? found : update(spec, found, left, ctx);
         }
         String callerReference = HealthChecks.callerReference(ctx.project(), spec.region());
-        HealthCheck created = AwsCall.call(() -> r53.createHealthCheck(r -> r.callerReference(callerReference)
+        // One CallerReference for every attempt (AWS then returns the first health check), and a look
+        // before each retry, for endpoints that do not honour it (moto makes a second one).
+        Route53Client once = ctx.services(io.devopscli.aws.AwsClients.class).once().route53();
+        HealthCheck created = io.devopscli.aws.CreateOnce.create(
+                () -> HealthChecks.named(HealthChecks.owned(r53, ctx.project()), spec.name()).map(HealthChecks.Owned::check),
+                () -> once.createHealthCheck(r -> r.callerReference(callerReference)
                 .healthCheckConfig(c -> c.type(spec.type()).fullyQualifiedDomainName(fqdn).port(spec.port())
                         .resourcePath(spec.path()).failureThreshold(spec.failureThreshold())
-                        .requestInterval(spec.requestInterval())))).healthCheck();
+                        .requestInterval(spec.requestInterval()))).healthCheck());
         Route53Calls.tag(r53, TagResourceType.HEALTHCHECK, created.id(), Tags.owned(ctx.project(), spec.name()));
         ctx.forget(HealthChecks.MEMO);
         return state(new HealthChecks.Owned(created, spec.name(), true), fqdn);

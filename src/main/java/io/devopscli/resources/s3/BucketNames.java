@@ -20,6 +20,11 @@ public final class BucketNames {
         return fit(full(base, region, accountId));
     }
 
+    /** P-lock-<region>-<account id>: the bucket holding the project's run lock (see ProjectLock). */
+    public static String lock(String project, String region, String accountId) {
+        return fit(project + "-lock-" + region + "-" + accountId);
+    }
+
     /** The name before fitting, as the Name tag carries it. */
     static String full(String base, String region, String accountId) {
         return (base + "-" + region + "-" + accountId).toLowerCase(Locale.ROOT);

@@ -70,6 +70,37 @@ class NatGatewayReconcilerEmulatorTest {
         assertEquals(Action.NOOP, EngineHarness.byKey(harness.plan()).get(NAT).action());
     }
 
+    /**
+     * Another AWS-compatible endpoint left NatGatewayAddresses out of DescribeNatGateways; an interceptor
+     * drops the field here the same way. The allocation is then unknown, and unknown never replaces.
+     */
+    @Test
+    void aGatewayWhoseAddressesTheApiLeftOutIsNotReplaced() {
+        harness.up();
+        var dropping = Emulator.settings().withInterceptor(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+            @Override
+            public software.amazon.awssdk.core.SdkResponse modifyResponse(
+                    software.amazon.awssdk.core.interceptor.Context.ModifyResponse context,
+                    software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                if (context.response() instanceof software.amazon.awssdk.services.ec2.model.DescribeNatGatewaysResponse r) {
+                    return r.toBuilder().natGateways(r.natGateways().stream()
+                            .map(n -> n.toBuilder().natGatewayAddresses(List.of()).build()).toList()).build();
+                }
+                return context.response();
+            }
+        });
+        try (var clients = new io.devopscli.aws.AwsClients(EngineHarness.REGION, dropping);
+             var engine = new io.devopscli.engine.Engine(4)) {
+            assertTrue(clients.ec2().describeNatGateways().natGateways().get(0).natGatewayAddresses().isEmpty(),
+                    "the interceptor drops the addresses");
+            RegionGraph g = new RegionGraph(new io.devopscli.engine.RegionContext(EngineHarness.REGION, PROJECT, clients,
+                    io.devopscli.engine.Progress.SILENT));
+            graph(g, EIP);
+            Plan plan = engine.plan(List.of(g));
+            assertEquals(Action.NOOP, EngineHarness.byKey(plan).get(NAT).action(), plan.allChanges().toString());
+        }
+    }
+
     @Test
     void idempotentSecondRunCreatesNothing() {
         harness.assertSecondRunChangesNothing();

@@ -65,6 +65,11 @@ final class NetworkRun implements AutoCloseable {
         return harness.down();
     }
 
+    /** down's plan applied, failures and all, for tests of how a failure reads. */
+    RunReport destroyAllowingFailures() {
+        return harness.destroy(harness.planDestroy());
+    }
+
     void assertAllNoop() {
         Plan plan = plan();
         assertTrue(plan.allChanges().stream().allMatch(c -> c.action() == Action.NOOP),

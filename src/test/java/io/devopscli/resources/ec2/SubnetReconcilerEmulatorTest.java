@@ -105,6 +105,21 @@ class SubnetReconcilerEmulatorTest {
         assertTrue(run.ec2().describeVpcs(r -> r.filters(owner())).vpcs().isEmpty());
     }
 
+    /** moto refuses to delete a VPC with subnets (as AWS does), though not a subnet with interfaces. */
+    @Test
+    void aVpcStillHeldAfterTheBoundedRetriesNamesWhatHoldsIt() {
+        run.apply();
+        String vpc = run.ec2().describeVpcs(r -> r.filters(owner())).vpcs().get(0).vpcId();
+        String stray = run.ec2().createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.99.0/24")).subnet().subnetId();
+
+        io.devopscli.engine.RunReport report = run.destroyAllowingFailures();
+
+        String failure = report.with(io.devopscli.engine.NodeResult.Outcome.FAILED).stream()
+                .filter(r -> r.key().equals(VPC)).findFirst().orElseThrow().message();
+        assertTrue(failure.contains("DependencyViolation") && failure.contains("still held by " + stray + " (subnet)"),
+                failure);
+    }
+
     private Map<String, Subnet> ownedByName() {
         return run.ec2().describeSubnets(r -> r.filters(owner())).subnets().stream().collect(Collectors.toMap(
                 s -> OwnedTags.value(s.tags(), Tags.NAME_KEY).orElseThrow(), s -> s));

@@ -73,8 +73,11 @@ class ReplicationDiffTest {
         assertEquals(List.of(), reconciler.diff(spec,
                 new PermissionState("arn:fn", "sid", "events.amazonaws.com", "lambda:InvokeFunction", "arn:rule")));
         List<FieldChange> changes = reconciler.diff(spec,
-                new PermissionState("arn:fn", "sid", "events.amazonaws.com", "lambda:InvokeFunction", null));
-        assertEquals(List.of(FieldChange.immutable("sourceArn", "arn:rule", null)), changes);
+                new PermissionState("arn:fn", "sid", "events.amazonaws.com", "lambda:InvokeFunction", PermissionState.UNCONDITIONED));
+        assertEquals(List.of(FieldChange.immutable("sourceArn", "arn:rule", "none")), changes);
+        // a sourceArn the API did not return at all is unknown: no replacement
+        assertEquals(List.of(), reconciler.diff(spec,
+                new PermissionState("arn:fn", "sid", "events.amazonaws.com", "lambda:InvokeFunction", null)));
     }
 
     @Test

@@ -1,0 +1,64 @@
+package io.devopscli.aws;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A create for an API that takes no idempotency token (CreateVpc, CreateSubnet, CreateInternetGateway,
+ * CreateSecurityGroup, AllocateAddress): when its answer is lost (the connection drops after AWS acted), a
+ * blind retry would make a second resource. So it is sent once per attempt through a client that does not
+ * retry by itself (AwsClients.ec2Once), and before each retry the resource is looked for by its tags,
+ * which it carried from its creation (TagSpecifications).
+ */
+public final class CreateOnce {
+    /** What a retried create meets when its first attempt went through, for APIs unique by name. */
+    private static final java.util.Set<String> ALREADY_EXISTS = java.util.Set.of(
+            "DuplicateTargetGroupName", "DuplicateLoadBalancerName", "InvalidGroup.Duplicate",
+            "InvalidSubnet.Conflict", "EntityAlreadyExists", "ResourceAlreadyExistsException",
+            "RepositoryAlreadyExistsException", "RepositoryNameExistsException", "ResourceConflictException",
+            "AlreadyExistsException", "Resource.AlreadyAssociated");
+
+    private CreateOnce() {
+    }
+
+    /**
+     * @param find   looks for the resource by its ownership tags and Name (a read: retried as usual)
+     * @param create one create request carrying the tags; retryable failures come back here, after a look
+     */
+    public static <T> T create(Supplier<Optional<T>> find, Supplier<T> create) {
+        long deadline = System.nanoTime() + AwsCall.bound().toNanos();
+        long delay = AwsCall.initialDelay().toMillis();
+        while (true) {
+            Optional<T> found = find.get();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            try {
+                return create.get();
+            } catch (RuntimeException e) {
+                if (ALREADY_EXISTS.contains(AwsErrors.code(e))) {
+                    // An earlier attempt (an SDK retry, a lost answer) made it: that one is ours.
+                    Optional<T> made = find.get();
+                    if (made.isPresent()) {
+                        return made.get();
+                    }
+                }
+                AwsErrors.Kind kind = AwsErrors.classify(e);
+                if (kind != AwsErrors.Kind.RETRYABLE || System.nanoTime() + delay * 1_000_000 > deadline) {
+                    throw e instanceof AwsFailure f ? f : new AwsFailure(kind, AwsErrors.code(e), AwsErrors.reason(e), e);
+                }
+            }
+            sleep(delay);
+            delay = Math.min(delay * 2, 15_000);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AwsFailure(AwsErrors.Kind.TERMINAL, "Interrupted", "interrupted", e);
+        }
+    }
+}
