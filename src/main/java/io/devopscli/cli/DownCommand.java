@@ -12,7 +12,16 @@ import picocli.CommandLine.Option;
  * Removes what the tool owns, dependents first. Only resources carrying the ownership tag are ever
  * observed, so nothing else can be deleted. Data holders are kept unless --purge.
  */
-@Command(name = "down", description = "Remove what the tool owns, in reverse dependency order.")
+@Command(name = "down", description = {"Remove what the tool owns (resources tagged devops-cli:project=<project>), "
+        + "dependents first. Repositories, images and artifacts are kept unless --purge."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  # show what would go, ask, delete",
+            "  devops-cli down",
+            "  # one region, without asking",
+            "  devops-cli down --yes --regions us-east-2",
+            "  # also the repositories, images and artifacts",
+            "  devops-cli down --purge"})
 final class DownCommand extends BaseCommand {
     @Option(names = "--yes", description = "Delete without asking.")
     boolean yes;
@@ -39,13 +48,13 @@ final class DownCommand extends BaseCommand {
                 return plan.hasObserveFailures() ? ExitCodes.AWS_FAILED : ExitCodes.OK;
             }
             if (!yes && !Terminal.confirm("Delete " + deletions + " resources?", err())) {
-                err().println("Nothing was deleted.");
-                return ExitCodes.OK;
+                err().println("cancelled, nothing changed");
+                return ExitCodes.AWS_FAILED;
             }
             if (purge && !yes && !Terminal.confirm("--purge also deletes repositories, images and artifacts, "
                     + "which cannot be recovered. Really purge?", err())) {
-                err().println("Nothing was deleted.");
-                return ExitCodes.OK;
+                err().println("cancelled, nothing changed");
+                return ExitCodes.AWS_FAILED;
             }
             RunReport report = session.engine().destroy(plan);
             if (common.json()) {

@@ -19,7 +19,17 @@ import picocli.CommandLine.Option;
  * Moves production traffic to another region through Route 53 (the steps are FailoverRunner's), and
  * reports each step's time and the total, the recovery time. Failing back is the same command.
  */
-@Command(name = "failover", description = "Move production traffic to REGION (Route 53 failover records).")
+@Command(name = "failover", description = {"Move production traffic to REGION: check the target, scale it to "
+        + "production's size, swap the Route 53 failover records, wait until Route 53 is in sync.",
+        "Failing back is the same command with the old region."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  # the steps; exits 1 if the target would be refused",
+            "  devops-cli failover --to us-east-2 --dry-run",
+            "  # ask, then move production",
+            "  devops-cli failover --to us-east-2",
+            "  # fail back even if the check fails",
+            "  devops-cli failover --to us-east-1 --yes --force"})
 final class FailoverCommand extends BaseCommand {
     @Option(names = "--to", required = true, paramLabel = "REGION", description = "Region to serve production.")
     String to;
@@ -56,7 +66,9 @@ final class FailoverCommand extends BaseCommand {
                         to + " already serves production: nothing to do"));
             }
             if (dryRun) {
-                return finish(runner.dryRun(plan));
+                int code = finish(runner.dryRun(plan));
+                // a dry run that the real run would refuse must not look like a green light to a script
+                return plan.mayProceed() ? code : ExitCodes.AWS_FAILED;
             }
             if (!plan.mayProceed()) {
                 return finish(new FailoverReport(plan.from(), to, FailoverReport.Outcome.REFUSED, plan.steps(),
@@ -68,8 +80,8 @@ final class FailoverCommand extends BaseCommand {
                             runner.dryRun(plan).steps(), ""));
                 }
                 if (!Terminal.confirm("Move production from " + plan.from() + " to " + to + "?", err())) {
-                    err().println("Nothing was changed.");
-                    return ExitCodes.OK;
+                    err().println("cancelled, nothing changed");
+                    return ExitCodes.AWS_FAILED;
                 }
             }
             return finish(runner.execute(plan));

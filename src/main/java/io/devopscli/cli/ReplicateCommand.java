@@ -26,7 +26,16 @@ import picocli.CommandLine.Option;
  * the same commits with the same SHAs. Exit 0 when every secondary is as asked, 1 when one is
  * unreachable or diverged (after finishing the others).
  */
-@Command(name = "replicate", description = "Mirror the primary repository to every secondary, SHAs preserved.")
+@Command(name = "replicate", description = {"Mirror the primary region's repository to every secondary at the git "
+        + "level: every branch and tag, the same SHAs."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  # every branch and tag",
+            "  devops-cli replicate",
+            "  # the pipeline branch up to a commit",
+            "  devops-cli replicate --commit 3f2a9c1",
+            "  # another git server than CodeCommit",
+            "  devops-cli replicate --git-url us-east-1=http://git.internal/repos"})
 final class ReplicateCommand extends BaseCommand {
     @Option(names = "--commit", paramLabel = "SHA",
             description = "Bring the secondaries' branch up to this commit of the primary (full or abbreviated SHA).")

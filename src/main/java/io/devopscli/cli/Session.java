@@ -44,6 +44,9 @@ final class Session implements AutoCloseable {
 
     /** Loads and validates the topology and the --regions filter; makes no AWS call. */
     static Session open(CommonOptions options, PrintWriter err) {
+        if (!java.nio.file.Files.exists(options.config)) {
+            throw new MissingConfigException(options.config);
+        }
         Topology whole = TopologyLoader.load(options.config);
         Topology topology = whole;
         if (options.regions != null && !options.regions.isEmpty()) {

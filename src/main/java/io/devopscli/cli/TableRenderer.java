@@ -59,15 +59,23 @@ final class TableRenderer {
         }
     }
 
-    /** status: every resource with its state, and the drifted fields under it. */
-    void status(Plan plan) {
+    /**
+     * status: what is not in sync (every resource with all), the drifted fields under each, then a summary
+     * per region. Like terraform plan, what matches is only counted, so a drift is not lost in 200 lines.
+     */
+    void status(Plan plan, boolean all) {
+        boolean anyListed = all || plan.regions().stream().anyMatch(rp -> !rp.observeFailures().isEmpty()
+                || rp.changes().stream().anyMatch(c -> c.action().mutates()));
         int width = plan.regions().stream().flatMap(rp -> rp.graph().nodes().stream())
                 .mapToInt(n -> n.key().type().length() + 1 + n.key().name().length()).max().orElse(8);
         int regionWidth = plan.regions().stream().mapToInt(rp -> rp.region().length()).max().orElse(6);
         String format = "%-" + Math.max(6, regionWidth) + "s  %-9s  %-" + width + "s  %s%n";
-        out.printf(format, "REGION", "ROLE", "RESOURCE", "STATE");
+        if (anyListed) {
+            out.printf(format, "REGION", "ROLE", "RESOURCE", "STATE");
+        }
         for (RegionPlan rp : plan.regions()) {
-            for (Change c : rp.changes().stream().sorted(Comparator.comparing(Change::key)).toList()) {
+            for (Change c : rp.changes().stream().filter(c -> all || c.action().mutates())
+                    .sorted(Comparator.comparing(Change::key)).toList()) {
                 out.printf(format, rp.region(), role(rp), c.key().type() + " " + c.key().name(),
                         paintState(PlanView.state(c.action())));
                 for (FieldChange f : c.fields()) {
@@ -79,10 +87,16 @@ final class TableRenderer {
                 out.printf("      %s%n", f.message());
             }
         }
+        if (anyListed) {
+            out.println();
+        }
         for (RegionPlan rp : plan.regions()) {
             long drifted = rp.count(Action.UPDATE) + rp.count(Action.REPLACE);
-            out.printf("%s: %d in sync, %d drifted, %d missing, %d unreadable%n", rp.region(), rp.count(Action.NOOP),
-                    drifted, rp.count(Action.CREATE), rp.observeFailures().size());
+            out.printf("%s (%s): %d in sync, %d drifted, %d missing, %d unreadable%n", rp.region(), role(rp),
+                    rp.count(Action.NOOP), drifted, rp.count(Action.CREATE), rp.observeFailures().size());
+        }
+        if (!anyListed) {
+            out.println("Every resource is in sync with the topology (--all lists them).");
         }
         out.flush();
     }
@@ -95,8 +109,11 @@ final class TableRenderer {
             out.printf("%nLIVE %s (%s%s)%n", region,
                     topology.region(region).map(r -> r.role().name().toLowerCase()).orElse("?"), serving);
             int width = checks.stream().mapToInt(c -> c.name().length()).max().orElse(8);
+            String markFormat = "%-" + (checks.stream().allMatch(io.devopscli.health.LiveCheck::applicable) ? 2 : 14) + "s";
             for (io.devopscli.health.LiveCheck c : checks) {
-                out.printf("  %-" + width + "s  %s  %s%n", c.name(), c.ok() ? paint("ok", "32") : paint("!!", "33"), c.detail());
+                String mark = !c.applicable() ? String.format(markFormat, "n/a (emulator)")
+                        : c.ok() ? paint(String.format(markFormat, "ok"), "32") : paint(String.format(markFormat, "!!"), "33");
+                out.printf("  %-" + width + "s  %s  %s%n", c.name(), mark, c.detail());
             }
         });
         out.flush();

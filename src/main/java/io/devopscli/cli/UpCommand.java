@@ -8,16 +8,33 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Makes every region match the topology: plan, show it, then apply it. */
-@Command(name = "up", description = "Make every region match the topology (plan, then apply).")
+@Command(name = "up", description = {"Make every region match the topology: read what exists, show the plan "
+        + "(create / update / replace per resource), ask, then apply it in dependency order, regions in parallel.",
+        "Running it again changes nothing; after a failure or Ctrl-C it finishes the rest."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  # the plan, nothing changed",
+            "  devops-cli up --dry-run",
+            "  # exit 0 no changes, 2 pending changes",
+            "  devops-cli up --dry-run --detailed-exitcode",
+            "  # apply one region without asking",
+            "  devops-cli up --yes --regions us-east-1"})
 final class UpCommand extends BaseCommand {
     @Option(names = "--dry-run", description = "Show the plan and change nothing.")
     boolean dryRun;
+
+    @Option(names = "--detailed-exitcode",
+            description = "With --dry-run: exit 0 when nothing would change, 2 when there are pending changes, 1 on errors.")
+    boolean detailedExitCode;
 
     @Option(names = "--yes", description = "Apply without asking.")
     boolean yes;
 
     @Override
     public Integer call() {
+        if (detailedExitCode && !dryRun) {
+            throw new UsageException("--detailed-exitcode goes with --dry-run (up --dry-run --detailed-exitcode)");
+        }
         try (Session session = Session.open(common, err())) {
             if (!dryRun) {
                 Terminal.requireConsentPossible(yes);
@@ -38,11 +55,14 @@ final class UpCommand extends BaseCommand {
                             + " changed something)");
                 }
                 showMutatingCalls(session.settings().counter());
-                return plan.hasObserveFailures() ? ExitCodes.AWS_FAILED : ExitCodes.OK;
+                if (plan.hasObserveFailures()) {
+                    return ExitCodes.AWS_FAILED;
+                }
+                return detailedExitCode && plan.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
             }
             if (!yes && !Terminal.confirm("Apply these changes?", err())) {
-                err().println("Nothing was changed.");
-                return ExitCodes.OK;
+                err().println("cancelled, nothing changed");
+                return ExitCodes.AWS_FAILED;
             }
             RunReport report = session.engine().apply(plan);
             if (common.json()) {
