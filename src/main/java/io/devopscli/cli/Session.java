@@ -1,7 +1,9 @@
 package io.devopscli.cli;
 
 import io.devopscli.aws.AwsClients;
+import io.devopscli.aws.AwsFailure;
 import io.devopscli.aws.ClientSettings;
+import io.devopscli.aws.Preflight;
 import io.devopscli.engine.Engine;
 import io.devopscli.engine.Progress;
 import io.devopscli.engine.RegionGraph;
@@ -34,6 +36,8 @@ final class Session implements AutoCloseable {
     private final PrintWriter err;
     private final Map<String, AwsClients> clients = new ConcurrentHashMap<>();
     private final Engine engine = new Engine(WORKER_THREADS);
+    private boolean preflightDone;
+    private AwsFailure preflightFailure;
 
     private Session(Topology topology, Topology wholeTopology, ClientSettings settings, PrintWriter err) {
         this.topology = topology;
@@ -62,7 +66,13 @@ final class Session implements AutoCloseable {
             }
             topology = topology.onlyRegions(options.regions);
         }
-        return new Session(topology, whole, ClientSettings.resolve(options.endpointUrl, options.profile), err);
+        ClientSettings settings;
+        try {
+            settings = ClientSettings.resolve(options.endpointUrl, options.profile);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return new Session(topology, whole, settings, err);
     }
 
     Topology topology() {
@@ -77,8 +87,26 @@ final class Session implements AutoCloseable {
         return settings;
     }
 
+    /** The region's clients; the first use checks, once per run, that AWS can be reached at all (Preflight). */
     AwsClients clients(String region) {
-        return clients.computeIfAbsent(region, r -> new AwsClients(r, settings));
+        AwsClients c = clients.computeIfAbsent(region, r -> new AwsClients(r, settings));
+        preflight(c);
+        return c;
+    }
+
+    private synchronized void preflight(AwsClients c) {
+        if (preflightFailure != null) {
+            throw preflightFailure;
+        }
+        if (!preflightDone) {
+            try {
+                Preflight.check(c);
+            } catch (AwsFailure f) {
+                preflightFailure = f;
+                throw f;
+            }
+            preflightDone = true;
+        }
     }
 
     /** One graph per region of the run; reads each region's availability zones. */
