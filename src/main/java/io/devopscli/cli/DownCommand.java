@@ -34,6 +34,7 @@ final class DownCommand extends BaseCommand {
         try (Session session = Session.open(common, err())) {
             Terminal.requireConsentPossible(yes);
             Plan plan = session.engine().planDestroy(session.graphs(), purge);
+            session.display().pause();
             TableRenderer table = new TableRenderer(out(), session.topology(), color());
             if (!common.json()) {
                 table.plan(plan, true);
@@ -56,13 +57,18 @@ final class DownCommand extends BaseCommand {
                 err().println("cancelled, nothing changed");
                 return ExitCodes.AWS_FAILED;
             }
-            RunReport report = session.engine().destroy(plan);
+            RunReport report = session.run(plan, true);
             if (common.json()) {
                 JsonOutput.write(out(), document(session, plan, report));
             } else {
                 table.report(report, session.settings().counter(), "Destroy");
             }
             showMutatingCalls(session.settings().counter());
+            if (Interrupts.requested()) {
+                err().println("devops-cli: interrupted: " + report.with(io.devopscli.engine.NodeResult.Outcome.DONE).size()
+                        + " resources were deleted; run `devops-cli down` again to finish the rest");
+                return ExitCodes.INTERRUPTED;
+            }
             return report.succeeded() && !plan.hasObserveFailures() ? ExitCodes.OK : ExitCodes.AWS_FAILED;
         }
     }

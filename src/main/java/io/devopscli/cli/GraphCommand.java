@@ -30,6 +30,7 @@ final class GraphCommand extends BaseCommand {
     public Integer call() {
         try (Session session = Session.open(common, err())) {
             Plan plan = session.engine().plan(session.graphs());
+            session.display().pause();
             GraphRenderer.Format format = common.output == CommonOptions.Output.dot
                     ? GraphRenderer.Format.DOT : GraphRenderer.Format.MERMAID;
             new GraphRenderer(out(), session.topology(), dryRun).render(plan, format);

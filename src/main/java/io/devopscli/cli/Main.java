@@ -18,6 +18,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // this process owns the terminal: live progress may redraw a line on it, and Ctrl-C is ours
+        ProgressDisplay.processOwnsTerminal = true;
+        Interrupts.install(System.err);
         System.exit(run(System.out, System.err, args));
     }
 

@@ -39,7 +39,10 @@ final class Session implements AutoCloseable {
     private boolean preflightDone;
     private AwsFailure preflightFailure;
 
+    private final ProgressDisplay display;
+
     private Session(Topology topology, Topology wholeTopology, ClientSettings settings, PrintWriter err) {
+        this.display = ProgressDisplay.forStderr(err);
         this.topology = topology;
         this.wholeTopology = wholeTopology;
         this.settings = settings;
@@ -111,20 +114,38 @@ final class Session implements AutoCloseable {
 
     /** One graph per region of the run; reads each region's availability zones. */
     List<RegionGraph> graphs() {
-        return Architecture.graphs(wholeTopology, topology.regions(), this::clients, this::progress);
+        List<RegionGraph> graphs = Architecture.graphs(wholeTopology, topology.regions(), this::clients, this::progress);
+        graphs.forEach(g -> display.reading(g.region(), g.nodes().size()));
+        return graphs;
     }
 
     Progress progress(String region) {
-        return message -> {
-            synchronized (err) {
-                err.println("  " + message);
-                err.flush();
-            }
-        };
+        return display.forRegion(region);
+    }
+
+    /** The progress display (live line on a terminal, timestamped lines elsewhere). */
+    ProgressDisplay display() {
+        return display;
+    }
+
+    /**
+     * Applies (or destroys) with the progress counted against the plan's changes; the first Ctrl-C stops
+     * starting new changes and this returns when the ones in flight have finished.
+     */
+    io.devopscli.engine.RunReport run(io.devopscli.engine.Plan plan, boolean destroy) {
+        display.applying((int) plan.allChanges().stream().filter(c -> c.action().mutates()).count());
+        Interrupts.whileChanging(engine::stopStarting);
+        try {
+            return destroy ? engine.destroy(plan) : engine.apply(plan);
+        } finally {
+            Interrupts.doneChanging();
+            display.pause();
+        }
     }
 
     @Override
     public void close() {
+        display.close();
         engine.close();
         clients.values().forEach(AwsClients::close);
     }

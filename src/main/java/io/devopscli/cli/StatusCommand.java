@@ -63,8 +63,13 @@ final class StatusCommand extends BaseCommand {
         try (Session session = Session.open(common, err())) {
             List<RegionGraph> graphs = session.graphs();
             Plan plan = session.engine().plan(graphs);
+            if (liveHealth) {
+                session.display().phase("checking live health of " + String.join(", ",
+                        session.topology().regions().stream().map(RegionSpec::name).toList()));
+            }
             Map<String, List<LiveCheck>> live = live(session);
             Optional<String> active = liveHealth ? activeRegion(session) : Optional.empty();
+            session.display().pause();
             if (common.json()) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("command", "status");
@@ -88,6 +93,10 @@ final class StatusCommand extends BaseCommand {
                     out().println("Production traffic: " + active.map(a -> "served by " + a + " (Route 53 PRIMARY record)")
                             .orElse("unknown (no failover records found in Route 53)"));
                 }
+                Map<String, Optional<String>> urls = new LinkedHashMap<>();
+                live.forEach((region, checks) -> urls.put(region, checks.stream().filter(c -> c.name().equals("url"))
+                        .findFirst().map(c -> c.ok() ? c.detail() : null)));
+                AppLinks.print(session, out(), urls);
             }
             if (notify && (plan.hasChanges() || plan.hasObserveFailures())) {
                 notifyDrift(session, graphs, plan);

@@ -40,6 +40,7 @@ final class UpCommand extends BaseCommand {
                 Terminal.requireConsentPossible(yes);
             }
             Plan plan = session.engine().plan(session.graphs());
+            session.display().pause();
             TableRenderer table = new TableRenderer(out(), session.topology(), color());
             if (!common.json()) {
                 table.plan(plan, false);
@@ -53,6 +54,9 @@ final class UpCommand extends BaseCommand {
                             : "No changes: every region matches the topology. AWS calls: "
                             + session.settings().counter().total() + " (" + session.settings().counter().mutating()
                             + " changed something)");
+                    if (!plan.hasChanges() && !plan.hasObserveFailures()) {
+                        AppLinks.print(session, out());
+                    }
                 }
                 showMutatingCalls(session.settings().counter());
                 if (plan.hasObserveFailures()) {
@@ -64,13 +68,21 @@ final class UpCommand extends BaseCommand {
                 err().println("cancelled, nothing changed");
                 return ExitCodes.AWS_FAILED;
             }
-            RunReport report = session.engine().apply(plan);
+            RunReport report = session.run(plan, false);
             if (common.json()) {
                 JsonOutput.write(out(), document(session, plan, report));
             } else {
                 table.report(report, session.settings().counter(), "Apply");
+                if (report.succeeded()) {
+                    AppLinks.print(session, out());
+                }
             }
             showMutatingCalls(session.settings().counter());
+            if (Interrupts.requested()) {
+                err().println("devops-cli: interrupted: " + report.with(io.devopscli.engine.NodeResult.Outcome.DONE).size()
+                        + " changes were made; run `devops-cli up` again to finish the rest");
+                return ExitCodes.INTERRUPTED;
+            }
             return report.succeeded() ? ExitCodes.OK : ExitCodes.AWS_FAILED;
         }
     }
