@@ -61,7 +61,7 @@ final class DownCommand extends BaseCommand {
             if (common.json()) {
                 JsonOutput.write(out(), document(session, plan, report));
             } else {
-                table.report(report, session.settings().counter(), "Destroy");
+                table.report(report, session.settings().counter(), "Destroy", Interrupts.requested());
             }
             showMutatingCalls(session.settings().counter());
             if (Interrupts.requested()) {

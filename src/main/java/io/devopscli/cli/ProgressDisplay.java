@@ -79,9 +79,11 @@ final class ProgressDisplay implements AutoCloseable {
 
             @Override
             public void finished(String what, boolean ok, String message) {
-                inFlight.remove(what);
-                done.incrementAndGet();
-                line("  " + count() + message);
+                synchronized (ProgressDisplay.this) { // the count and its line in one step: lines stay in order
+                    inFlight.remove(what);
+                    done.incrementAndGet();
+                    line("  " + count() + message);
+                }
             }
 
             @Override

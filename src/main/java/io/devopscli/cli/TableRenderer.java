@@ -121,11 +121,20 @@ final class TableRenderer {
 
     /** The end of up or down: what was done, what failed and why, what was skipped, and the AWS calls. */
     void report(RunReport report, CallCounter calls, String verb) {
+        report(report, calls, verb, false);
+    }
+
+    /** After Ctrl-C, what was not started is counted rather than listed: the next run does all of it. */
+    void report(RunReport report, CallCounter calls, String verb, boolean interrupted) {
         for (NodeResult r : report.with(NodeResult.Outcome.FAILED)) {
             out.println(paint("failed: ", "31") + r.message());
         }
-        for (NodeResult r : report.with(NodeResult.Outcome.SKIPPED)) {
-            out.println("skipped: " + r.key() + " (" + r.message().substring(r.message().indexOf(": ") + 2) + ")");
+        if (interrupted) {
+            out.println("interrupted: " + report.with(NodeResult.Outcome.SKIPPED).size() + " not started");
+        } else {
+            for (NodeResult r : report.with(NodeResult.Outcome.SKIPPED)) {
+                out.println("skipped: " + r.key() + " (" + r.message().substring(r.message().indexOf(": ") + 2) + ")");
+            }
         }
         out.printf(Locale.ROOT, "%s %s: %d done, %d failed, %d skipped, %d unchanged in %.1fs; AWS calls: %d (%d changed something)%n",
                 verb, report.succeeded() ? "complete" : "incomplete", report.with(NodeResult.Outcome.DONE).size(),

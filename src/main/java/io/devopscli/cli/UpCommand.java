@@ -72,7 +72,7 @@ final class UpCommand extends BaseCommand {
             if (common.json()) {
                 JsonOutput.write(out(), document(session, plan, report));
             } else {
-                table.report(report, session.settings().counter(), "Apply");
+                table.report(report, session.settings().counter(), "Apply", Interrupts.requested());
                 if (report.succeeded()) {
                     AppLinks.print(session, out());
                 }
