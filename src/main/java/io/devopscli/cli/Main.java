@@ -67,7 +67,7 @@ public final class Main {
         return ExitCodes.USAGE;
     }
 
-    private static int handle(Exception e, PrintWriter err, boolean verbose) {
+    static int handle(Exception e, PrintWriter err, boolean verbose) {
         if (e instanceof InvalidTopologyException invalid) {
             err.println("devops-cli: the topology is invalid (" + invalid.problems().size() + " problem"
                     + (invalid.problems().size() == 1 ? "" : "s") + "); nothing was sent to AWS:");
