@@ -54,7 +54,7 @@ final class GraphRenderer {
             }
             out.println("  end");
             for (Node<?, ?> n : rp.graph().nodes()) {
-                for (ResourceKey parent : n.dependsOn()) {
+                for (ResourceKey parent : new java.util.TreeSet<>(n.dependsOn())) {
                     out.printf("  %s --> %s%n", id(parent), id(n.key()));
                 }
             }
@@ -78,7 +78,7 @@ final class GraphRenderer {
             }
             out.println("  }");
             for (Node<?, ?> n : rp.graph().nodes()) {
-                for (ResourceKey parent : n.dependsOn()) {
+                for (ResourceKey parent : new java.util.TreeSet<>(n.dependsOn())) {
                     out.printf("  %s -> %s;%n", id(parent), id(n.key()));
                 }
             }
