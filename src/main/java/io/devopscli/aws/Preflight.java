@@ -54,7 +54,8 @@ public final class Preflight {
     private static String describe(String problem, String where, ClientSettings settings) {
         if (problem.startsWith("no AWS credentials")) {
             return "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, "
-                    + "or pass --profile (see `aws configure`)";
+                    + "or pass --profile (see `aws configure`)" + (settings.endpoint().isPresent() ? ""
+                    : "; for the local emulator, pass --endpoint-url http://127.0.0.1:4566 (`make demo` starts it)");
         }
         if (problem.startsWith("the profile")) {
             return problem;

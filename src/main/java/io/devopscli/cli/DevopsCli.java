@@ -26,6 +26,7 @@ final class DevopsCli implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: "
+                + String.join(", ", spec.subcommands().keySet()));
     }
 }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
  * Removes what the tool owns, dependents first. Only resources carrying the ownership tag are ever
  * observed, so nothing else can be deleted. Data holders are kept unless --purge.
  */
-@Command(name = "down", description = {"Remove what the tool owns (resources tagged devops-cli:project=<project>), "
+@Command(name = "down", header = "Remove what the tool owns, dependents first.",
+        description = {"Remove what the tool owns (resources tagged devops-cli:project=<project>), "
         + "dependents first. Repositories, images and artifacts are kept unless --purge."},
         footerHeading = "%nExamples:%n",
         footer = {

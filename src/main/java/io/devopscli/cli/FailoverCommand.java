@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
  * Moves production traffic to another region through Route 53 (the steps are FailoverRunner's), and
  * reports each step's time and the total, the recovery time. Failing back is the same command.
  */
-@Command(name = "failover", description = {"Move production traffic to REGION: check the target, scale it to "
+@Command(name = "failover", header = "Move production traffic to another region.",
+        description = {"Move production traffic to REGION: check the target, scale it to "
         + "production's size, swap the Route 53 failover records, wait until Route 53 is in sync.",
         "Failing back is the same command with the old region."},
         footerHeading = "%nExamples:%n",

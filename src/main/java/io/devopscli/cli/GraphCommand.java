@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Prints the architecture per region as a graph, each resource with its state read live. Read-only. */
-@Command(name = "graph", description = {"Print the architecture per region as a graph: every resource, an arrow "
+@Command(name = "graph", header = "Print the architecture as a graph (Mermaid or dot).",
+        description = {"Print the architecture per region as a graph: every resource, an arrow "
         + "to what needs it, each marked with its state read live (in sync, drifted, missing) or, with "
         + "--dry-run, what up would do. -o mermaid (default, renders in Markdown) or -o dot (Graphviz)."},
         footerHeading = "%nExamples:%n",

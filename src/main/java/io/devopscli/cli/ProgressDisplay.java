@@ -112,6 +112,14 @@ final class ProgressDisplay implements AutoCloseable {
         }
     }
 
+    /** Shown on the live line only (a log needs no line for it): the JVM and the first call take seconds. */
+    void liveOnly(String what) {
+        if (live) {
+            phase = what;
+            redraw();
+        }
+    }
+
     /** A phase without a count ("checking live health"). */
     void phase(String what) {
         phase = what;

@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
  * the same commits with the same SHAs. Exit 0 when every secondary is as asked, 1 when one is
  * unreachable or diverged (after finishing the others).
  */
-@Command(name = "replicate", description = {"Mirror the primary region's repository to every secondary at the git "
+@Command(name = "replicate", header = "Mirror the primary repository to every secondary.",
+        description = {"Mirror the primary region's repository to every secondary at the git "
         + "level: every branch and tag, the same SHAs."},
         footerHeading = "%nExamples:%n",
         footer = {

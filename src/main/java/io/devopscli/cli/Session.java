@@ -114,6 +114,7 @@ final class Session implements AutoCloseable {
 
     /** One graph per region of the run; reads each region's availability zones. */
     List<RegionGraph> graphs() {
+        display.liveOnly("connecting to " + settings.endpoint().map(Object::toString).orElse("AWS"));
         List<RegionGraph> graphs = Architecture.graphs(wholeTopology, topology.regions(), this::clients, this::progress);
         graphs.forEach(g -> display.reading(g.region(), g.nodes().size()));
         return graphs;

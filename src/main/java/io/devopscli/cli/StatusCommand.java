@@ -24,7 +24,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Per region and resource: in sync, drifted (field, desired, actual) or missing. Read-only. */
-@Command(name = "status", description = {"Show, per region, what is not as the topology says (drifted, with the "
+@Command(name = "status", header = "Show what is not in sync, per region, and live health.",
+        description = {"Show, per region, what is not as the topology says (drifted, with the "
         + "field, desired and actual; missing; unreadable), a summary per region, and live health. Read-only.",
         "--all lists every resource, in sync or not."},
         footerHeading = "%nExamples:%n",

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Makes every region match the topology: plan, show it, then apply it. */
-@Command(name = "up", description = {"Make every region match the topology: read what exists, show the plan "
+@Command(name = "up", header = "Make every region match the topology (plan, confirm, apply).",
+        description = {"Make every region match the topology: read what exists, show the plan "
         + "(create / update / replace per resource), ask, then apply it in dependency order, regions in parallel.",
         "Running it again changes nothing; after a failure or Ctrl-C it finishes the rest."},
         footerHeading = "%nExamples:%n",
