@@ -206,8 +206,10 @@ final class ProgressDisplay implements AutoCloseable {
     public synchronized void close() {
         if (ticker != null) {
             ticker.interrupt();
-            err.print("\r\u001b[K");
-            err.flush();
+            if (!phase.isEmpty()) { // still drawn: an error ends the run while the line shows
+                err.print("\r\u001b[K");
+                err.flush();
+            }
         }
         phase = "";
     }
