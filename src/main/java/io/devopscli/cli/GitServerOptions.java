@@ -51,7 +51,7 @@ final class GitServerOptions {
     RepositoryEndpoints endpoints(Session session, String credentialsRegion) {
         Map<String, URI> overrides = baseUrls(session.topology()); // bad input first: before any AWS call
         return new RepositoryEndpoints(r -> session.clients(r).codecommit(),
-                session.clients(credentialsRegion).credentials(), Clock.systemUTC(), overrides,
+                session.credentials(credentialsRegion), Clock.systemUTC(), overrides,
                 session.settings().endpoint().isPresent());
     }
 }

@@ -97,6 +97,14 @@ final class Session implements AutoCloseable {
         return c;
     }
 
+    /**
+     * The credentials the region's clients sign with, without the preflight: signing git requests to
+     * other git servers (--git-url) needs them resolved lazily, and no AWS call.
+     */
+    software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials(String region) {
+        return clients.computeIfAbsent(region, r -> new AwsClients(r, settings)).credentials();
+    }
+
     private synchronized void preflight(AwsClients c) {
         if (preflightFailure != null) {
             throw preflightFailure;
