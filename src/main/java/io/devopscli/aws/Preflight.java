@@ -27,8 +27,8 @@ public final class Preflight {
         ClientSettings settings = clients.settings();
         String where = settings.endpoint().map(URI::toString).orElse("AWS (STS in " + clients.region() + ")");
         settings.profile().ifPresent(Preflight::requireProfile);
-        try {
-            clients.sts().getCallerIdentity();
+        try (var sts = clients.singleAttemptSts()) {
+            sts.getCallerIdentity();
         } catch (SdkClientException e) {
             String problem = AwsErrors.clientProblem(e).orElse(null);
             if (problem == null) {
