@@ -55,6 +55,18 @@ class FailFastTest {
     }
 
     @Test
+    void verboseAddsTheStackTraceUnderTheLine() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        CliRun r = status("--endpoint-url", "http://127.0.0.1:" + port, "-v");
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.err().startsWith("devops-cli: cannot reach"), r.toString());
+        assertTrue(r.err().contains("\tat io.devopscli.aws.Preflight"), r.toString());
+    }
+
+    @Test
     void aHostThatDoesNotResolveSaysSo() {
         CliRun r = status("--endpoint-url", "http://no-such-host.invalid:4566");
         oneLine(r, "cannot reach http://no-such-host.invalid:4566: unknown host no-such-host.invalid");

@@ -101,6 +101,21 @@ class TerminalSessionTest {
         }
     }
 
+    /** Colour only on a terminal, and never with --no-color (the live line's cursor control stays). */
+    @Test
+    void noColorTurnsTheColoursOff() throws Exception {
+        assertEquals(0, CliRun.of("up", "--yes", "--endpoint-url", Emulator.endpoint().toString()).code());
+        try (PtyRun coloured = new PtyRun("status --regions us-east-1 " + endpoint())) {
+            assertEquals(0, coloured.exit(), coloured.screen.toString());
+            assertTrue(coloured.screen.toString().contains("\u001b[32mok"), coloured.screen.toString());
+        }
+        try (PtyRun plain = new PtyRun("status --no-color --regions us-east-1 " + endpoint())) {
+            assertEquals(0, plain.exit(), plain.screen.toString());
+            assertTrue(plain.screen.toString().contains("alarms "), plain.screen.toString());
+            assertFalse(plain.screen.toString().contains("\u001b[3"), plain.screen.toString());
+        }
+    }
+
     @Test
     void whenNotATerminalProgressIsTimestampedLines() {
         CliRun r = CliRun.of("up", "--yes", "--regions", "us-east-2", "--endpoint-url", Emulator.endpoint().toString());

@@ -107,6 +107,35 @@ class OperatorOptionsEndToEndTest {
     }
 
     @Test
+    void notifyPublishesTheDriftReportAndOnlyWithTheFlag() {
+        assertEquals(0, cli.run("up", "--yes").code());
+        try (var aws = Emulator.clients("eu-west-1")) {
+            var group = aws.ec2().describeSecurityGroups(r -> r.filters(f -> f.name("tag:Name")
+                    .values("acme-shop-alb-sg"))).securityGroups().get(0);
+            aws.ec2().authorizeSecurityGroupIngress(r -> r.groupId(group.groupId()).ipProtocol("tcp")
+                    .fromPort(22).toPort(22).cidrIp("0.0.0.0/0"));
+        }
+        // the message is printed only after SNS accepted the Publish
+        CliHarness.Result quiet = cli.run("status", "--no-live", "--detailed-exitcode");
+        assertEquals(2, quiet.code(), quiet.toString());
+        assertFalse(quiet.err().contains("Drift report published"), quiet.toString());
+        CliHarness.Result told = cli.run("status", "--no-live", "--notify", "--detailed-exitcode");
+        assertEquals(2, told.code(), told.toString());
+        assertTrue(told.err().contains("Drift report published to arn:aws:sns:eu-west-1:"), told.toString());
+    }
+
+    @Test
+    void verboseListsTheMutatingCalls() {
+        CliHarness.Result plain = cli.run("up", "--yes", "--regions", "eu-central-1");
+        assertFalse(plain.err().contains("Calls that changed something:"), plain.toString());
+        Emulator.reset();
+        CliHarness.Result verbose = cli.run("up", "--yes", "--regions", "eu-central-1", "-v");
+        assertTrue(verbose.err().contains("Calls that changed something:"), verbose.toString());
+        assertTrue(verbose.err().contains("Ec2 CreateVpc x1"), verbose.toString());
+
+    }
+
+    @Test
     void graphMarksEachResourceWithItsStateOrWithThePlan() {
         CliHarness.Result plan = cli.run("graph", "--dry-run", "--regions", "eu-west-1");
         assertEquals(0, plan.code(), plan.toString());
