@@ -72,7 +72,8 @@ public final class AwsErrors {
             if (t instanceof java.net.NoRouteToHostException) {
                 return Optional.of("no route to host");
             }
-            if (t instanceof javax.net.ssl.SSLException) {
+            // a reset during the handshake is transient like any reset; the rest of TLS is configuration
+            if (t instanceof javax.net.ssl.SSLException && !(t.getCause() instanceof java.net.SocketException)) {
                 return Optional.of("TLS error: " + msg);
             }
             if (msg.startsWith("Profile file contained no credentials for profile")
