@@ -41,7 +41,12 @@ start() {
   fi
   [[ -n $port ]] || port=$(free_port)
   # MOTO_ECS_SERVICE_RUNNING: moto reports this many running tasks per service (see DESIGN.md).
+  # MOTO_ACM_VALIDATION_WAIT: seconds moto keeps a DNS-validated certificate PENDING_VALIDATION before
+  # issuing it (moto's default 60). `up` waits for issuance before the HTTPS listener, in every region, so
+  # 2 keeps `make test` and `make demo` fast while still going through the pending state; pass another
+  # value in the environment to see the wait.
   MOTO_ECS_SERVICE_RUNNING=${MOTO_ECS_SERVICE_RUNNING:-2} \
+  MOTO_ACM_VALIDATION_WAIT=${MOTO_ACM_VALIDATION_WAIT:-2} \
     nohup "$VENV/bin/moto_server" -H 127.0.0.1 -p "$port" >"$dir/log" 2>&1 &
   echo $! >"$dir/pid"
   url="http://127.0.0.1:$port"

@@ -149,6 +149,22 @@ public final class AwsClients implements AutoCloseable {
         return client(LambdaClient.class, () -> configure(LambdaClient.builder()).build());
     }
 
+    /** ACM is a JSON service; moto's timestamps there read fine as epoch numbers. */
+    public software.amazon.awssdk.services.acm.AcmClient acm() {
+        return client(software.amazon.awssdk.services.acm.AcmClient.class,
+                () -> withMotoErrors(configure(software.amazon.awssdk.services.acm.AcmClient.builder())).build());
+    }
+
+    public software.amazon.awssdk.services.ssm.SsmClient ssm() {
+        return client(software.amazon.awssdk.services.ssm.SsmClient.class,
+                () -> withMotoErrors(configure(software.amazon.awssdk.services.ssm.SsmClient.builder())).build());
+    }
+
+    public software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secretsManager() {
+        return client(software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.class,
+                () -> withMotoErrors(configure(software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder())).build());
+    }
+
     public SqsClient sqs() {
         return client(SqsClient.class, () -> configure(SqsClient.builder()).build());
     }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "devops-cli", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "Builds and keeps true a multi-region AWS DevOps architecture from one YAML topology.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, GraphCommand.class,
-                ReplicateCommand.class, FailoverCommand.class, CompletionCommand.class,
+                ReplicateCommand.class, PushCommand.class, FailoverCommand.class, CompletionCommand.class,
                 picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {

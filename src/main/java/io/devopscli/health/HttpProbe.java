@@ -20,9 +20,16 @@ import java.time.Duration;
  */
 public final class HttpProbe {
     private final Duration timeout;
+    private final javax.net.ssl.SSLSocketFactory tls;
 
     public HttpProbe(Duration timeout) {
+        this(timeout, (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault());
+    }
+
+    /** tls: how https:// probes open TLS (the JDK's trust store by default; a test passes its own). */
+    public HttpProbe(Duration timeout, javax.net.ssl.SSLSocketFactory tls) {
         this.timeout = timeout;
+        this.tls = tls;
     }
 
     /** The outcome of one probe: "200 in 12 ms" or "unavailable: <reason>". */
@@ -37,18 +44,24 @@ public final class HttpProbe {
         }
     }
 
-    /** GETs an http:// URL, sending hostHeader (or the URL's host) as Host; never throws. */
+    /**
+     * GETs an http:// or https:// URL, sending hostHeader (or the URL's host) as Host; never throws. Over
+     * HTTPS the same name goes in SNI and the certificate must be valid for it (the load balancer's own
+     * DNS name is not on the certificate, the app's domain is).
+     */
     public Result get(URI url, String hostHeader) {
-        if (!"http".equals(url.getScheme())) {
-            return new Result(false, 0, 0, "only http:// URLs are probed, not " + url);
+        boolean https = "https".equals(url.getScheme());
+        if (!https && !"http".equals(url.getScheme())) {
+            return new Result(false, 0, 0, "only http:// and https:// URLs are probed, not " + url);
         }
-        int port = url.getPort() > 0 ? url.getPort() : 80;
+        int port = url.getPort() > 0 ? url.getPort() : https ? 443 : 80;
         String host = hostHeader == null ? url.getHost() : hostHeader;
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         long start = System.nanoTime();
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(url.getHost(), port), (int) timeout.toMillis());
-            socket.setSoTimeout((int) timeout.toMillis());
+        try (Socket plain = new Socket()) {
+            plain.connect(new InetSocketAddress(url.getHost(), port), (int) timeout.toMillis());
+            plain.setSoTimeout((int) timeout.toMillis());
+            Socket socket = https ? tls(plain, host, port) : plain;
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: devops-cli-status\r\n"
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -66,8 +79,23 @@ public final class HttpProbe {
             return new Result(false, 0, 0, "no answer within " + timeout.toMillis() + " ms");
         } catch (ConnectException e) {
             return new Result(false, 0, 0, "connection refused by " + url.getHost() + ":" + port);
+        } catch (javax.net.ssl.SSLException e) {
+            return new Result(false, 0, 0, "TLS with " + host + " failed: " + e.getMessage());
         } catch (IOException | NumberFormatException e) {
             return new Result(false, 0, 0, String.valueOf(e.getMessage()));
         }
+    }
+
+    /** TLS over the connected socket, with SNI and hostname verification for host. */
+    private Socket tls(Socket plain, String host, int port) throws IOException {
+        javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.createSocket(plain, host, port, true);
+        javax.net.ssl.SSLParameters parameters = socket.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        if (!host.matches("[0-9.]+")) {
+            parameters.setServerNames(java.util.List.of(new javax.net.ssl.SNIHostName(host)));
+        }
+        socket.setSSLParameters(parameters);
+        socket.startHandshake();
+        return socket;
     }
 }

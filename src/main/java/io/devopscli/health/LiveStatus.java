@@ -5,6 +5,7 @@ import io.devopscli.aws.AwsErrors;
 import io.devopscli.resources.DeliveryLayer;
 import io.devopscli.resources.codepipeline.PipelineStateQuery;
 import io.devopscli.resources.codepipeline.PipelineStatus;
+import io.devopscli.resources.ecs.FirstImage;
 import io.devopscli.resources.ecs.ServiceHealth;
 import io.devopscli.resources.elbv2.LoadBalancerEndpoint;
 import io.devopscli.resources.elbv2.TargetHealthQuery;
@@ -40,13 +41,24 @@ public final class LiveStatus {
         String p = topology.project();
         List<LiveCheck> checks = new ArrayList<>();
         for (String env : DeliveryLayer.ENVIRONMENTS) {
-            checks.add(guard("ecs " + env, () -> ecs(clients, env)));
-            checks.add(guard("targets " + env, () -> targets(clients, env)));
+            Optional<String> image;
+            try {
+                image = FirstImage.imageOfService(clients.ecs(), DeliveryLayer.clusterName(p),
+                        DeliveryLayer.serviceName(topology.app(), env));
+            } catch (RuntimeException e) {
+                image = Optional.empty();
+            }
+            boolean awaiting = image.isPresent() && FirstImage.awaiting(image.get());
+            checks.add(guard("ecs " + env, () -> ecs(clients, env, awaiting)));
+            checks.add(commit(env, image));
+            checks.add(awaiting ? new LiveCheck("targets " + env, true, "none yet: " + FirstImage.WAITING)
+                    : guard("targets " + env, () -> targets(clients, env)));
         }
         Optional<String> url = Optional.empty();
         LiveCheck urlCheck;
         try {
-            url = new LoadBalancerEndpoint(clients.elbv2()).url(p, DeliveryLayer.loadBalancerName(p));
+            url = new LoadBalancerEndpoint(clients.elbv2()).url(p, DeliveryLayer.loadBalancerName(p),
+                    topology.failover().https());
             urlCheck = url.map(u -> new LiveCheck("url", true, u))
                     .orElse(new LiveCheck("url", false, "no load balancer"));
         } catch (RuntimeException e) {
@@ -61,10 +73,24 @@ public final class LiveStatus {
         return checks;
     }
 
-    private LiveCheck ecs(AwsClients clients, String env) {
+    /** Which commit the service's task definition runs (its image's tag), or that it waits for the first. */
+    private static LiveCheck commit(String env, Optional<String> image) {
+        String name = "commit " + env;
+        if (image.isEmpty()) {
+            return LiveCheck.unavailable(name, "no service or task definition to read");
+        }
+        if (FirstImage.awaiting(image.get())) {
+            return new LiveCheck(name, true, FirstImage.WAITING);
+        }
+        return new LiveCheck(name, true, FirstImage.commitOf(image.get()).orElse(image.get()) + " (" + image.get() + ")");
+    }
+
+    private LiveCheck ecs(AwsClients clients, String env, boolean awaitingFirstImage) {
         String service = DeliveryLayer.serviceName(topology.app(), env);
         return ServiceHealth.of(clients.ecs(), DeliveryLayer.clusterName(topology.project()), service)
-                .map(c -> new LiveCheck("ecs " + env, c.desired() > 0 && c.running() >= c.desired(),
+                .map(c -> awaitingFirstImage && c.desired() == 0
+                        ? new LiveCheck("ecs " + env, true, "0 tasks: " + FirstImage.WAITING)
+                        : new LiveCheck("ecs " + env, c.desired() > 0 && c.running() >= c.desired(),
                         c.running() + " running / " + c.desired() + " desired"
                                 // AWS never reports a negative count; the emulator derives one (desired - running)
                                 + (c.pending() >= 0 ? ", " + c.pending() + " pending" : "") + ", rollout " + c.rollout()))
@@ -91,7 +117,9 @@ public final class LiveStatus {
         if (emulated && !isLoopback(target.getHost())) {
             return LiveCheck.notApplicable(name, target.getHost() + " is the emulator's name, not a real one");
         }
-        String host = env.equals("staging") ? "staging." + topology.failover().domain() : null;
+        // over HTTPS, production is asked for by the domain too: that is the name on the certificate
+        String host = env.equals("staging") ? "staging." + topology.failover().domain()
+                : topology.failover().https() ? topology.failover().domain() : null;
         HttpProbe.Result result = probe.get(target, host);
         return new LiveCheck(name, result.healthy(), target + (host == null ? "" : " (Host: " + host + ")") + " -> " + result);
     }

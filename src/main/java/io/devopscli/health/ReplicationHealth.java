@@ -44,14 +44,24 @@ public final class ReplicationHealth {
             targets.failures().forEach((region, reason) ->
                     result.put(region, List.of(LiveCheck.unavailable("replication", reason))));
             try (Mirror mirror = Mirror.open(cacheDir, MirrorOptions.defaults())) {
-                for (ReplicationStatus.Secondary s : mirror.status(primary, targets.endpoints()).secondaries()) {
+                List<ReplicationStatus.Secondary> all = mirror.status(primary, targets.endpoints()).secondaries();
+                for (ReplicationStatus.Secondary s : all) {
                     result.put(s.region(), checks(s));
                 }
+                primaryHeads(all).ifPresent(heads -> result.put(topology.primary().name(), heads));
             }
         } catch (ReplicationException | IllegalStateException e) {
             secondaries.forEach(r -> result.put(r, List.of(LiveCheck.unavailable("replication", e.getMessage()))));
         }
         return result;
+    }
+
+    /** The primary's own branches ("repository main: at 1a2b3c4d"), as the comparison read them. */
+    private static java.util.Optional<List<LiveCheck>> primaryHeads(List<ReplicationStatus.Secondary> secondaries) {
+        return secondaries.stream().filter(s -> s.error() == null).findFirst().map(s -> s.branches().stream()
+                .filter(b -> b.primaryHead() != null)
+                .map(b -> new LiveCheck("repository " + b.name(), true, "at " + shortSha(b.primaryHead())))
+                .toList());
     }
 
     private static List<LiveCheck> checks(ReplicationStatus.Secondary s) {

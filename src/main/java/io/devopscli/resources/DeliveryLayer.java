@@ -3,18 +3,22 @@ package io.devopscli.resources;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.engine.ResourceKey;
+import io.devopscli.resources.acm.CertificateReconciler;
+import io.devopscli.resources.acm.CertificateSpec;
 import io.devopscli.resources.autoscaling.ScalableTargetReconciler;
 import io.devopscli.resources.autoscaling.ScalableTargetSpec;
 import io.devopscli.resources.autoscaling.ScalingPolicyReconciler;
 import io.devopscli.resources.autoscaling.ScalingPolicySpec;
 import io.devopscli.resources.codebuild.ProjectReconciler;
 import io.devopscli.resources.codebuild.ProjectSpec;
+import io.devopscli.resources.codebuild.ScaleBuildspec;
 import io.devopscli.resources.codepipeline.DeliveryPipelineSpec;
 import io.devopscli.resources.codepipeline.PipelineReconciler;
 import io.devopscli.resources.ecr.RepositoryReconciler;
 import io.devopscli.resources.ecr.RepositorySpec;
 import io.devopscli.resources.ecs.ClusterReconciler;
 import io.devopscli.resources.ecs.ClusterSpec;
+import io.devopscli.resources.ecs.FirstImage;
 import io.devopscli.resources.ecs.ServiceReconciler;
 import io.devopscli.resources.ecs.ServiceSpec;
 import io.devopscli.resources.ecs.TaskDefinitionReconciler;
@@ -37,7 +41,11 @@ import io.devopscli.resources.iam.RoleReconciler;
 import io.devopscli.resources.iam.RoleSpec;
 import io.devopscli.resources.logs.LogGroupReconciler;
 import io.devopscli.resources.logs.LogGroupSpec;
+import io.devopscli.resources.route53.CertificateValidationReconciler;
+import io.devopscli.resources.route53.CertificateValidationSpec;
 import io.devopscli.resources.s3.ArtifactBucketReconciler;
+import io.devopscli.resources.secrets.AppSecretsReconciler;
+import io.devopscli.resources.secrets.AppSecretsSpec;
 import io.devopscli.resources.s3.ArtifactBucketSpec;
 import io.devopscli.resources.sns.EmailSubscriptionReconciler;
 import io.devopscli.resources.sns.EmailSubscriptionSpec;
@@ -137,8 +145,24 @@ public final class DeliveryLayer {
             targetGroups.put(env, g.add(key("elbv2/target-group", env), tgs, TargetGroupSpec.forApp(
                     targetGroupName(p, env), network.vpc(), app.port(), app.healthCheckPath()), network.vpc()));
         }
-        ResourceKey listener = g.add(key("elbv2/listener", "http"), new ListenerReconciler(),
-                ListenerSpec.http(p + "-http", alb, targetGroups.get("production")), alb, targetGroups.get("production"));
+        ListenerReconciler listeners = new ListenerReconciler();
+        ResourceKey listener;
+        if (topology.failover().https()) {
+            // HTTPS: a certificate for the domain and staging.<domain>, validated by records in the zone;
+            // the HTTPS listener is made once it is issued, and port 80 only redirects to it
+            String domain = topology.failover().domain();
+            ResourceKey certificate = g.add(key("acm/certificate", "app"), new CertificateReconciler(),
+                    CertificateSpec.forApp(p + "-app", domain));
+            ResourceKey issued = g.add(key("route53/certificate-validation", "app"), new CertificateValidationReconciler(),
+                    new CertificateValidationSpec(certificate, topology.failover().hostedZone()), certificate);
+            g.add(key("elbv2/listener", "http"), listeners, ListenerSpec.redirectToHttps(p + "-http", alb), alb);
+            listener = g.add(key("elbv2/listener", "https"), listeners,
+                    ListenerSpec.https(p + "-https", alb, targetGroups.get("production"), issued),
+                    alb, targetGroups.get("production"), issued);
+        } else {
+            listener = g.add(key("elbv2/listener", "http"), listeners,
+                    ListenerSpec.http(p + "-http", alb, targetGroups.get("production")), alb, targetGroups.get("production"));
+        }
         ResourceKey rule = g.add(key("elbv2/listener-rule", "staging"), new ListenerRuleReconciler(),
                 ListenerRuleSpec.staging(p + "-staging", listener, topology.failover().domain(), targetGroups.get("staging")),
                 listener, targetGroups.get("staging"));
@@ -160,7 +184,10 @@ public final class DeliveryLayer {
         ResourceKey executionRole = g.add(key("iam/role", "task-execution"), roles, new RoleSpec(
                 regional("task-exec"), ContainerPolicies.ECS_TASKS, "task-execution",
                 ContainerPolicies.taskExecution(region, repositoryName,
-                        ENVIRONMENTS.stream().map(this::appLogGroupName).toList())));
+                        ENVIRONMENTS.stream().map(this::appLogGroupName).toList(), app.secrets())));
+        // the app's secrets must exist in this region before a task definition names them
+        ResourceKey secrets = app.secrets().isEmpty() ? null : g.add(key("secrets/app-secrets", "app"),
+                new AppSecretsReconciler(), new AppSecretsSpec(app.secrets()));
         ResourceKey taskRole = g.add(key("iam/role", "task"), roles, new RoleSpec(
                 regional("task"), ContainerPolicies.ECS_TASKS, "task", ContainerPolicies.task(p)));
 
@@ -172,8 +199,9 @@ public final class DeliveryLayer {
                     new TaskDefinitionSpec(p + "-" + app.name() + "-" + env, String.valueOf(app.cpu()),
                             String.valueOf(app.memory()), app.name(), app.port(),
                             TaskDefinitionSpec.appEnvironment(app.name(), env, region, app.healthCheckPath(), app.port()),
-                            ecr, "bootstrap", appLogs.get(env), env, executionRole, taskRole),
-                    ecr, appLogs.get(env), executionRole, taskRole);
+                            ecr, FirstImage.BOOTSTRAP_TAG, appLogs.get(env), env, executionRole, taskRole, secrets),
+                    secrets == null ? List.of(ecr, appLogs.get(env), executionRole, taskRole)
+                            : List.of(ecr, appLogs.get(env), executionRole, taskRole, secrets));
             EnvironmentSpec size = app.environments().get(env);
             ServiceSpec serviceSpec = new ServiceSpec(serviceName(app, env), cluster, taskDefinition, app.name(),
                     app.port(), network.privateSubnets(), network.serviceSecurityGroup(), lb.targetGroups().get(env),
@@ -183,15 +211,16 @@ public final class DeliveryLayer {
             serviceDeps.add(lb.servedBy().get(env));
             ResourceKey service = g.add(key("ecs/service", env), serviceReconciler, serviceSpec, serviceDeps);
             services.put(env, service);
-            addAutoscaling(g, env, service, size);
+            addAutoscaling(g, env, service, taskDefinition, size);
         }
         return services;
     }
 
-    private void addAutoscaling(RegionGraph g, String env, ResourceKey service, EnvironmentSpec size) {
+    private void addAutoscaling(RegionGraph g, String env, ResourceKey service, ResourceKey taskDefinition,
+                                EnvironmentSpec size) {
         String name = p + "-" + app.name() + "-" + env;
         ResourceKey target = g.add(key("autoscaling/scalable-target", env), new ScalableTargetReconciler(),
-                new ScalableTargetSpec(name, service, size.min(), size.max()), service);
+                new ScalableTargetSpec(name, service, size.min(), size.max(), taskDefinition), service);
         ScalingPolicyReconciler policies = new ScalingPolicyReconciler();
         g.add(key("autoscaling/scaling-policy", env + "-cpu"), policies,
                 ScalingPolicySpec.cpu(name + "-cpu", target, app.autoscaling().cpuTarget()), target);
@@ -220,9 +249,23 @@ public final class DeliveryLayer {
                 "codebuild.amazonaws.com", "codebuild",
                 BuildPolicies.codeBuild(region, buildLogGroup, bucketName, imageRepository)));
         ResourceKey project = g.add(key("codebuild/project", "build"), new ProjectReconciler(), new ProjectSpec(
-                p + "-build", "sample-app/buildspec.yml", "aws/codebuild/standard:7.0", "BUILD_GENERAL1_SMALL", true,
+                p + "-build", "buildspec.yml", "aws/codebuild/standard:7.0", "BUILD_GENERAL1_SMALL", true,
                 Map.of("IMAGE_REPO_NAME", imageRepository, "CONTAINER_NAME", app.name()), buildRole, buildLogs),
                 buildRole, buildLogs);
+
+        // the Scale action after each deploy: the topology's counts once a service has its first image
+        String scaleProjectName = p + "-scale";
+        ResourceKey scaleRole = g.add(key("iam/role", "scale"), roles, new RoleSpec(regional("scale"),
+                "codebuild.amazonaws.com", "scale-to-topology", BuildPolicies.scaleToTopology(region, buildLogGroup,
+                clusterName(p), ENVIRONMENTS.stream().map(e -> serviceName(app, e)).toList())));
+        ResourceKey scaleProject = g.add(key("codebuild/project", "scale"), new ProjectReconciler(), new ProjectSpec(
+                scaleProjectName, ScaleBuildspec.YAML, "aws/codebuild/standard:7.0", "BUILD_GENERAL1_SMALL", false,
+                Map.of(), scaleRole, buildLogs), scaleRole, buildLogs);
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        for (String env : ENVIRONMENTS) {
+            EnvironmentSpec size = app.environments().get(env);
+            counts.put(serviceName(app, env), new int[] {size.desired(), size.min(), size.max()});
+        }
 
         ResourceKey approvalTopic = addTopic(g, "approval", "approvals", topology.pipeline().approvalEmail());
         ResourceKey alarmsTopic = addTopic(g, "alarms", "alarms", topology.alarms().email());
@@ -231,16 +274,20 @@ public final class DeliveryLayer {
                 "codepipeline.amazonaws.com", "codepipeline", PipelinePolicies.codePipeline(new PipelineGrants(region,
                         repositoryName, bucketName, p + "-build", clusterName(p),
                         ENVIRONMENTS.stream().map(e -> serviceName(app, e)).toList(),
-                        List.of(regional("task-exec"), regional("task")), p + "-approval"))));
-        List<ResourceKey> pipelineDeps = new ArrayList<>(List.of(pipelineRole, bucket, project, approvalTopic, repository));
+                        List.of(regional("task-exec"), regional("task")), p + "-approval", List.of(scaleProjectName)))));
+        List<ResourceKey> pipelineDeps = new ArrayList<>(List.of(pipelineRole, bucket, project, approvalTopic, repository,
+                scaleProject));
         // A new pipeline starts a run at once: its deploy stages need the services to exist.
         pipelineDeps.addAll(services.values());
         ResourceKey pipeline = g.add(key("codepipeline/pipeline", "main"), new PipelineReconciler(),
                 new DeliveryPipelineSpec(pipelineName(p), pipelineRole, bucket, repositoryName,
                         topology.pipeline().branch(), project, clusterName(p), serviceName(app, "staging"),
                         serviceName(app, "production"), approvalTopic,
-                        "Staging in " + region + " is deployed: approve to deploy production."),
+                        "Staging in " + region + " is deployed: approve to deploy production.",
+                        new DeliveryPipelineSpec.ScaleStep(scaleProjectName, counts)),
                 pipelineDeps);
+
+        PipelineEvents.addTo(g, p, pipelineName(p), pipeline, alarmsTopic);
 
         ResourceKey eventsRole = g.add(key("iam/role", "events"), roles, new RoleSpec(regional("events"),
                 "events.amazonaws.com", "start-pipeline", PipelinePolicies.startPipeline(region, pipelineName(p))));

@@ -49,7 +49,7 @@ public final class FailoverLayer {
         ResourceKey alb = new ResourceKey(region, "elbv2/load-balancer", "alb");
         ResourceKey healthCheck = g.add(new ResourceKey(region, HEALTH_CHECK, "alb"), new HealthCheckReconciler(),
                 HealthCheckSpec.onLoadBalancer(p, region, alb, DeliveryLayer.loadBalancerName(p),
-                        topology.app().healthCheckPath()), alb);
+                        topology.app().healthCheckPath(), topology.failover().https()), alb);
         // --regions may leave the primary out: then this run has no zone or records to reconcile
         boolean primary = topology.regions().stream().anyMatch(r -> r.name().equals(region) && r.isPrimary());
         if (!primary || topology.regions().size() < 2) {

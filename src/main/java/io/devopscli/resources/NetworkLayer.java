@@ -94,8 +94,8 @@ public final class NetworkLayer {
 
         SecurityGroupReconciler groups = new SecurityGroupReconciler();
         ResourceKey albSg = g.add(key("ec2/security-group", "alb"), groups, new SecurityGroupSpec(p + "-alb-sg", vpc,
-                "Load balancer of " + p + ": HTTP and HTTPS from anywhere",
-                List.of(IngressRule.fromCidr(80, "0.0.0.0/0", "HTTP"), IngressRule.fromCidr(443, "0.0.0.0/0", "HTTPS"))), vpc);
+                "Load balancer of " + p + (topology.failover().https() ? ": HTTP and HTTPS from anywhere" : ": HTTP from anywhere"),
+                albIngress()), vpc);
         int port = topology.app().port();
         ResourceKey serviceSg = g.add(key("ec2/security-group", "service"), groups, new SecurityGroupSpec(
                 p + "-service-sg", vpc, "Service of " + p + ": app port from the load balancer only",
@@ -142,5 +142,12 @@ public final class NetworkLayer {
 
     private ResourceKey key(String type, String name) {
         return new ResourceKey(region.name(), type, name);
+    }
+
+    /** 443 only when the load balancer has an HTTPS listener (the topology names a zone and domain). */
+    private List<IngressRule> albIngress() {
+        return topology.failover().https()
+                ? List.of(IngressRule.fromCidr(80, "0.0.0.0/0", "HTTP"), IngressRule.fromCidr(443, "0.0.0.0/0", "HTTPS"))
+                : List.of(IngressRule.fromCidr(80, "0.0.0.0/0", "HTTP"));
     }
 }

@@ -9,7 +9,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /** Reads the app section: the container, its Fargate size, its environments and autoscaling targets. */
 final class AppReader {
     private static final List<String> KEYS =
-            List.of("name", "port", "healthCheckPath", "cpu", "memory", "environments", "autoscaling");
+            List.of("name", "port", "healthCheckPath", "cpu", "memory", "environments", "autoscaling", "secrets");
     static final List<String> ENVIRONMENTS = List.of("staging", "production");
     private static final List<String> CAPACITY_KEYS = List.of("desired", "min", "max");
     private static final List<String> AUTOSCALING_KEYS = List.of("cpuTarget", "memoryTarget");
@@ -48,7 +48,7 @@ final class AppReader {
                         + String.join(", ", Fargate.CPUS.stream().map(String::valueOf).toList())));
         Value<Integer> memory = memory(app, cpu);
         return new AppSpec(name.value(), port.or(0), path.value(), cpu.or(0), memory.or(0),
-                environments(app), autoscaling(app));
+                environments(app), autoscaling(app), new SecretsReader(problems).read(app));
     }
 
     private static Optional<String> healthCheckPath(String path) {

@@ -63,11 +63,13 @@ class DeliveryEndToEndTest {
         CliHarness.Result status = cli.run("status", "-o", "json");
         assertEquals(0, status.code(), status.toString());
         JsonNode live = status.json().get("regions").get(0).get("live");
-        assertEquals("2 running / 2 desired, 0 pending, rollout COMPLETED", check(live, "ecs production").get("detail").asText());
+        // no image built yet: held at zero tasks, and said so (FirstDeployEndToEndTest follows the first deploy)
+        assertEquals("0 tasks: waiting for the first image: run `devops-cli push`",
+                check(live, "ecs production").get("detail").asText());
         // moto has no pipeline executions: status says so, not as a problem, and goes on
         assertEquals("n/a", check(live, "pipeline").get("state").asText(), live.toString());
         assertTrue(check(live, "pipeline").get("detail").asText().contains("GetPipelineState"), live.toString());
-        assertTrue(check(live, "url").get("detail").asText().startsWith("http://"), live.toString());
+        assertTrue(check(live, "url").get("detail").asText().startsWith("https://"), live.toString());
 
         driftByHand();
         CliHarness.Result drift = cli.run("status", "--detailed-exitcode", "--no-live");
@@ -95,7 +97,7 @@ class DeliveryEndToEndTest {
 
         Service production = aws.ecs().describeServices(r -> r.cluster("acme-shop-cluster").services("shop-production"))
                 .services().get(0);
-        assertEquals(2, production.desiredCount());
+        assertEquals(0, production.desiredCount(), "held at zero until the pipeline deploys the first image");
         assertEquals("FARGATE", production.launchTypeAsString());
         assertTrue(production.deploymentConfiguration().deploymentCircuitBreaker().rollback());
         assertEquals("DISABLED", production.networkConfiguration().awsvpcConfiguration().assignPublicIpAsString());
@@ -108,15 +110,15 @@ class DeliveryEndToEndTest {
         assertEquals("/acme-shop/shop/staging", container.logConfiguration().options().get("awslogs-group"));
 
         var lb = aws.elbv2().describeLoadBalancers(r -> r.names("acme-shop-alb")).loadBalancers().get(0);
-        var listener = aws.elbv2().describeListeners(r -> r.loadBalancerArn(lb.loadBalancerArn())).listeners().get(0);
-        assertEquals(80, listener.port());
+        var listener = servingListener(aws, lb.loadBalancerArn());
+        assertEquals(443, listener.port());
         Rule staging = stagingRule(aws, listener.listenerArn());
         assertEquals(List.of("staging.shop.acme.test"), staging.conditions().get(0).hostHeaderConfig().values());
 
         var target = aws.autoscaling().describeScalableTargets(r -> r.serviceNamespace(ServiceNamespace.ECS)
                 .resourceIds("service/acme-shop-cluster/shop-production")).scalableTargets().get(0);
-        assertEquals(2, target.minCapacity());
-        assertEquals(4, target.maxCapacity());
+        assertEquals(0, target.minCapacity(), "held at 0..0 until the first image");
+        assertEquals(0, target.maxCapacity());
 
         PipelineDeclaration pipeline = aws.codepipeline().getPipeline(r -> r.name("acme-shop-pipeline")).pipeline();
         assertEquals(List.of("Source", "Build", "DeployStaging", "Approval", "DeployProduction"),
@@ -143,7 +145,7 @@ class DeliveryEndToEndTest {
                 .containerDefinitions(current.containerDefinitions()));
 
         var lb = aws.elbv2().describeLoadBalancers(r -> r.names("acme-shop-alb")).loadBalancers().get(0);
-        var listener = aws.elbv2().describeListeners(r -> r.loadBalancerArn(lb.loadBalancerArn())).listeners().get(0);
+        var listener = servingListener(aws, lb.loadBalancerArn());
         Rule staging = stagingRule(aws, listener.listenerArn());
         aws.elbv2().modifyRule(r -> r.ruleArn(staging.ruleArn()).conditions(RuleCondition.builder().field("host-header")
                 .hostHeaderConfig(h -> h.values("everyone.shop.acme.test")).build()));
@@ -166,7 +168,7 @@ class DeliveryEndToEndTest {
         assertEquals("512", aws.ecs().describeTaskDefinition(r -> r.taskDefinition("acme-shop-shop-production"))
                 .taskDefinition().memory(), "a new revision with the topology's memory");
         var lb = aws.elbv2().describeLoadBalancers(r -> r.names("acme-shop-alb")).loadBalancers().get(0);
-        var listener = aws.elbv2().describeListeners(r -> r.loadBalancerArn(lb.loadBalancerArn())).listeners().get(0);
+        var listener = servingListener(aws, lb.loadBalancerArn());
         assertEquals(List.of("staging.shop.acme.test"),
                 stagingRule(aws, listener.listenerArn()).conditions().get(0).hostHeaderConfig().values());
         String topic = topicArn(aws, "acme-shop-alarms");
@@ -178,6 +180,13 @@ class DeliveryEndToEndTest {
                 .targetTrackingScalingPolicyConfiguration().targetValue());
         assertEquals(5, aws.ecs().describeServices(r -> r.cluster("acme-shop-cluster").services("shop-production"))
                 .services().get(0).desiredCount(), "up leaves autoscaling's desired count alone");
+    }
+
+    /** The topology names a hosted zone, so the app is served on the HTTPS listener (port 80 redirects). */
+    private static software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener servingListener(AwsClients aws,
+                                                                                                  String lbArn) {
+        return aws.elbv2().describeListeners(r -> r.loadBalancerArn(lbArn)).listeners().stream()
+                .filter(l -> l.port() == 443).findFirst().orElseThrow();
     }
 
     private void downKeepsDataUntilPurge(CliHarness cli) {

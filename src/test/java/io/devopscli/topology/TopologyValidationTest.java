@@ -155,6 +155,15 @@ class TopologyValidationTest {
                         "15=  autoscaling: {cpuTarget: 0, memoryTarget: 70}"),
                 invalid("app.autoscaling.memoryTarget: 101 is outside 1 to 100", 15, 46,
                         "15=  autoscaling: {cpuTarget: 60, memoryTarget: 101}"),
+                // app.secrets (line 15 carries them after the autoscaling targets)
+                invalid("app.secrets.DB_PASSWORD: 'vault:/x' must be ssm:PARAMETER_NAME or secretsmanager:SECRET_NAME", 16, 26,
+                        "15=  autoscaling: {cpuTarget: 60, memoryTarget: 70}\n  secrets: {DB_PASSWORD: vault:/x}"),
+                invalid("app.secrets.1PASSWORD: '1PASSWORD' is not an environment variable name", 16, 13,
+                        "15=  autoscaling: {cpuTarget: 60, memoryTarget: 70}\n  secrets: {1PASSWORD: ssm:/acme/p}"),
+                invalid("app.secrets.APP_PORT: APP_PORT is set by devops-cli itself", 16, 13,
+                        "15=  autoscaling: {cpuTarget: 60, memoryTarget: 70}\n  secrets: {APP_PORT: ssm:/acme/p}"),
+                invalid("app.secrets.API_KEY: 'a b' is not a Secrets Manager secret name", 16, 22,
+                        "15=  autoscaling: {cpuTarget: 60, memoryTarget: 70}\n  secrets: {API_KEY: 'secretsmanager:a b'}"),
                 // pipeline, alarms, failover
                 invalid("pipeline.repository: 'demo.git' must not end with .git", 16, 24,
                         "16=pipeline: {repository: demo.git, branch: main, approval: {email: ops@example.com}}"),
@@ -189,6 +198,15 @@ class TopologyValidationTest {
                         && p.line() == line && p.column() == column && p.source().equals("topology.yaml")),
                 () -> "expected at " + line + ":" + column + " a problem containing <" + fragment + ">, got:\n"
                         + e.getMessage());
+    }
+
+    @Test
+    void appSecretsAreReadAsReferences() {
+        Topology topology = TopologyLoader.parse(edited("15=  autoscaling: {cpuTarget: 60, memoryTarget: 70}\n"
+                + "  secrets: {DB_PASSWORD: ssm:/acme/db-password, API_KEY: secretsmanager:acme/api}"), "t.yaml");
+        assertTrue(topology.app().secrets().equals(java.util.Map.of(
+                "DB_PASSWORD", new AppSpec.SecretRef("ssm", "/acme/db-password"),
+                "API_KEY", new AppSpec.SecretRef("secretsmanager", "acme/api"))), topology.app().secrets().toString());
     }
 
     @Test

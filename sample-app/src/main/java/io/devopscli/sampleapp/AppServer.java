@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class AppServer {
     private static final int WORKER_THREADS = 16;
 
+    private final String healthBody;
     private final AppConfig config;
     private final PrintStream log;
     private final Clock clock;
@@ -48,6 +49,9 @@ public final class AppServer {
         info.put("environment", config.environment());
         info.put("version", config.version());
         this.infoBody = Json.object(info);
+        // the health answer names the version too: the commit the build stamped (APP_VERSION), so a probe of
+        // the health path alone tells which code a region runs
+        this.healthBody = "{\"status\":\"ok\",\"version\":" + Json.quote(config.version()) + "}";
         this.server = HttpServer.create(bindAddress, 0);
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(WORKER_THREADS, r -> {
@@ -124,7 +128,7 @@ public final class AppServer {
         // The health path wins if it is configured as "/": what the load balancer asks must answer health.
         if (path.equals(config.healthCheckPath())) {
             return ready.get()
-                    ? send(exchange, method, 200, "{\"status\":\"ok\"}")
+                    ? send(exchange, method, 200, healthBody)
                     : send(exchange, method, 503, "{\"status\":\"starting\"}");
         }
         return send(exchange, method, 200, infoBody);

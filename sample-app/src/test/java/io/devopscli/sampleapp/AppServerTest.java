@@ -77,7 +77,7 @@ class AppServerTest {
         start(config("/health"));
         assertTrue(server.isReady());
         assertEquals(200, call("GET", "/health").statusCode());
-        assertEquals("{\"status\":\"ok\"}", call("GET", "/health").body());
+        assertEquals("{\"status\":\"ok\",\"version\":\"abc1234\"}", call("GET", "/health").body());
 
         server.setReady(false); // the state before start() finishes, and again while stopping
         HttpResponse<String> notReady = call("GET", "/health");
@@ -110,7 +110,7 @@ class AppServerTest {
         start(config("/"));
         HttpResponse<String> r = call("GET", "/");
         assertEquals(200, r.statusCode());
-        assertEquals("{\"status\":\"ok\"}", r.body());
+        assertEquals("{\"status\":\"ok\",\"version\":\"abc1234\"}", r.body());
     }
 
     @Test

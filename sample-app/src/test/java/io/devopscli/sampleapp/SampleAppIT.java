@@ -125,7 +125,7 @@ class SampleAppIT {
                 healthStatus = r.statusCode();
                 expectedRequests.add("GET /internal/health " + healthStatus);
                 if (healthStatus == 200) {
-                    assertEquals("{\"status\":\"ok\"}", r.body());
+                    assertEquals("{\"status\":\"ok\",\"version\":\"3f2a9c1\"}", r.body(), "the health answer names the stamped version");
                 }
             } catch (IOException notListeningYet) {
                 // connection refused: the JVM is still starting

@@ -7,7 +7,9 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.resources.ecs.FirstImage;
 import io.devopscli.resources.ecs.ServiceState;
+import io.devopscli.resources.ecs.TaskDefinitionState;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
@@ -33,14 +35,38 @@ public final class ScalableTargetReconciler implements Reconciler<ScalableTarget
         List<ScalableTarget> all = ctx.memo(MEMO, () -> AwsCall.call(() -> aas(ctx).describeScalableTargetsPaginator(r -> r
                 .serviceNamespace(EcsScaling.NAMESPACE).scalableDimension(EcsScaling.DIMENSION))
                 .scalableTargets().stream().toList()));
-        return all.stream().filter(t -> resourceId.equals(t.resourceId())).findFirst().map(ScalableTargetReconciler::state);
+        return all.stream().filter(t -> resourceId.equals(t.resourceId())).findFirst().map(ScalableTargetReconciler::state)
+                .map(s -> s.awaiting(awaitingFirstImage(ctx, spec, service.get())));
+    }
+
+    /**
+     * Whether the service's revision runs the bootstrap placeholder: the task definition node already read
+     * the latest revision; a service on another revision (the pipeline's, or a rollback) is read once.
+     */
+    static boolean awaitingFirstImage(RegionContext ctx, ScalableTargetSpec spec, ServiceState service) {
+        if (service.taskDefinitionArn() == null) {
+            return true;
+        }
+        Optional<TaskDefinitionState> latest = spec.taskDefinition() == null ? Optional.empty()
+                : ctx.actualOf(spec.taskDefinition(), TaskDefinitionState.class);
+        if (latest.isPresent() && service.taskDefinitionArn().equals(latest.get().arn())) {
+            return FirstImage.awaiting(latest.get().image());
+        }
+        return FirstImage.awaiting(FirstImage.imageOf(ctx.services(AwsClients.class).ecs(), service.taskDefinitionArn())
+                .orElse(null));
+    }
+
+    /** The topology's capacity, or 0..0 while the service waits for its first image. */
+    static int[] capacity(ScalableTargetSpec spec, boolean awaiting) {
+        return awaiting ? new int[] {0, 0} : new int[] {spec.minCapacity(), spec.maxCapacity()};
     }
 
     @Override
     public List<FieldChange> diff(ScalableTargetSpec spec, ScalableTargetState actual) {
+        int[] want = capacity(spec, actual.awaitingFirstImage());
         return new Diffs()
-                .field("minCapacity", spec.minCapacity(), actual.minCapacity())
-                .field("maxCapacity", spec.maxCapacity(), actual.maxCapacity())
+                .field("minCapacity", want[0], actual.minCapacity())
+                .field("maxCapacity", want[1], actual.maxCapacity())
                 .toList();
     }
 
@@ -49,21 +75,24 @@ public final class ScalableTargetReconciler implements Reconciler<ScalableTarget
         ServiceState service = ctx.actualOf(spec.service(), ServiceState.class)
                 .orElseThrow(() -> new IllegalStateException(spec.service() + " has no state yet"));
         String resourceId = EcsScaling.resourceId(service);
+        boolean awaiting = awaitingFirstImage(ctx, spec, service);
+        int[] capacity = capacity(spec, awaiting);
         // RegisterScalableTarget is an upsert, so a retried or repeated create is harmless
         AwsCall.run(() -> aas(ctx).registerScalableTarget(r -> r.serviceNamespace(EcsScaling.NAMESPACE)
                 .scalableDimension(EcsScaling.DIMENSION).resourceId(resourceId)
-                .minCapacity(spec.minCapacity()).maxCapacity(spec.maxCapacity())
+                .minCapacity(capacity[0]).maxCapacity(capacity[1])
                 .tags(Tags.owned(ctx.project(), spec.name()))));
-        return read(ctx, resourceId);
+        return read(ctx, resourceId).awaiting(awaiting);
     }
 
     @Override
     public ScalableTargetState update(ScalableTargetSpec spec, ScalableTargetState actual, List<FieldChange> changes,
                                       RegionContext ctx) {
+        int[] capacity = capacity(spec, actual.awaitingFirstImage());
         AwsCall.run(() -> aas(ctx).registerScalableTarget(r -> r.serviceNamespace(EcsScaling.NAMESPACE)
                 .scalableDimension(EcsScaling.DIMENSION).resourceId(actual.resourceId())
-                .minCapacity(spec.minCapacity()).maxCapacity(spec.maxCapacity())));
-        return read(ctx, actual.resourceId());
+                .minCapacity(capacity[0]).maxCapacity(capacity[1])));
+        return read(ctx, actual.resourceId()).awaiting(actual.awaitingFirstImage());
     }
 
     /** Deregistering also deletes the target's scaling policies on AWS (moto 5.2.5 keeps them). */

@@ -37,9 +37,30 @@ final class PipelineShapes {
                 stage("Build", action("Build", "Build", "AWS", "CodeBuild",
                         Map.of("ProjectName", orPlaceholder(ids.buildProject())), List.of(SOURCE_OUTPUT),
                         List.of(BUILD_OUTPUT))),
-                stage("DeployStaging", deploy(spec.clusterName(), spec.stagingService())),
+                deployStage("DeployStaging", spec, spec.stagingService()),
                 stage("Approval", action("Approval", "Approval", "AWS", "Manual", approval, List.of(), List.of())),
-                stage("DeployProduction", deploy(spec.clusterName(), spec.productionService()))));
+                deployStage("DeployProduction", spec, spec.productionService())));
+    }
+
+    /** The ECS deploy, then (with a scale step) the Scale action that applies the counts after a first image. */
+    private static PipelineShape.Stage deployStage(String name, DeliveryPipelineSpec spec, String service) {
+        PipelineShape.Action deploy = deploy(spec.clusterName(), service);
+        if (spec.scale() == null || !spec.scale().counts().containsKey(service)) {
+            return stage(name, deploy);
+        }
+        int[] c = spec.scale().counts().get(service);
+        Map<String, String> configuration = new LinkedHashMap<>();
+        configuration.put("ProjectName", spec.scale().projectName());
+        configuration.put("EnvironmentVariables", "[" + variable("CLUSTER", spec.clusterName()) + ","
+                + variable("SERVICE", service) + "," + variable("DESIRED", String.valueOf(c[0])) + ","
+                + variable("MIN", String.valueOf(c[1])) + "," + variable("MAX", String.valueOf(c[2])) + "]");
+        PipelineShape.Action scale = new PipelineShape.Action("Scale", "Build", "AWS", "CodeBuild", "1", 2,
+                configuration, List.of(BUILD_OUTPUT), List.of());
+        return new PipelineShape.Stage(name, List.of(deploy, scale));
+    }
+
+    private static String variable(String name, String value) {
+        return "{\"name\":\"" + name + "\",\"value\":\"" + value + "\",\"type\":\"PLAINTEXT\"}";
     }
 
     static PipelineShape fromSdk(PipelineDeclaration p) {

@@ -130,23 +130,30 @@ public final class ServiceReconciler implements Reconciler<ServiceSpec, ServiceS
         }
         // at most 36 characters; the same parameters give the same token, so a retried create is not doubled
         String token = IdempotencyTokens.of("ecs-service", ctx.project(), ctx.region(), cluster, spec.name(), taskDefinition);
-        Service created = existing.orElseGet(() -> createService(ecs, cluster, taskDefinition, spec, token, ctx));
+        // no tasks until the pipeline has built an image: a task of the placeholder would crash-loop pulling it
+        boolean awaiting = FirstImage.awaiting(ctx.actualOf(spec.taskDefinition(), TaskDefinitionState.class)
+                .map(TaskDefinitionState::image).orElse(null));
+        int desired = awaiting ? 0 : spec.desiredCount();
+        if (awaiting) {
+            ctx.progress().info("ecs service " + spec.name() + ": 0 tasks until the pipeline deploys its first image");
+        }
+        Service created = existing.orElseGet(() -> createService(ecs, cluster, taskDefinition, spec, desired, token, ctx));
         if (!"ACTIVE".equals(created.status())) {
             // the token made a service since deleted (re-creating after a delete): a token derived from
             // that one's creation time is new, yet the same on a retry
             String salted = IdempotencyTokens.of(token, String.valueOf(created.createdAt()));
-            created = createService(ecs, cluster, taskDefinition, spec, salted, ctx);
+            created = createService(ecs, cluster, taskDefinition, spec, desired, salted, ctx);
         }
         reapplyDroppedSettings(ecs, cluster, spec, created);
         return awaitDeployment(ecs, cluster, spec.name(), taskDefinition, ctx);
     }
 
     private static Service createService(EcsClient ecs, String cluster, String taskDefinition, ServiceSpec spec,
-                                         String token, RegionContext ctx) {
+                                         int desiredCount, String token, RegionContext ctx) {
         return AwsCall.call(() -> ecs.createService(r -> r.cluster(cluster)
                 .serviceName(spec.name())
                 .taskDefinition(taskDefinition)
-                .desiredCount(spec.desiredCount())
+                .desiredCount(desiredCount)
                 .launchType(LaunchType.FARGATE)
                 .networkConfiguration(network(spec, ctx))
                 .loadBalancers(loadBalancer(spec, ctx))

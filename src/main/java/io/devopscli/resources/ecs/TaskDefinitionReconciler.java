@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.LogDriver;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
+import software.amazon.awssdk.services.ecs.model.Secret;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
@@ -62,6 +63,7 @@ public final class TaskDefinitionReconciler implements Reconciler<TaskDefinition
                         have.logDriver() + " " + have.logOptions())
                 .field("executionRole", want.executionRoleArn(), have.executionRoleArn())
                 .field("taskRole", want.taskRoleArn(), have.taskRoleArn())
+                .field("secrets", want.secrets(), have.secrets())
                 .toList();
     }
 
@@ -128,6 +130,8 @@ public final class TaskDefinitionReconciler implements Reconciler<TaskDefinition
                 .environment(spec.environment().entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .map(e -> KeyValuePair.builder().name(e.getKey()).value(e.getValue()).build()).toList())
                 .logConfiguration(l -> l.logDriver(LogDriver.AWSLOGS).options(shape.logOptions()))
+                .secrets(wanted.secrets().entrySet().stream()
+                        .map(e -> Secret.builder().name(e.getKey()).valueFrom(e.getValue()).build()).toList())
                 .build();
         TaskDefinition registered = AwsCall.call(() -> ecs.registerTaskDefinition(r -> r.family(spec.family())
                 .cpu(spec.cpu()).memory(spec.memory())
@@ -210,13 +214,22 @@ public final class TaskDefinitionReconciler implements Reconciler<TaskDefinition
 
     private static TaskDefinitionState.Wanted wanted(TaskDefinitionSpec spec, RegionContext ctx) {
         return new TaskDefinitionState.Wanted(ctx.region(), idOr(ctx, spec.logGroup()), idOr(ctx, spec.executionRole()),
-                idOr(ctx, spec.taskRole()));
+                idOr(ctx, spec.taskRole()), secrets(spec, ctx));
     }
 
     /** For create and update: every parent exists by now. */
     private static TaskDefinitionState.Wanted parentsNow(TaskDefinitionSpec spec, RegionContext ctx) {
         return new TaskDefinitionState.Wanted(ctx.region(), ctx.requireId(spec.logGroup()),
-                ctx.requireId(spec.executionRole()), ctx.requireId(spec.taskRole()));
+                ctx.requireId(spec.executionRole()), ctx.requireId(spec.taskRole()), secrets(spec, ctx));
+    }
+
+    /** Variable to ARN, as the secrets check found them (none without app secrets). */
+    private static Map<String, String> secrets(TaskDefinitionSpec spec, RegionContext ctx) {
+        if (spec.secrets() == null) {
+            return Map.of();
+        }
+        return ctx.actualOf(spec.secrets(), io.devopscli.resources.secrets.AppSecretsState.class)
+                .map(io.devopscli.resources.secrets.AppSecretsState::valueFrom).orElse(Map.of());
     }
 
     private static String idOr(RegionContext ctx, ResourceKey key) {
@@ -234,9 +247,11 @@ public final class TaskDefinitionReconciler implements Reconciler<TaskDefinition
                 .collect(Collectors.toMap(KeyValuePair::name, KeyValuePair::value, (a, b) -> b));
         String driver = c.logConfiguration() == null ? null : c.logConfiguration().logDriverAsString();
         Map<String, String> options = c.logConfiguration() == null ? Map.of() : c.logConfiguration().options();
+        Map<String, String> secrets = c.secrets().stream()
+                .collect(Collectors.toMap(Secret::name, Secret::valueFrom, (a, b) -> b));
         TaskShape shape = new TaskShape(def.cpu(), def.memory(), def.networkModeAsString(),
                 def.requiresCompatibilitiesAsStrings(), containers, env, driver, options, def.executionRoleArn(),
-                def.taskRoleArn());
+                def.taskRoleArn(), secrets);
         return new TaskDefinitionState(def.taskDefinitionArn(), def.family(), def.revision(), c.image(), shape, tagged,
                 wanted, false);
     }

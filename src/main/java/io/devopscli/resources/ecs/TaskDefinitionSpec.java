@@ -8,14 +8,25 @@ import java.util.TreeMap;
 /**
  * A Fargate task definition family with one container named after the app. Parents: the ECR repository
  * (its URI gives the bootstrap image), the environment's log group and the two IAM roles. The image is
- * only chosen at creation ("<repository uri>:<bootstrapTag>"); afterwards the pipeline owns it.
+ * only chosen at creation ("<repository uri>:<bootstrapTag>"); afterwards the pipeline owns it. secrets,
+ * when given, is the app secrets check node (AppSecretsReconciler), which publishes the ARNs the
+ * container's secrets are read from.
  */
 public record TaskDefinitionSpec(String family, String cpu, String memory, String containerName, int containerPort,
                                  Map<String, String> environment, ResourceKey repository, String bootstrapTag,
                                  ResourceKey logGroup, String logStreamPrefix, ResourceKey executionRole,
-                                 ResourceKey taskRole) {
+                                 ResourceKey taskRole, ResourceKey secrets) {
     public TaskDefinitionSpec {
         environment = Map.copyOf(new TreeMap<>(environment));
+    }
+
+    /** Without app secrets. */
+    public TaskDefinitionSpec(String family, String cpu, String memory, String containerName, int containerPort,
+                              Map<String, String> environment, ResourceKey repository, String bootstrapTag,
+                              ResourceKey logGroup, String logStreamPrefix, ResourceKey executionRole,
+                              ResourceKey taskRole) {
+        this(family, cpu, memory, containerName, containerPort, environment, repository, bootstrapTag, logGroup,
+                logStreamPrefix, executionRole, taskRole, null);
     }
 
     /** The variables the sample app reads. */

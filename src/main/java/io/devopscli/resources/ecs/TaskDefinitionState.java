@@ -12,7 +12,16 @@ public record TaskDefinitionState(String arn, String family, int revision, Strin
                                   boolean tagged, Wanted wanted, boolean newRevisionDue) {
 
     /** The ids of the parents the spec names; "(to be created)" for one that does not exist yet. */
-    public record Wanted(String region, String logGroup, String executionRoleArn, String taskRoleArn) {}
+    public record Wanted(String region, String logGroup, String executionRoleArn, String taskRoleArn,
+                         java.util.Map<String, String> secrets) {
+        public Wanted {
+            secrets = java.util.Map.copyOf(secrets);
+        }
+
+        public Wanted(String region, String logGroup, String executionRoleArn, String taskRoleArn) {
+            this(region, logGroup, executionRoleArn, taskRoleArn, java.util.Map.of());
+        }
+    }
 
     TaskDefinitionState withNewRevisionDue(boolean due) {
         return new TaskDefinitionState(arn, family, revision, image, shape, tagged, wanted, due);

@@ -28,11 +28,17 @@ public final class ListenerReconciler implements Reconciler<ListenerSpec, Listen
 
     @Override
     public List<FieldChange> diff(ListenerSpec spec, ListenerState actual) {
-        return new Diffs()
+        Diffs diffs = new Diffs()
                 .field("protocol", spec.protocol(), actual.protocol())
-                .field("defaultAction", RuleAction.desired(spec.defaultTargetGroup()),
-                        RuleAction.render(actual.defaultActions(), actual.parents()))
-                .toList();
+                .field("defaultAction", spec.redirects() ? "redirect:" + RuleAction.TO_HTTPS
+                                : RuleAction.desired(spec.defaultTargetGroup()),
+                        RuleAction.render(actual.defaultActions(), actual.parents()));
+        if (spec.certificate() != null) {
+            diffs.field("certificate", spec.certificate().name(), actual.certificates().stream()
+                            .map(actual.parents()::render).sorted().reduce((a, b) -> a + "," + b).orElse("none"))
+                    .field("sslPolicy", spec.sslPolicy(), actual.sslPolicy());
+        }
+        return diffs.toList();
     }
 
     @Override
@@ -47,10 +53,14 @@ public final class ListenerReconciler implements Reconciler<ListenerSpec, Listen
             List<FieldChange> left = diff(spec, state);
             return left.isEmpty() ? state : update(spec, state, left, ctx);
         }
-        Listener created = AwsCall.call(() -> elb.createListener(r -> r.loadBalancerArn(lbArn)
-                .protocol(spec.protocol()).port(spec.port())
-                .defaultActions(RuleAction.forward(ctx.requireId(spec.defaultTargetGroup())))
-                .tags(ElbTags.owned(ctx.project(), spec.name())))).listeners().get(0);
+        Listener created = AwsCall.call(() -> elb.createListener(r -> {
+            r.loadBalancerArn(lbArn).protocol(spec.protocol()).port(spec.port())
+                    .defaultActions(defaultAction(spec, ctx))
+                    .tags(ElbTags.owned(ctx.project(), spec.name()));
+            if (spec.certificate() != null) {
+                r.certificates(c -> c.certificateArn(ctx.requireId(spec.certificate()))).sslPolicy(spec.sslPolicy());
+            }
+        })).listeners().get(0);
         return state(created, parents(ctx, spec));
     }
 
@@ -58,9 +68,12 @@ public final class ListenerReconciler implements Reconciler<ListenerSpec, Listen
     public ListenerState update(ListenerSpec spec, ListenerState actual, List<FieldChange> changes,
                                 RegionContext ctx) {
         ElasticLoadBalancingV2Client elb = elb(ctx);
-        Listener modified = AwsCall.call(() -> elb.modifyListener(r -> r.listenerArn(actual.arn())
-                .protocol(spec.protocol())
-                .defaultActions(RuleAction.forward(ctx.requireId(spec.defaultTargetGroup()))))).listeners().get(0);
+        Listener modified = AwsCall.call(() -> elb.modifyListener(r -> {
+            r.listenerArn(actual.arn()).protocol(spec.protocol()).defaultActions(defaultAction(spec, ctx));
+            if (spec.certificate() != null) {
+                r.certificates(c -> c.certificateArn(ctx.requireId(spec.certificate()))).sslPolicy(spec.sslPolicy());
+            }
+        })).listeners().get(0);
         return state(modified, parents(ctx, spec));
     }
 
@@ -80,13 +93,26 @@ public final class ListenerReconciler implements Reconciler<ListenerSpec, Listen
                 .flatMap(ls -> ls.stream().filter(l -> l.port() != null && l.port() == port).findFirst());
     }
 
+    private static software.amazon.awssdk.services.elasticloadbalancingv2.model.Action defaultAction(
+            ListenerSpec spec, RegionContext ctx) {
+        return spec.redirects() ? RuleAction.redirectToHttps() : RuleAction.forward(ctx.requireId(spec.defaultTargetGroup()));
+    }
+
     private static ParentIds parents(RegionContext ctx, ListenerSpec spec) {
-        return ParentIds.resolve(ctx, List.of(spec.defaultTargetGroup()));
+        List<io.devopscli.engine.ResourceKey> keys = new java.util.ArrayList<>();
+        if (spec.defaultTargetGroup() != null) {
+            keys.add(spec.defaultTargetGroup());
+        }
+        if (spec.certificate() != null) {
+            keys.add(spec.certificate());
+        }
+        return ParentIds.resolve(ctx, keys);
     }
 
     private static ListenerState state(Listener l, ParentIds parents) {
         return new ListenerState(l.listenerArn(), l.loadBalancerArn(), l.protocolAsString(),
-                l.port() == null ? 0 : l.port(), RuleAction.of(l.defaultActions()), parents);
+                l.port() == null ? 0 : l.port(), RuleAction.of(l.defaultActions()), parents,
+                l.certificates().stream().map(c -> c.certificateArn()).toList(), l.sslPolicy());
     }
 
     private static ElasticLoadBalancingV2Client elb(RegionContext ctx) {

@@ -31,6 +31,11 @@ public final class LoadBalancerEndpoint {
 
     /** The URL to probe: production is served on the listener's default action at port 80. */
     public Optional<String> url(String project, String name) {
-        return dnsName(project, name).map(dns -> "http://" + dns + "/");
+        return url(project, name, false);
+    }
+
+    /** With HTTPS on, port 80 only redirects: the app answers on 443. */
+    public Optional<String> url(String project, String name, boolean https) {
+        return dnsName(project, name).map(dns -> (https ? "https://" : "http://") + dns + "/");
     }
 }

@@ -13,9 +13,16 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupT
  * A listener's or rule's action as diff needs it: its type and, for forward, the target groups. AWS
  * reports a plain forward both as TargetGroupArn and as a one-group ForwardConfig; both read the same.
  */
-public record RuleAction(String type, List<String> targetGroupArns) {
+public record RuleAction(String type, List<String> targetGroupArns, String redirect) {
+    /** What a redirect to HTTPS renders as: protocol, port and status code. */
+    static final String TO_HTTPS = "HTTPS:443 HTTP_301";
+
     public RuleAction {
         targetGroupArns = List.copyOf(targetGroupArns);
+    }
+
+    RuleAction(String type, List<String> targetGroupArns) {
+        this(type, targetGroupArns, null);
     }
 
     static List<RuleAction> of(List<Action> actions) {
@@ -29,7 +36,17 @@ public record RuleAction(String type, List<String> targetGroupArns) {
         } else if (a.forwardConfig() != null) {
             a.forwardConfig().targetGroups().stream().map(TargetGroupTuple::targetGroupArn).forEach(groups::add);
         }
-        return new RuleAction(a.typeAsString(), groups);
+        String redirect = a.redirectConfig() == null ? null
+                : a.redirectConfig().protocol() + ":" + a.redirectConfig().port() + " " + a.redirectConfig().statusCodeAsString();
+        return new RuleAction(a.typeAsString(), groups, redirect);
+    }
+
+    /** The request's action: a permanent redirect of the same host, path and query to HTTPS on 443. */
+    static Action redirectToHttps() {
+        return Action.builder().type(ActionTypeEnum.REDIRECT).redirectConfig(r -> r.protocol("HTTPS").port("443")
+                .host("#{host}").path("/#{path}").query("#{query}")
+                .statusCode(software.amazon.awssdk.services.elasticloadbalancingv2.model.RedirectActionStatusCodeEnum.HTTP_301))
+                .build();
     }
 
     /** The request's action: forward everything to one target group. */
@@ -44,7 +61,8 @@ public record RuleAction(String type, List<String> targetGroupArns) {
 
     /** The actual actions in the same form; a target group not of the graph shows as its ARN. */
     static String render(List<RuleAction> actions, ParentIds parents) {
-        return actions.stream().map(a -> a.targetGroupArns().isEmpty() ? a.type()
+        return actions.stream().map(a -> a.redirect() != null ? a.type() + ":" + a.redirect()
+                        : a.targetGroupArns().isEmpty() ? a.type()
                         : a.type() + ":" + a.targetGroupArns().stream().map(parents::render).collect(Collectors.joining("+")))
                 .collect(Collectors.joining(", "));
     }

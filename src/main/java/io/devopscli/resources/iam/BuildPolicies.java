@@ -34,6 +34,31 @@ public final class BuildPolicies {
         return doc.toString();
     }
 
+    /**
+     * The Scale action's role (ScaleBuildspec): write its logs, read and register the scalable targets of
+     * the two services (Application Auto Scaling has no resource-level permissions for these calls) and
+     * set their desired count. RegisterScalableTarget also needs the ECS calls on the service, and the
+     * service-linked role of ECS autoscaling, which `up` has made already, may be created if missing.
+     */
+    public static String scaleToTopology(String region, String logGroupName, String cluster, java.util.List<String> services) {
+        String partition = Policies.partition(region);
+        String group = "arn:" + partition + ":logs:" + region + ":*:log-group:" + logGroupName;
+        ObjectNode doc = JSON.createObjectNode().put("Version", "2012-10-17");
+        ArrayNode statements = doc.putArray("Statement");
+        statements.add(statement("ScaleLogs", new String[] {"logs:CreateLogStream", "logs:PutLogEvents"},
+                group, group + ":*"));
+        statements.add(statement("ScalableTargets", new String[] {"application-autoscaling:DescribeScalableTargets",
+                "application-autoscaling:RegisterScalableTarget"}, "*"));
+        statements.add(statement("AppServices", new String[] {"ecs:DescribeServices", "ecs:UpdateService"},
+                services.stream().map(s -> "arn:" + partition + ":ecs:" + region + ":*:service/" + cluster + "/" + s)
+                        .toArray(String[]::new)));
+        ObjectNode linked = statement("AutoscalingServiceLinkedRole", new String[] {"iam:CreateServiceLinkedRole"},
+                "arn:" + partition + ":iam::*:role/aws-service-role/ecs.application-autoscaling.amazonaws.com/*");
+        linked.putObject("Condition").putObject("StringLike").put("iam:AWSServiceName", "ecs.application-autoscaling.amazonaws.com");
+        statements.add(linked);
+        return doc.toString();
+    }
+
     private static ObjectNode statement(String sid, String[] actions, String... resources) {
         ObjectNode s = JSON.createObjectNode().put("Sid", sid).put("Effect", "Allow");
         ArrayNode a = s.putArray("Action");

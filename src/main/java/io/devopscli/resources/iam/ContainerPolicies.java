@@ -44,6 +44,38 @@ public final class ContainerPolicies {
     }
 
     /**
+     * The same, plus reading exactly the app's secrets: ssm:GetParameters on each named parameter and
+     * secretsmanager:GetSecretValue on each named secret ("-??????" matches the six random characters
+     * Secrets Manager appends to a secret's ARN, and nothing longer, so no other secret whose name starts
+     * the same way). Nothing else can be read.
+     */
+    public static String taskExecution(String region, String repositoryName, List<String> logGroupNames,
+                                       java.util.Map<String, io.devopscli.topology.AppSpec.SecretRef> secrets) {
+        ObjectNode doc = (ObjectNode) PolicyDocuments.parse(taskExecution(region, repositoryName, logGroupNames));
+        if (secrets.isEmpty()) {
+            return doc.toString();
+        }
+        String partition = Policies.partition(region);
+        ArrayNode statements = (ArrayNode) doc.get("Statement");
+        List<String> parameters = secrets.values().stream().filter(r -> r.source().equals("ssm")).map(r -> "arn:"
+                + partition + ":ssm:" + region + ":*:parameter" + (r.name().startsWith("/") ? r.name() : "/" + r.name()))
+                .distinct().sorted().toList();
+        List<String> managed = secrets.values().stream().filter(r -> r.source().equals("secretsmanager")).map(r -> "arn:"
+                + partition + ":secretsmanager:" + region + ":*:secret:" + r.name() + "-??????").distinct().sorted().toList();
+        if (!parameters.isEmpty()) {
+            ObjectNode ssm = statements.addObject().put("Sid", "ReadAppParameters").put("Effect", "Allow");
+            ssm.putArray("Action").add("ssm:GetParameters");
+            parameters.forEach(ssm.putArray("Resource")::add);
+        }
+        if (!managed.isEmpty()) {
+            ObjectNode sm = statements.addObject().put("Sid", "ReadAppSecrets").put("Effect", "Allow");
+            sm.putArray("Action").add("secretsmanager:GetSecretValue");
+            managed.forEach(sm.putArray("Resource")::add);
+        }
+        return doc.toString();
+    }
+
+    /**
      * The app itself calls no AWS API; the one thing it may do is publish its own metrics, and only to
      * its namespace (PutMetricData has no resource level, so the namespace condition is the fence).
      */

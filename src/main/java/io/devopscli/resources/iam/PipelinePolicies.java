@@ -23,8 +23,16 @@ public final class PipelinePolicies {
     /** What the pipeline needs to run its five stages, on its own resources only. */
     public record PipelineGrants(String region, String repositoryName, String artifactBucket, String buildProject,
                                  String clusterName, List<String> serviceNames, List<String> taskRoleNames,
-                                 String approvalTopic) {
+                                 String approvalTopic, List<String> otherProjects) {
+        public PipelineGrants(String region, String repositoryName, String artifactBucket, String buildProject,
+                              String clusterName, List<String> serviceNames, List<String> taskRoleNames,
+                              String approvalTopic) {
+            this(region, repositoryName, artifactBucket, buildProject, clusterName, serviceNames, taskRoleNames,
+                    approvalTopic, List.of());
+        }
+
         public PipelineGrants {
+            otherProjects = List.copyOf(otherProjects);
             serviceNames = List.copyOf(serviceNames);
             taskRoleNames = List.copyOf(taskRoleNames);
         }
@@ -46,7 +54,8 @@ public final class PipelinePolicies {
         statements.add(allow(List.of("s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"), List.of(bucket + "/*")));
         statements.add(allow(List.of("s3:GetBucketVersioning", "s3:GetBucketLocation"), List.of(bucket)));
         statements.add(allow(List.of("codebuild:StartBuild", "codebuild:BatchGetBuilds"),
-                List.of(regional.formatted("codebuild", "project/" + g.buildProject()))));
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(g.buildProject()), g.otherProjects().stream())
+                        .map(p -> regional.formatted("codebuild", "project/" + p)).toList()));
         statements.add(allow(List.of("ecs:DescribeServices", "ecs:UpdateService"), g.serviceNames().stream()
                 .map(s -> regional.formatted("ecs", "service/" + g.clusterName() + "/" + s)).toList()));
         // the ECS deploy action registers a new revision of the service's task definition; these two

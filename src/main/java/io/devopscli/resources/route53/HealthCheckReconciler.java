@@ -46,7 +46,7 @@ public final class HealthCheckReconciler implements Reconciler<HealthCheckSpec, 
     @Override
     public List<FieldChange> diff(HealthCheckSpec spec, HealthCheckState actual) {
         return new Diffs()
-                .immutable("type", HealthCheckSpec.TYPE, actual.type())
+                .immutable("type", spec.type(), actual.type())
                 // UpdateHealthCheck cannot change the interval
                 .immutable("requestInterval", spec.requestInterval(), actual.requestInterval())
                 .field("fullyQualifiedDomainName", actual.desiredFqdn() == null ? MISSING_LOAD_BALANCER
@@ -71,7 +71,7 @@ public final class HealthCheckReconciler implements Reconciler<HealthCheckSpec, 
         }
         String callerReference = HealthChecks.callerReference(ctx.project(), spec.region());
         HealthCheck created = AwsCall.call(() -> r53.createHealthCheck(r -> r.callerReference(callerReference)
-                .healthCheckConfig(c -> c.type(HealthCheckSpec.TYPE).fullyQualifiedDomainName(fqdn).port(spec.port())
+                .healthCheckConfig(c -> c.type(spec.type()).fullyQualifiedDomainName(fqdn).port(spec.port())
                         .resourcePath(spec.path()).failureThreshold(spec.failureThreshold())
                         .requestInterval(spec.requestInterval())))).healthCheck();
         Route53Calls.tag(r53, TagResourceType.HEALTHCHECK, created.id(), Tags.owned(ctx.project(), spec.name()));

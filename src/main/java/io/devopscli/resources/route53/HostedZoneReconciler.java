@@ -97,8 +97,25 @@ public final class HostedZoneReconciler implements Reconciler<HostedZoneSpec, Ho
             return;
         }
         Route53Client r53 = r53(ctx);
-        Route53Calls.ignoringNotFound(() -> r53.deleteHostedZone(r -> r.id(actual.id())));
+        // Every region's graph removes its certificate validation records from this zone in parallel with
+        // this delete (no edge joins graphs), so a zone still holding records is waited for, boundedly;
+        // records that are not ours never go, and the delete then fails saying so.
+        NOT_EMPTY_WAITER.until("hosted zone " + actual.name() + ": waiting for the other records to be removed",
+                ctx.progress(), () -> {
+                    try {
+                        Route53Calls.ignoringNotFound(() -> r53.deleteHostedZone(r -> r.id(actual.id())));
+                        return Optional.of(Boolean.TRUE);
+                    } catch (io.devopscli.aws.AwsFailure f) {
+                        if ("HostedZoneNotEmpty".equals(f.code())) {
+                            return Optional.empty();
+                        }
+                        throw f;
+                    }
+                });
     }
+
+    private static final io.devopscli.engine.Waiter NOT_EMPTY_WAITER = new io.devopscli.engine.Waiter(
+            java.time.Duration.ofMinutes(3), java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(10));
 
     @Override
     public String id(HostedZoneState actual) {

@@ -60,10 +60,14 @@ public record ContainerFixture(String repositoryUri, String logGroup, String exe
         return arn;
     }
 
+    public static final String BUILT_TAG = "3f2a9c1";
+
     public static TaskDefinitionSpec taskDefinition(String cpu) {
         return new TaskDefinitionSpec(FAMILY, cpu, "512", "app", 8080,
                 TaskDefinitionSpec.appEnvironment("app", "staging", "us-east-1", "/health", 8080),
-                REPOSITORY, "bootstrap", LOG_GROUP, "app", EXECUTION_ROLE, TASK_ROLE);
+                // an image tag the pipeline built: these tests are about services past their first image
+                // (FirstDeployEndToEndTest covers the ":bootstrap" placeholder, held at zero tasks)
+                REPOSITORY, BUILT_TAG, LOG_GROUP, "app", EXECUTION_ROLE, TASK_ROLE);
     }
 
     public static ServiceSpec service(int desiredCount, int gracePeriod) {

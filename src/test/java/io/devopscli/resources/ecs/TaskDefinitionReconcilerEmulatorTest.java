@@ -67,7 +67,7 @@ class TaskDefinitionReconcilerEmulatorTest {
                 List.of(td.revision(), td.cpu(), td.memory(), td.networkModeAsString(), td.requiresCompatibilitiesAsStrings()));
         assertEquals(List.of(parents.executionRoleArn(), parents.taskRoleArn()), List.of(td.executionRoleArn(), td.taskRoleArn()));
         ContainerDefinition c = td.containerDefinitions().get(0);
-        assertEquals(parents.repositoryUri() + ":bootstrap", c.image());
+        assertEquals(parents.repositoryUri() + ":" + ContainerFixture.BUILT_TAG, c.image());
         assertEquals("app", c.name());
         assertEquals(8080, c.portMappings().get(0).containerPort());
         assertEquals(Map.of("APP_NAME", "app", "APP_ENVIRONMENT", "staging", "AWS_REGION", "us-east-1",

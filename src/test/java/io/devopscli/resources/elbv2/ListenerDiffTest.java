@@ -5,6 +5,7 @@ import static io.devopscli.resources.elbv2.ElbStack.PRODUCTION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.devopscli.engine.FieldChange;
+import io.devopscli.engine.ResourceKey;
 import io.devopscli.resources.ec2.ParentIds;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,40 @@ class ListenerDiffTest {
     }
 
     private static ListenerState state(String protocol, List<RuleAction> actions, ParentIds parents) {
-        return new ListenerState("arn:listener", "arn:lb", protocol, 80, actions, parents);
+        return new ListenerState("arn:listener", "arn:lb", protocol, 80, actions, parents, List.of(), null);
+    }
+
+    private static final ResourceKey CERT = new ResourceKey("us-east-1", "route53/certificate-validation", "app");
+    private static final ListenerSpec HTTPS = ListenerSpec.https("demo-https", ALB, PRODUCTION, CERT);
+    private static final ParentIds WITH_CERT = new ParentIds(Map.of(PRODUCTION, "arn:tg/prod", CERT, "arn:acm/cert"));
+
+    static Stream<Arguments> httpsCases() {
+        return Stream.of(
+                Arguments.of("in line", https(List.of("arn:acm/cert"), ListenerSpec.TLS_POLICY), List.of()),
+                Arguments.of("another certificate", https(List.of("arn:acm/other"), ListenerSpec.TLS_POLICY),
+                        List.of(FieldChange.of("certificate", "app", "arn:acm/other"))),
+                Arguments.of("an old TLS policy", https(List.of("arn:acm/cert"), "ELBSecurityPolicy-2016-08"),
+                        List.of(FieldChange.of("sslPolicy", ListenerSpec.TLS_POLICY, "ELBSecurityPolicy-2016-08"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("httpsCases")
+    void httpsDiff(String name, ListenerState actual, List<FieldChange> expected) {
+        assertEquals(expected, new ListenerReconciler().diff(HTTPS, actual));
+    }
+
+    @org.junit.jupiter.api.Test
+    void port80RedirectsToHttpsOrIsDrift() {
+        ListenerSpec redirect = ListenerSpec.redirectToHttps("demo-http", ALB);
+        ListenerState redirecting = new ListenerState("arn:l", "arn:lb", "HTTP", 80,
+                List.of(new RuleAction("redirect", List.of(), RuleAction.TO_HTTPS)), ParentIds.none(), List.of(), null);
+        assertEquals(List.of(), new ListenerReconciler().diff(redirect, redirecting));
+        assertEquals(List.of(FieldChange.of("defaultAction", "redirect:" + RuleAction.TO_HTTPS, "forward:arn:tg/prod")),
+                new ListenerReconciler().diff(redirect, state("HTTP", List.of(forward("arn:tg/prod")), ParentIds.none())));
+    }
+
+    private static ListenerState https(List<String> certificates, String policy) {
+        return new ListenerState("arn:l", "arn:lb", "HTTPS", 443, List.of(forward("arn:tg/prod")), WITH_CERT,
+                certificates, policy);
     }
 }

@@ -1,0 +1,25 @@
+package io.devopscli.resources.acm;
+
+import java.util.List;
+
+/**
+ * A public ACM certificate for domain and alternativeNames, validated through DNS. name is its Name tag,
+ * by which (with the ownership tag) it is found. The names are immutable: a change requests a new one.
+ */
+public record CertificateSpec(String name, String domain, List<String> alternativeNames) {
+    public CertificateSpec {
+        alternativeNames = List.copyOf(alternativeNames);
+    }
+
+    /** The app's certificate: the domain and staging.<domain>, which the staging rule serves. */
+    public static CertificateSpec forApp(String name, String domain) {
+        return new CertificateSpec(name, domain, List.of("staging." + domain));
+    }
+
+    /** Every name the certificate covers, the domain first. */
+    public List<String> names() {
+        java.util.ArrayList<String> all = new java.util.ArrayList<>(List.of(domain));
+        alternativeNames.stream().filter(n -> !n.equals(domain)).forEach(all::add);
+        return List.copyOf(all);
+    }
+}
