@@ -8,7 +8,18 @@ DEMO_URL := http://127.0.0.1:$(DEMO_PORT)
 
 .PHONY: build test demo demo-stop emulator clean
 
-build: $(JAR)
+# The class-data-sharing archive bin/devops-cli starts from when present (see ClassArchiveTraining).
+JSA := target/devops-cli.jsa
+JVM_OPTS := -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+
+build: $(JAR) $(JSA)
+
+# Recorded by a training run against a loopback server (no network); a failed recording leaves the
+# launcher without an archive, which is slower but correct.
+$(JSA): $(JAR)
+	@rm -f $(JSA)
+	@java $(JVM_OPTS) -XX:ArchiveClassesAtExit=$(JSA) -Xlog:disable -Xlog:all=error:stderr \
+	  -cp $(JAR) io.devopscli.cli.ClassArchiveTraining config/topology.yaml || rm -f $(JSA)
 
 $(LAMBDA): lambda/pom.xml $(shell find src/main/java/io/devopscli/lambda src/main/java/io/devopscli/replication src/main/java/io/devopscli/aws -type f 2>/dev/null)
 	mvn -B -q -f lambda/pom.xml -DskipTests package

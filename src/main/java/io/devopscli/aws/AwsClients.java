@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -147,6 +148,11 @@ public final class AwsClients implements AutoCloseable {
 
     public LambdaClient lambda() {
         return client(LambdaClient.class, () -> configure(LambdaClient.builder()).build());
+    }
+
+    /** The Resource Groups Tagging API: one query for the tags of every resource of a type in the region. */
+    public ResourceGroupsTaggingApiClient tagging() {
+        return client(ResourceGroupsTaggingApiClient.class, () -> configure(ResourceGroupsTaggingApiClient.builder()).build());
     }
 
     /** ACM is a JSON service; moto's timestamps there read fine as epoch numbers. */

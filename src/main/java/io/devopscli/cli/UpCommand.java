@@ -1,8 +1,13 @@
 package io.devopscli.cli;
 
 import io.devopscli.engine.Plan;
+import io.devopscli.engine.RegionGraph;
 import io.devopscli.engine.RunReport;
+import io.devopscli.resources.ApplyTimeEstimate;
+import io.devopscli.resources.ecs.RolloutCheck;
+import io.devopscli.resources.ecs.ServiceRollout;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +36,11 @@ final class UpCommand extends BaseCommand {
     @Option(names = "--yes", description = "Apply without asking.")
     boolean yes;
 
+    @Option(names = "--no-wait", description = "Return once every resource is applied, without waiting for the "
+            + "ECS services to roll out (by default up waits until each changed service runs its new deployment "
+            + "with at least its minimum healthy count).")
+    boolean noWait;
+
     @Override
     public Integer call() {
         if (detailedExitCode && !dryRun) {
@@ -40,16 +50,25 @@ final class UpCommand extends BaseCommand {
             if (!dryRun) {
                 Terminal.requireConsentPossible(yes);
             }
-            Plan plan = session.engine().plan(session.graphs());
+            List<RegionGraph> graphs = session.graphs();
+            Plan plan = session.engine().plan(graphs);
             session.display().pause();
             TableRenderer table = new TableRenderer(out(), session.topology(), color());
             if (!common.json()) {
                 table.plan(plan, false);
             }
             if (dryRun || !plan.hasChanges()) {
+                ApplyTimeEstimate estimate = ApplyTimeEstimate.of(plan);
                 if (common.json()) {
-                    JsonOutput.write(out(), document(session, plan, null));
+                    Map<String, Object> doc = document(session, plan, null);
+                    if (dryRun) {
+                        doc.put("estimate", estimate.document());
+                    }
+                    JsonOutput.write(out(), doc);
                 } else {
+                    if (dryRun && plan.hasChanges()) {
+                        estimate.lines().forEach(out()::println);
+                    }
                     out().println(plan.hasChanges() ? "Dry run: nothing was changed."
                             : plan.hasObserveFailures() ? "Some resources could not be read (above): nothing was changed."
                             : "No changes: every region matches the topology. AWS calls: "
@@ -70,8 +89,12 @@ final class UpCommand extends BaseCommand {
                 return ExitCodes.AWS_FAILED;
             }
             RunReport report = session.run(plan, false);
+            List<ServiceRollout.Outcome> rollout = Interrupts.requested() ? List.of() : rollout(session, graphs, report);
+            boolean rolledOut = rollout.stream().noneMatch(o -> o.check().state() == RolloutCheck.State.FAILED);
             if (common.json()) {
-                JsonOutput.write(out(), document(session, plan, report));
+                Map<String, Object> doc = document(session, plan, report);
+                doc.put("rollout", rolloutDocument(rollout));
+                JsonOutput.write(out(), doc);
             } else {
                 table.report(report, session.settings().counter(), "Apply", Interrupts.requested());
                 if (report.succeeded()) {
@@ -84,8 +107,45 @@ final class UpCommand extends BaseCommand {
                         + " changes were made; run `devops-cli up` again to finish the rest");
                 return ExitCodes.INTERRUPTED;
             }
-            return report.succeeded() ? ExitCodes.OK : ExitCodes.AWS_FAILED;
+            return report.succeeded() && rolledOut ? ExitCodes.OK : ExitCodes.AWS_FAILED;
         }
+    }
+
+    /** Waits for the changed ECS services to roll out, unless --no-wait; says on stderr what it did. */
+    private List<ServiceRollout.Outcome> rollout(Session session, List<RegionGraph> graphs, RunReport report) {
+        if (noWait) {
+            err().println("Not waiting for ECS services to roll out (--no-wait); `devops-cli status` shows their task counts.");
+            return List.of();
+        }
+        ServiceRollout wait = ServiceRollout.forRun(session.settings().endpoint().isPresent());
+        List<ServiceRollout.Outcome> outcomes = wait.await(graphs, report);
+        if (outcomes.isEmpty()) {
+            return outcomes;
+        }
+        long done = outcomes.stream().filter(o -> o.check().state() == RolloutCheck.State.ROLLED_OUT).count();
+        err().println("ECS services rolled out: " + done + " of " + outcomes.size()
+                + (wait.checksOnce() ? " (" + ServiceRollout.ENDPOINT_NOTE + ")" : ""));
+        for (ServiceRollout.Outcome o : outcomes) {
+            if (o.check().state() != RolloutCheck.State.ROLLED_OUT) {
+                err().println("  " + o.service() + " in " + o.region() + ": " + o.check().state().name().toLowerCase()
+                        .replace('_', ' ') + ", " + o.check().detail());
+            }
+        }
+        return outcomes;
+    }
+
+    private Map<String, Object> rolloutDocument(List<ServiceRollout.Outcome> outcomes) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("waited", !noWait);
+        doc.put("services", outcomes.stream().map(o -> {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("region", o.region());
+            s.put("service", o.service());
+            s.put("state", o.check().state().name().toLowerCase());
+            s.put("detail", o.check().detail());
+            return s;
+        }).toList());
+        return doc;
     }
 
     private Map<String, Object> document(Session session, Plan plan, RunReport report) {

@@ -58,9 +58,8 @@ public final class Engine implements AutoCloseable {
     }
 
     private Plan observeAll(List<RegionGraph> graphs, boolean destroy, boolean purge) {
-        // Regions and independent branches are observed in parallel; a node is observed once its parents
-        // were, so observe may read parents' ids (ctx.idOf) and diff can compare ids without AWS calls.
-        // Chaining futures means no pool thread ever waits, so the pool never blocks on itself.
+        // Regions, and every node of a region, are observed in parallel; observe may still read a parent's
+        // id (ctx.idOf waits for the parent's observation) so diff can compare ids without AWS calls.
         List<List<CompletableFuture<Object>>> pending = new ArrayList<>();
         for (RegionGraph g : graphs) {
             pending.add(observeInOrder(g));
@@ -113,16 +112,26 @@ public final class Engine implements AutoCloseable {
                 0, null);
     }
 
+    /**
+     * Starts every node's observation at once, so a region's reads take about one round trip, not one per
+     * level of the graph. A node that needs a parent's id (ctx.idOf) waits for that parent's observation
+     * there, and only there: reads that need no parent (tag-filtered describes, batched tag reads) never wait.
+     * No deadlock on the fixed pool: tasks are queued parents first and the queue is FIFO, so a task only
+     * ever waits for one that started before it.
+     */
     private List<CompletableFuture<Object>> observeInOrder(RegionGraph graph) {
-        Map<ResourceKey, CompletableFuture<Object>> byKey = new HashMap<>();
+        RegionContext ctx = graph.context();
+        ctx.beginObserving(graph.nodes().stream().map(Node::key).toList());
         List<CompletableFuture<Object>> inOrder = new ArrayList<>();
         for (Node<?, ?> n : graph.nodes()) {
-            CompletableFuture<?>[] parents = n.dependsOn().stream().map(byKey::get).toArray(CompletableFuture[]::new);
             // observeNode never throws, so a parent's failure still lets its children be observed.
-            CompletableFuture<Object> mine = CompletableFuture.allOf(parents)
-                    .thenApplyAsync(ignored -> observeNode(n, graph.context()), pool);
-            byKey.put(n.key(), mine);
-            inOrder.add(mine);
+            inOrder.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return observeNode(n, ctx);
+                } finally {
+                    ctx.observed(n.key());
+                }
+            }, pool));
         }
         return inOrder;
     }

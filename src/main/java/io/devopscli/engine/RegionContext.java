@@ -18,6 +18,8 @@ public final class RegionContext {
     private final Progress progress;
     private final Map<ResourceKey, Published> published = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Object>> memo = new ConcurrentHashMap<>();
+    /** Nodes whose observation is under way: idOf waits for them instead of answering "unknown" too early. */
+    private final Map<ResourceKey, CompletableFuture<Void>> observing = new ConcurrentHashMap<>();
 
     public RegionContext(String region, String project, Object services, Progress progress) {
         this.region = region;
@@ -47,9 +49,33 @@ public final class RegionContext {
         published.put(key, new Published(id, actual));
     }
 
-    /** The physical id of a parent resource, present once it was observed or created. */
+    /** Marks these nodes as being observed (the engine observes a region's nodes all at once). */
+    void beginObserving(java.util.Collection<ResourceKey> keys) {
+        keys.forEach(k -> observing.put(k, new CompletableFuture<>()));
+    }
+
+    /** The node's observation ended (found, missing or failed): whoever waits on its id may go on. */
+    void observed(ResourceKey key) {
+        CompletableFuture<Void> f = observing.remove(key);
+        if (f != null) {
+            f.complete(null);
+        }
+    }
+
+    private Published published(ResourceKey key) {
+        CompletableFuture<Void> pending = observing.get(key);
+        if (pending != null) {
+            pending.join();
+        }
+        return published.get(key);
+    }
+
+    /**
+     * The physical id of a parent resource, present once it was observed or created. While the parent is
+     * still being observed, this waits for it.
+     */
     public Optional<String> idOf(ResourceKey key) {
-        return Optional.ofNullable(published.get(key)).map(Published::id);
+        return Optional.ofNullable(published(key)).map(Published::id);
     }
 
     /** Like idOf, for a parent that must exist by the time a child is created. */
@@ -59,7 +85,7 @@ public final class RegionContext {
 
     /** The observed state of a parent resource, when a child needs more than its id. */
     public <T> Optional<T> actualOf(ResourceKey key, Class<T> type) {
-        return Optional.ofNullable(published.get(key)).map(Published::actual).filter(type::isInstance)
+        return Optional.ofNullable(published(key)).map(Published::actual).filter(type::isInstance)
                 .map(type::cast);
     }
 

@@ -19,9 +19,18 @@ public final class Waiter {
         this.maxInterval = maxInterval;
     }
 
-    /** Waits up to timeout, polling from 1 s up to 15 s. */
+    /** The longest pause between two polls: a resource that became ready is noticed within 5 s. */
+    public static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(5);
+
+    /** Waits up to timeout, polling from 1 s up to MAX_POLL_INTERVAL. */
     public static Waiter upTo(Duration timeout) {
-        return new Waiter(timeout, Duration.ofSeconds(1), Duration.ofSeconds(15));
+        return new Waiter(timeout, Duration.ofSeconds(1), MAX_POLL_INTERVAL);
+    }
+
+    /** The pause after one of interval: doubling, up to the cap. */
+    Duration next(Duration interval) {
+        Duration doubled = interval.multipliedBy(2);
+        return doubled.compareTo(maxInterval) > 0 ? maxInterval : doubled;
     }
 
     /**
@@ -47,7 +56,7 @@ public final class Waiter {
                 lastReport = now;
             }
             sleep(Math.min(interval.toMillis(), Duration.ofNanos(deadline - now).toMillis() + 1));
-            interval = interval.multipliedBy(2).compareTo(maxInterval) > 0 ? maxInterval : interval.multipliedBy(2);
+            interval = next(interval);
         }
     }
 

@@ -47,9 +47,31 @@ public final class Architecture {
     public static List<RegionGraph> graphs(Topology topology, List<RegionSpec> run, Function<String, AwsClients> clientsFor,
                                            Function<String, Progress> progressFor) {
         boolean whole = run.size() == topology.regions().size();
-        return run.parallelStream()
-                .map(r -> graph(topology, r, clientsFor.apply(r.name()), progressFor.apply(r.name()), whole))
-                .toList();
+        // One thread per region, not a parallel stream: its pool has as many threads as cores, and each
+        // region's graph waits on a describe of its zones, so two cores would build two regions at a time.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, run.size()), r -> {
+                    Thread t = new Thread(r, "devops-cli-graph");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<java.util.concurrent.CompletableFuture<RegionGraph>> pending = run.stream()
+                    .map(r -> java.util.concurrent.CompletableFuture.supplyAsync(() -> graph(topology, r,
+                            clientsFor.apply(r.name()), progressFor.apply(r.name()), whole), pool))
+                    .toList();
+            List<RegionGraph> graphs = new java.util.ArrayList<>();
+            for (java.util.concurrent.CompletableFuture<RegionGraph> f : pending) {
+                try {
+                    graphs.add(f.join());
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException re ? re : e;
+                }
+            }
+            return graphs;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /**

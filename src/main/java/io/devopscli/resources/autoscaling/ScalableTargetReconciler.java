@@ -27,14 +27,15 @@ public final class ScalableTargetReconciler implements Reconciler<ScalableTarget
 
     @Override
     public Optional<ScalableTargetState> observe(ScalableTargetSpec spec, RegionContext ctx) {
+        // the region's targets first: that read needs no parent, only the filter waits for the service
+        List<ScalableTarget> all = ctx.memo(MEMO, () -> AwsCall.call(() -> aas(ctx).describeScalableTargetsPaginator(r -> r
+                .serviceNamespace(EcsScaling.NAMESPACE).scalableDimension(EcsScaling.DIMENSION))
+                .scalableTargets().stream().toList()));
         Optional<ServiceState> service = ctx.actualOf(spec.service(), ServiceState.class);
         if (service.isEmpty()) {
             return Optional.empty(); // no service of ours, so nothing of ours scales it
         }
         String resourceId = EcsScaling.resourceId(service.get());
-        List<ScalableTarget> all = ctx.memo(MEMO, () -> AwsCall.call(() -> aas(ctx).describeScalableTargetsPaginator(r -> r
-                .serviceNamespace(EcsScaling.NAMESPACE).scalableDimension(EcsScaling.DIMENSION))
-                .scalableTargets().stream().toList()));
         return all.stream().filter(t -> resourceId.equals(t.resourceId())).findFirst().map(ScalableTargetReconciler::state)
                 .map(s -> s.awaiting(awaitingFirstImage(ctx, spec, service.get())));
     }

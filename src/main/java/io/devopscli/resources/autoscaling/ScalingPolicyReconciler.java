@@ -24,14 +24,15 @@ public final class ScalingPolicyReconciler implements Reconciler<ScalingPolicySp
 
     @Override
     public Optional<ScalingPolicyState> observe(ScalingPolicySpec spec, RegionContext ctx) {
+        // one describe of every ECS scaling policy of the region serves all policies, and it needs no
+        // parent: it starts with the run's first reads, and only the filter waits for the target's id
+        List<ScalingPolicy> policies = ctx.memo(MEMO, () -> describe(aas(ctx), null, null));
         Optional<String> resourceId = ctx.idOf(spec.scalableTarget());
         if (resourceId.isEmpty()) {
             return Optional.empty();
         }
-        // one describe per target serves its CPU and its memory policy
-        List<ScalingPolicy> policies = ctx.memo(MEMO + resourceId.get(), () -> describe(aas(ctx), resourceId.get(), null));
-        return policies.stream().filter(p -> spec.name().equals(p.policyName())).findFirst()
-                .map(ScalingPolicyReconciler::state);
+        return policies.stream().filter(p -> resourceId.get().equals(p.resourceId()) && spec.name().equals(p.policyName()))
+                .findFirst().map(ScalingPolicyReconciler::state);
     }
 
     @Override
@@ -62,7 +63,7 @@ public final class ScalingPolicyReconciler implements Reconciler<ScalingPolicySp
         Deletions.ignoringMissing(() -> aas(ctx).deleteScalingPolicy(r -> r.policyName(actual.name())
                 .serviceNamespace(EcsScaling.NAMESPACE).scalableDimension(EcsScaling.DIMENSION)
                 .resourceId(actual.resourceId())));
-        ctx.forget(MEMO + actual.resourceId());
+        ctx.forget(MEMO);
     }
 
     @Override
@@ -73,24 +74,26 @@ public final class ScalingPolicyReconciler implements Reconciler<ScalingPolicySp
     /** PutScalingPolicy creates or replaces by name, so it serves create, update and a retried create. */
     private static ScalingPolicyState put(ScalingPolicySpec spec, String resourceId, RegionContext ctx) {
         ApplicationAutoScalingClient aas = aas(ctx);
-        AwsCall.run(() -> aas.putScalingPolicy(r -> r.policyName(spec.name())
+        String arn = AwsCall.call(() -> aas.putScalingPolicy(r -> r.policyName(spec.name())
                 .serviceNamespace(EcsScaling.NAMESPACE).scalableDimension(EcsScaling.DIMENSION).resourceId(resourceId)
                 .policyType(PolicyType.TARGET_TRACKING_SCALING)
                 .targetTrackingScalingPolicyConfiguration(c -> c.targetValue(spec.targetValue())
                         .predefinedMetricSpecification(m -> m.predefinedMetricType(spec.metric()))
                         .scaleInCooldown(spec.scaleInCooldownSeconds())
                         .scaleOutCooldown(spec.scaleOutCooldownSeconds())
-                        .disableScaleIn(false))));
-        ctx.forget(MEMO + resourceId);
-        // matched by name here as well: moto answers every policy of the target whatever names are asked
-        return describe(aas, resourceId, spec.name()).stream().filter(p -> spec.name().equals(p.policyName()))
-                .findFirst().map(ScalingPolicyReconciler::state)
-                .orElseThrow(() -> new IllegalStateException("scaling policy " + spec.name() + " not found after put"));
+                        .disableScaleIn(false)))).policyARN();
+        ctx.forget(MEMO);
+        // the put replaced the whole definition with this one: no describe afterwards
+        return new ScalingPolicyState(spec.name(), arn, resourceId, PolicyType.TARGET_TRACKING_SCALING.toString(),
+                spec.metric(), spec.targetValue(), spec.scaleInCooldownSeconds(), spec.scaleOutCooldownSeconds(), false);
     }
 
     private static List<ScalingPolicy> describe(ApplicationAutoScalingClient aas, String resourceId, String name) {
         return AwsCall.call(() -> aas.describeScalingPoliciesPaginator(r -> {
-            r.serviceNamespace(EcsScaling.NAMESPACE).scalableDimension(EcsScaling.DIMENSION).resourceId(resourceId);
+            r.serviceNamespace(EcsScaling.NAMESPACE);
+            if (resourceId != null) {
+                r.scalableDimension(EcsScaling.DIMENSION).resourceId(resourceId);
+            }
             if (name != null) {
                 r.policyNames(name);
             }

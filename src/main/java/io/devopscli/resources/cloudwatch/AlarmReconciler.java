@@ -7,6 +7,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.resources.OwnedByTag;
 import io.devopscli.resources.RegionalArns;
 import io.devopscli.resources.ec2.ParentIds;
 import java.util.LinkedHashMap;
@@ -30,13 +31,15 @@ import software.amazon.awssdk.services.cloudwatch.model.Tag;
  */
 public final class AlarmReconciler implements Reconciler<AlarmSpec, AlarmState> {
     static final String MEMO = "cloudwatch/alarms";
+    /** The tagging API's type for alarms: one query tells which of the project's alarms are ours. */
+    static final String OWNED_TYPE = "cloudwatch:alarm";
     static final String RATE_MEMO = "cloudwatch/put-metric-alarm-rate";
     static final int PUTS_PER_SECOND = 3;
 
     @Override
     public Optional<AlarmState> observe(AlarmSpec spec, RegionContext ctx) {
         MetricAlarm alarm = alarms(ctx).get(spec.name());
-        if (alarm == null || !isOwned(cloudwatch(ctx), alarm.alarmArn(), ctx.project())) {
+        if (alarm == null || !OwnedByTag.owns(ctx, OWNED_TYPE, alarm.alarmArn())) {
             return Optional.empty();
         }
         return Optional.of(state(alarm, ParentIds.resolve(ctx, spec.parents())));
@@ -66,9 +69,9 @@ public final class AlarmReconciler implements Reconciler<AlarmSpec, AlarmState> 
     @Override
     public AlarmState create(AlarmSpec spec, RegionContext ctx) {
         CloudWatchClient cloudwatch = cloudwatch(ctx);
-        // PutMetricAlarm would silently overwrite someone else's alarm of this name: look first
-        Optional<MetricAlarm> existing = AwsCall.call(() -> cloudwatch.describeAlarms(r -> r.alarmNames(spec.name())
-                .alarmTypes(AlarmType.METRIC_ALARM))).metricAlarms().stream().findFirst();
+        // PutMetricAlarm would silently overwrite someone else's alarm of this name. The plan's describe of
+        // the project's alarms (made moments ago in this run) says whether one exists: no second look.
+        Optional<MetricAlarm> existing = Optional.ofNullable(alarms(ctx).get(spec.name()));
         if (existing.isPresent() && !isOwned(cloudwatch, existing.get().alarmArn(), ctx.project())) {
             throw new IllegalStateException("cloudwatch alarm " + spec.name() + " exists and is not owned by devops-cli"
                     + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + "); rename ours or remove it");

@@ -40,15 +40,27 @@ public final class VpcReconciler implements Reconciler<VpcSpec, VpcState> {
     @Override
     public VpcState create(VpcSpec spec, RegionContext ctx) {
         Ec2Client ec2 = ec2(ctx);
-        // CreateVpc takes no client token: a VPC left by an interrupted run is found by its tags instead.
-        String id = findOwned(ec2, ctx.project(), spec.name()).map(Vpc::vpcId).orElseGet(() -> AwsCall.call(() ->
-                ec2.createVpc(r -> r.cidrBlock(spec.cidr())
-                        .tagSpecifications(OwnedTags.at(ResourceType.VPC, ctx.project(), spec.name())))
-                        .vpc().vpcId()));
+        // CreateVpc takes no client token: a VPC left by an interrupted run is found by its tags instead,
+        // among the owned VPCs the plan read moments ago in this run (no second describe).
+        Optional<Vpc> left = OwnedTags.pick(ctx.memo(MEMO, () -> describeOwned(ctx)), Vpc::tags, Vpc::vpcId,
+                ctx.project(), spec.name());
+        if (left.isPresent()) {
+            ctx.forget(MEMO);
+            awaitAvailable(ec2, left.get().vpcId(), ctx);
+            setDns(ec2, left.get().vpcId(), true, true, ctx);
+            return read(ec2, describe(ec2, left.get().vpcId()).orElseThrow());
+        }
+        Vpc made = AwsCall.call(() -> ec2.createVpc(r -> r.cidrBlock(spec.cidr())
+                .tagSpecifications(OwnedTags.at(ResourceType.VPC, ctx.project(), spec.name())))).vpc();
         ctx.forget(MEMO);
-        awaitAvailable(ec2, id, ctx);
-        setDns(ec2, id, true, true, ctx);
-        return read(ec2, describe(ec2, id).orElseThrow());
+        if (!"available".equals(made.stateAsString())) {
+            awaitAvailable(ec2, made.vpcId(), ctx);
+        }
+        // A new VPC has DNS support on (AWS's default); hostnames is the one attribute to turn on, and the
+        // call's success is the answer: no read-back.
+        AttributeBooleanValue on = AttributeBooleanValue.builder().value(true).build();
+        AwsCall.run(() -> ec2.modifyVpcAttribute(r -> r.vpcId(made.vpcId()).enableDnsHostnames(on)));
+        return new VpcState(made.vpcId(), spec.cidr(), "available", true, true);
     }
 
     @Override
@@ -115,12 +127,6 @@ public final class VpcReconciler implements Reconciler<VpcSpec, VpcState> {
     private static List<Vpc> describeOwned(RegionContext ctx) {
         return AwsCall.call(() -> ec2(ctx).describeVpcsPaginator(r -> r.filters(OwnedTags.ownerFilter(ctx.project())))
                 .vpcs().stream().toList());
-    }
-
-    private static Optional<Vpc> findOwned(Ec2Client ec2, String project, String name) {
-        List<Vpc> found = AwsCall.call(() -> ec2.describeVpcsPaginator(
-                r -> r.filters(OwnedTags.ownerFilter(project), OwnedTags.nameFilter(name))).vpcs().stream().toList());
-        return OwnedTags.pick(found, Vpc::tags, Vpc::vpcId, project, name);
     }
 
     private static Ec2Client ec2(RegionContext ctx) {

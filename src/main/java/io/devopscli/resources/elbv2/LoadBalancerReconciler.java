@@ -9,6 +9,7 @@ import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.engine.Waiter;
+import io.devopscli.resources.OwnedByTag;
 import io.devopscli.resources.ec2.ParentIds;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer
 
 /**
  * The Application Load Balancer of a region, found by its name and recognised as ours by its tags.
- * Publishes its ARN. Becoming active takes 2 to 3 minutes on AWS; create and update wait for it, and
+ * Publishes its ARN. Becoming active takes 2 to 3 minutes on AWS; create does not wait for it (see create), update does, and
  * delete waits until it is gone so its target groups and security groups can go right after.
  */
 public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec, LoadBalancerState> {
@@ -39,7 +40,10 @@ public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec
 
     @Override
     public Optional<LoadBalancerState> observe(LoadBalancerSpec spec, RegionContext ctx) {
-        return LoadBalancerLookup.owned(elb(ctx), ctx.project(), spec.name())
+        // ownership from the region's one tagging query for load balancers, not a DescribeTags each
+        return LoadBalancerLookup.byName(elb(ctx), ElbNames.fit(spec.name()))
+                .filter(lb -> ElbTags.ownedAndNamed(OwnedByTag.tags(ctx, "elasticloadbalancing:loadbalancer")
+                        .getOrDefault(lb.loadBalancerArn(), java.util.Map.of()), ctx.project(), spec.name()))
                 .map(lb -> state(lb, ParentIds.resolve(ctx, parentKeys(spec))));
     }
 
@@ -66,12 +70,16 @@ public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec
         if (existing.isPresent() && !LoadBalancerLookup.isOwned(elb, existing.get(), ctx.project(), spec.name())) {
             throw ElbTags.notOurs("load balancer", physical, ctx.project(), spec.name());
         }
-        String arn = existing.map(LoadBalancer::loadBalancerArn).orElseGet(() -> AwsCall.call(() -> elb.createLoadBalancer(
+        LoadBalancer made = existing.orElseGet(() -> AwsCall.call(() -> elb.createLoadBalancer(
                 r -> r.name(physical).type(spec.type()).scheme(spec.scheme()).ipAddressType(spec.ipAddressType())
                         .subnets(ids(ctx, spec.subnets())).securityGroups(ids(ctx, spec.securityGroups()))
                         .tags(ElbTags.owned(ctx.project(), spec.name()))))
-                .loadBalancers().get(0).loadBalancerArn());
-        LoadBalancerState state = state(awaitActive(elb, arn, ctx.progress()), parents);
+                .loadBalancers().get(0));
+        // No wait for "active" (2 to 3 minutes on AWS): what follows needs only the ARN and DNS name that
+        // create returned (listeners, rules, services, alarms, dashboard, health checks, alias records
+        // are all accepted while it provisions). What needs it serving is up's rollout wait at the end:
+        // services reach their healthy count only behind an active load balancer.
+        LoadBalancerState state = state(made, parents);
         List<FieldChange> left = diff(spec, state);
         return left.isEmpty() ? state : update(spec, state, left, ctx);
     }

@@ -7,6 +7,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.resources.OwnedByTag;
 import io.devopscli.resources.ec2.ParentIds;
 import io.devopscli.resources.elbv2.TargetGroupSpec.HealthCheck;
 import java.util.List;
@@ -26,7 +27,10 @@ public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, 
     @Override
     public Optional<TargetGroupState> observe(TargetGroupSpec spec, RegionContext ctx) {
         ElasticLoadBalancingV2Client elb = elb(ctx);
-        return TargetGroupLookup.byName(elb, spec.physicalName()).filter(tg -> TargetGroupLookup.isOwned(elb, tg, ctx.project(), spec.name()))
+        // ownership from the region's one tagging query for target groups, not a DescribeTags each
+        return TargetGroupLookup.byName(elb, spec.physicalName()).filter(tg -> ElbTags.ownedAndNamed(
+                        OwnedByTag.tags(ctx, "elasticloadbalancing:targetgroup").getOrDefault(tg.targetGroupArn(),
+                                java.util.Map.of()), ctx.project(), spec.name()))
                 .map(tg -> state(elb, tg, ParentIds.resolve(ctx, List.of(spec.vpc()))));
     }
 

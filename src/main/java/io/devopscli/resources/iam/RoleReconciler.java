@@ -1,5 +1,6 @@
 package io.devopscli.resources.iam;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.aws.AwsErrors;
@@ -7,6 +8,7 @@ import io.devopscli.aws.AwsFailure;
 import io.devopscli.aws.Tags;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
+import io.devopscli.engine.InParallel;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Waiter;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.Role;
@@ -42,7 +45,15 @@ public final class RoleReconciler implements Reconciler<RoleSpec, RoleState> {
     @Override
     public Optional<RoleState> observe(RoleSpec spec, RegionContext ctx) {
         IamClient iam = iam(ctx);
-        return ownedRole(iam, spec.name(), ctx.project()).map(role -> state(iam, role, spec.policyName()));
+        // the role and its inline policy at once: one round trip (a missing role makes both not found)
+        Supplier<Optional<JsonNode>> policy = InParallel.start(() -> policyOf(iam, spec.name(), spec.policyName()));
+        return ownedRole(iam, spec.name(), ctx.project()).map(role -> new RoleState(role.roleName(), role.arn(),
+                PolicyDocuments.parse(role.assumeRolePolicyDocument()), policy.get().orElse(null)));
+    }
+
+    private static Optional<JsonNode> policyOf(IamClient iam, String role, String policyName) {
+        return AwsCall.orEmpty(() -> iam.getRolePolicy(r -> r.roleName(role).policyName(policyName)))
+                .map(r -> PolicyDocuments.parse(r.policyDocument()));
     }
 
     @Override

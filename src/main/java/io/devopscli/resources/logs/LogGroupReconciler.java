@@ -1,5 +1,7 @@
 package io.devopscli.resources.logs;
 
+import io.devopscli.resources.OwnedByTag;
+import io.devopscli.resources.RegionalArns;
 import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.aws.AwsFailure;
@@ -20,11 +22,29 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
  * group's name, which is what flow logs refer to.
  */
 public final class LogGroupReconciler implements Reconciler<LogGroupSpec, LogGroupState> {
+    static final String MEMO = "logs/project-log-groups";
 
     @Override
     public Optional<LogGroupState> observe(LogGroupSpec spec, RegionContext ctx) {
         CloudWatchLogsClient logs = logs(ctx);
-        return find(logs, spec.name()).filter(g -> isOwned(logs, g, ctx.project())).map(LogGroupReconciler::state);
+        Optional<LogGroup> group = spec.name().contains(ctx.project())
+                ? Optional.ofNullable(projectGroups(ctx).get(spec.name()))
+                : find(logs, spec.name());
+        return group.filter(g -> OwnedByTag.owns(ctx, "logs", arnOf(g))).map(LogGroupReconciler::state);
+    }
+
+    /**
+     * Every log group whose name contains the project (all of ours do), by name: one paginated
+     * DescribeLogGroups per region and run instead of one per group. moto 5.2.5 ignores the pattern and
+     * answers every group, which the exact-name lookup above copes with.
+     */
+    private static Map<String, LogGroup> projectGroups(RegionContext ctx) {
+        return ctx.memo(MEMO, () -> {
+            Map<String, LogGroup> byName = new java.util.HashMap<>();
+            AwsCall.call(() -> logs(ctx).describeLogGroupsPaginator(r -> r.logGroupNamePattern(ctx.project()))
+                    .logGroups().stream().toList()).forEach(g -> byName.put(g.logGroupName(), g));
+            return byName;
+        });
     }
 
     @Override
@@ -50,8 +70,9 @@ public final class LogGroupReconciler implements Reconciler<LogGroupSpec, LogGro
             }
         }
         applyRetention(logs, spec);
-        return find(logs, spec.name()).map(LogGroupReconciler::state)
-                .orElseThrow(() -> new IllegalStateException("log group " + spec.name() + " vanished after create"));
+        // CreateLogGroup returns nothing, but everything dependents need is known: no describe afterwards
+        return new LogGroupState(spec.name(), RegionalArns.of(ctx, "logs", "log-group:" + spec.name()),
+                spec.retentionDays());
     }
 
     @Override

@@ -21,7 +21,7 @@ public final class ChangeSync {
     }
 
     public static ChangeSync standard() {
-        return new ChangeSync(new Waiter(Duration.ofMinutes(5), Duration.ofSeconds(2), Duration.ofSeconds(10)));
+        return new ChangeSync(new Waiter(Duration.ofMinutes(5), Duration.ofSeconds(2), Waiter.MAX_POLL_INTERVAL));
     }
 
     /** Returns at once when the change is already in sync (moto answers INSYNC straight away). */

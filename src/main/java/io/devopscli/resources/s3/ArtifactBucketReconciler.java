@@ -6,6 +6,7 @@ import io.devopscli.aws.AwsFailure;
 import io.devopscli.aws.Tags;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
+import io.devopscli.engine.InParallel;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Waiter;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
@@ -111,11 +113,19 @@ public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucket
         }
         // moto 5.2.5 ignores the tags of CreateBucket; on AWS this rewrites the same set
         putTags(s3, name, existing.orElse(Map.of()), wanted);
-        putVersioning(s3, name);
-        putEncryption(s3, name);
-        putPublicAccessBlock(s3, name);
-        putLifecycle(s3, name, spec.noncurrentVersionExpirationDays());
-        return state(s3, name, tagsOf(s3, name).orElse(Map.of()), wanted);
+        // four independent settings, written at once
+        List<Supplier<Boolean>> puts = List.of(
+                InParallel.start(() -> { putVersioning(s3, name); return true; }),
+                InParallel.start(() -> { putEncryption(s3, name); return true; }),
+                InParallel.start(() -> { putPublicAccessBlock(s3, name); return true; }),
+                InParallel.start(() -> { putLifecycle(s3, name, spec.noncurrentVersionExpirationDays()); return true; }));
+        puts.forEach(Supplier::get);
+        if (exists) {
+            return state(s3, name, tagsOf(s3, name).orElse(Map.of()), wanted); // ours from an earlier run: read it
+        }
+        // a bucket made just now holds exactly what was put: no second look
+        return new BucketState(name, wanted, ENABLED, AES256, PublicAccess.ALL_BLOCKED,
+                Math.max(0, spec.noncurrentVersionExpirationDays()), false, wanted);
     }
 
     @Override
@@ -233,25 +243,27 @@ public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucket
         return AwsCall.orEmpty(() -> s3.headBucket(r -> r.bucket(name))).isPresent();
     }
 
+    /** Five reads, started at once: a bucket's state costs one round trip, not five. */
     private static BucketState state(S3Client s3, String name, Map<String, String> tags, Map<String, String> wanted) {
-        String versioning = Optional.ofNullable(AwsCall.call(() -> s3.getBucketVersioning(r -> r.bucket(name)))
-                .statusAsString()).orElse("Off");
-        String encryption = AwsCall.orEmpty(() -> s3.getBucketEncryption(r -> r.bucket(name)))
+        Supplier<String> versioning = InParallel.start(() -> Optional.ofNullable(
+                AwsCall.call(() -> s3.getBucketVersioning(r -> r.bucket(name))).statusAsString()).orElse("Off"));
+        Supplier<String> encryption = InParallel.start(() -> AwsCall.orEmpty(() -> s3.getBucketEncryption(r -> r.bucket(name)))
                 .flatMap(r -> r.serverSideEncryptionConfiguration().rules().stream().findFirst())
-                .map(rule -> rule.applyServerSideEncryptionByDefault().sseAlgorithmAsString()).orElse("none");
-        PublicAccess access = AwsCall.orEmpty(() -> s3.getPublicAccessBlock(r -> r.bucket(name)))
+                .map(rule -> rule.applyServerSideEncryptionByDefault().sseAlgorithmAsString()).orElse("none"));
+        Supplier<PublicAccess> access = InParallel.start(() -> AwsCall.orEmpty(() -> s3.getPublicAccessBlock(r -> r.bucket(name)))
                 .map(r -> r.publicAccessBlockConfiguration())
                 .map(p -> new PublicAccess(on(p.blockPublicAcls()), on(p.ignorePublicAcls()), on(p.blockPublicPolicy()),
                         on(p.restrictPublicBuckets())))
-                .orElse(PublicAccess.NONE);
-        int days = AwsCall.orEmpty(() -> s3.getBucketLifecycleConfiguration(r -> r.bucket(name)))
+                .orElse(PublicAccess.NONE));
+        Supplier<Integer> days = InParallel.start(() -> AwsCall.orEmpty(() -> s3.getBucketLifecycleConfiguration(r -> r.bucket(name)))
                 .flatMap(r -> r.rules().stream().filter(rule -> RULE_ID.equals(rule.id())).findFirst())
                 .filter(rule -> rule.status() == ExpirationStatus.ENABLED && rule.noncurrentVersionExpiration() != null)
-                .map(rule -> rule.noncurrentVersionExpiration().noncurrentDays()).orElse(0);
-        ListObjectVersionsResponse first = AwsCall.call(() -> s3.listObjectVersions(r -> r.bucket(name).maxKeys(1)));
-        boolean hasObjects = first.hasVersions() && !first.versions().isEmpty()
-                || first.hasDeleteMarkers() && !first.deleteMarkers().isEmpty();
-        return new BucketState(name, tags, versioning, encryption, access, days, hasObjects, wanted);
+                .map(rule -> rule.noncurrentVersionExpiration().noncurrentDays()).orElse(0));
+        Supplier<ListObjectVersionsResponse> first = InParallel.start(() ->
+                AwsCall.call(() -> s3.listObjectVersions(r -> r.bucket(name).maxKeys(1))));
+        boolean hasObjects = first.get().hasVersions() && !first.get().versions().isEmpty()
+                || first.get().hasDeleteMarkers() && !first.get().deleteMarkers().isEmpty();
+        return new BucketState(name, tags, versioning.get(), encryption.get(), access.get(), days.get(), hasObjects, wanted);
     }
 
     private static boolean on(Boolean b) {

@@ -1,5 +1,6 @@
 package io.devopscli.resources.sns;
 
+import io.devopscli.resources.OwnedByTag;
 import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.aws.Tags;
@@ -31,8 +32,11 @@ public final class TopicReconciler implements Reconciler<TopicSpec, TopicState> 
     @Override
     public Optional<TopicState> observe(TopicSpec spec, RegionContext ctx) {
         String arn = arnOf(spec, ctx);
-        return attributes(sns(ctx), arn).filter(a -> isOwned(sns(ctx), arn, ctx.project()))
-                .map(a -> state(spec, arn, a));
+        // ownership from one tagging query per region and run, then the attributes of ours only
+        if (!OwnedByTag.owns(ctx, "sns", arn)) {
+            return Optional.empty();
+        }
+        return attributes(sns(ctx), arn).map(a -> state(spec, arn, a));
     }
 
     @Override

@@ -70,6 +70,22 @@ class LoadBalancerReconcilerEmulatorTest {
         assertEquals("http://" + lb.dnsName() + "/", new LoadBalancerEndpoint(elb).url(PROJECT, "natproj-alb").orElseThrow());
     }
 
+    /**
+     * Create hands its dependents what CreateLoadBalancer answered, without waiting for "active" (2 to 3
+     * minutes on AWS). moto answers create with "provisioning" and turns a load balancer active on its
+     * first describe, so the state create published shows whether it waited.
+     */
+    @Test
+    void createDoesNotWaitForTheLoadBalancerToBecomeActive() {
+        io.devopscli.engine.Plan plan = harness.plan();
+        EngineHarness.succeeded(harness.apply(plan));
+
+        LoadBalancerState published = plan.regions().get(0).graph().context().actualOf(ALB, LoadBalancerState.class)
+                .orElseThrow();
+        assertEquals("provisioning", published.state());
+        assertEquals(all().get(0).loadBalancerArn(), published.arn());
+    }
+
     @Test
     void idempotentSecondRunMakesNoMutatingCall() {
         harness.up();

@@ -1,0 +1,107 @@
+package io.devopscli.cli;
+
+import com.sun.net.httpserver.HttpServer;
+import io.devopscli.aws.AwsClients;
+import io.devopscli.aws.ClientSettings;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * The run `make build` records a class-data-sharing archive from (java -XX:ArchiveClassesAtExit): it
+ * loads what a real run loads, so bin/devops-cli starts from the archive instead of parsing and
+ * verifying thousands of classes. No network: every AWS client makes one call to a loopback server that
+ * answers "access denied", which walks marshalling, signing, the URL connection client and error
+ * parsing; then the CLI parses its help and the reference topology. Not a subcommand; see the Makefile.
+ */
+public final class ClassArchiveTraining {
+    private ClassArchiveTraining() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String topology = args.length > 0 ? args[0] : "config/topology.yaml";
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        HttpServer server = deniedServer();
+        try {
+            URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+            Main.run(quiet, quiet, "--help");
+            Main.run(quiet, quiet, "up", "--help");
+            Main.run(quiet, quiet, "up", "--dry-run", "-o", "json", "-c", topology, "--endpoint-url", endpoint.toString());
+            Main.run(quiet, quiet, "status", "--no-live", "-c", topology, "--endpoint-url", endpoint.toString());
+            try (AwsClients clients = new AwsClients("us-east-1", ClientSettings.resolve(endpoint.toString(), null))) {
+                for (Consumer<AwsClients> call : calls()) {
+                    try {
+                        call.accept(clients);
+                    } catch (RuntimeException expected) {
+                        // access denied is the answer: the classes on the way are what is being recorded
+                    }
+                }
+            }
+            loadOwnClasses();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /** One cheap read per client the tool uses. */
+    private static List<Consumer<AwsClients>> calls() {
+        return List.of(
+                c -> c.ec2().describeVpcs(), c -> c.iam().listRoles(), c -> c.logs().describeLogGroups(),
+                c -> c.sts().getCallerIdentity(), c -> c.ecr().describeRepositories(), c -> c.ecs().listClusters(),
+                c -> c.elbv2().describeLoadBalancers(), c -> c.autoscaling().describeScalableTargets(r -> r.serviceNamespace("ecs")),
+                c -> c.codecommit().listRepositories(), c -> c.s3().listBuckets(), c -> c.codebuild().listProjects(),
+                c -> c.codepipeline().listPipelines(), c -> c.events().listRules(r -> r.namePrefix("x")), c -> c.sns().listTopics(),
+                c -> c.cloudwatch().describeAlarms(), c -> c.route53().listHostedZones(), c -> c.lambda().listFunctions(),
+                c -> c.sqs().listQueues(), c -> c.tagging().getResources(), c -> c.acm().listCertificates(),
+                c -> c.ssm().describeParameters(), c -> c.secretsManager().listSecrets());
+    }
+
+    /** The tool's own classes, loaded without running their initialisers. */
+    private static void loadOwnClasses() throws Exception {
+        String jar = java.nio.file.Path.of(ClassArchiveTraining.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI()).toString();
+        if (!jar.endsWith(".jar")) {
+            return;
+        }
+        try (JarFile file = new JarFile(jar)) {
+            Enumeration<JarEntry> entries = file.entries();
+            while (entries.hasMoreElements()) {
+                String name = entries.nextElement().getName();
+                if (name.startsWith("io/devopscli/") && name.endsWith(".class") && !name.contains("/lambda/")) {
+                    try {
+                        Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), false,
+                                ClassArchiveTraining.class.getClassLoader());
+                    } catch (ClassNotFoundException | LinkageError ignored) {
+                        // a class that cannot load here is simply not archived
+                    }
+                }
+            }
+        }
+    }
+
+    /** Answers every request with 403 AccessDenied, in the shape each protocol's error parser expects. */
+    private static HttpServer deniedServer() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            boolean json = exchange.getRequestHeaders().getFirst("X-Amz-Target") != null;
+            String body = json ? "{\"__type\":\"AccessDeniedException\",\"message\":\"training run\"}"
+                    : "<ErrorResponse><Error><Code>AccessDenied</Code><Message>training run</Message></Error></ErrorResponse>";
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", json ? "application/x-amz-json-1.1" : "text/xml");
+            exchange.sendResponseHeaders(403, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+}
