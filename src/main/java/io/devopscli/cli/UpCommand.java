@@ -114,7 +114,7 @@ final class UpCommand extends BaseCommand {
     /** Waits for the changed ECS services to roll out, unless --no-wait; says on stderr what it did. */
     private List<ServiceRollout.Outcome> rollout(Session session, List<RegionGraph> graphs, RunReport report) {
         if (noWait) {
-            err().println("Not waiting for ECS services to roll out (--no-wait); `devops-cli status` shows their task counts.");
+            session.display().line("  Not waiting for ECS services to roll out (--no-wait); `devops-cli status` shows their task counts.");
             return List.of();
         }
         ServiceRollout wait = ServiceRollout.forRun(session.settings().endpoint().isPresent());
@@ -123,11 +123,11 @@ final class UpCommand extends BaseCommand {
             return outcomes;
         }
         long done = outcomes.stream().filter(o -> o.check().state() == RolloutCheck.State.ROLLED_OUT).count();
-        err().println("ECS services rolled out: " + done + " of " + outcomes.size()
+        session.display().line("  ECS services rolled out: " + done + " of " + outcomes.size()
                 + (wait.checksOnce() ? " (" + ServiceRollout.ENDPOINT_NOTE + ")" : ""));
         for (ServiceRollout.Outcome o : outcomes) {
             if (o.check().state() != RolloutCheck.State.ROLLED_OUT) {
-                err().println("  " + o.service() + " in " + o.region() + ": " + o.check().state().name().toLowerCase()
+                session.display().line("    " + o.service() + " in " + o.region() + ": " + o.check().state().name().toLowerCase()
                         .replace('_', ' ') + ", " + o.check().detail());
             }
         }
