@@ -24,8 +24,11 @@ $(JSA): $(JAR)
 $(LAMBDA): lambda/pom.xml $(shell find src/main/java/io/devopscli/lambda src/main/java/io/devopscli/replication src/main/java/io/devopscli/aws -type f 2>/dev/null)
 	mvn -B -q -f lambda/pom.xml -DskipTests package
 
+# --version names the commit the jar was built from (with -dirty when the tree had local changes).
+GIT_COMMIT := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
+
 $(JAR): pom.xml $(LAMBDA) $(shell find src/main -type f 2>/dev/null)
-	mvn -B -q -DskipTests package
+	mvn -B -q -DskipTests -Dgit.commit=$(GIT_COMMIT) package
 
 # Starts a private emulator on a free loopback port, runs every test against it, and stops it even
 # when tests fail.

@@ -102,6 +102,17 @@ public final class AwsClients implements AutoCloseable {
         return client(StsClient.class, () -> configure(StsClient.builder()).build());
     }
 
+    /**
+     * A separate STS client that tries once: the preflight must answer at once (the SDK's own retries
+     * would resolve an unknown host three times), and a transient failure is left to the run's calls.
+     * The caller closes it.
+     */
+    public StsClient singleAttemptSts() {
+        software.amazon.awssdk.services.sts.StsClientBuilder builder = configure(StsClient.builder());
+        return builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                .retryStrategy(software.amazon.awssdk.retries.DefaultRetryStrategy.doNotRetry()).build()).build();
+    }
+
     public EcrClient ecr() {
         return client(EcrClient.class, () -> configure(EcrClient.builder()).build());
     }

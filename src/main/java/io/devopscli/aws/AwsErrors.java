@@ -1,5 +1,6 @@
 package io.devopscli.aws;
 
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -43,10 +44,47 @@ public final class AwsErrors {
         if (e instanceof AwsServiceException ase && (ase.isThrottlingException() || ase.statusCode() >= 500)) {
             return Kind.RETRYABLE;
         }
+        if (e instanceof SdkClientException && clientProblem(e).isPresent()) {
+            // nothing listens, the name does not resolve, TLS fails, no credentials: retrying for minutes
+            // cannot help, and the user must read why at once
+            return Kind.TERMINAL;
+        }
         if (e instanceof SdkClientException) {
+            // resets, timeouts, truncated answers: transient, retried with backoff
             return Kind.RETRYABLE;
         }
         return Kind.TERMINAL;
+    }
+
+    /**
+     * A one-line cause for client-side failures that no retry can fix, or empty for transient ones
+     * (a connection reset or a read timeout is retried; a refused connection is not).
+     */
+    public static Optional<String> clientProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String msg = String.valueOf(t.getMessage());
+            if (t instanceof java.net.ConnectException) {
+                return Optional.of("connection refused");
+            }
+            if (t instanceof java.net.UnknownHostException) {
+                return Optional.of("unknown host " + msg.replaceFirst(":.*", ""));
+            }
+            if (t instanceof java.net.NoRouteToHostException) {
+                return Optional.of("no route to host");
+            }
+            // a reset during the handshake is transient like any reset; the rest of TLS is configuration
+            if (t instanceof javax.net.ssl.SSLException && !(t.getCause() instanceof java.net.SocketException)) {
+                return Optional.of("TLS error: " + msg);
+            }
+            if (msg.startsWith("Profile file contained no credentials for profile")
+                    || msg.startsWith("Profile file contained no profile")) {
+                return Optional.of("the profile has no credentials (" + msg.replaceFirst(":\\s*ProfileFile.*", "") + ")");
+            }
+            if (msg.startsWith("Unable to load credentials")) {
+                return Optional.of("no AWS credentials found");
+            }
+        }
+        return Optional.empty();
     }
 
     static boolean isNotFound(String code) {
@@ -61,9 +99,17 @@ public final class AwsErrors {
 
     /** A one-line reason for the run report: "DependencyViolation: resource sg-1 has a dependent object". */
     public static String reason(Throwable e) {
+        if (e instanceof AwsServiceException ase && code(e).isEmpty()) {
+            // not an AWS error document: say what answered rather than ": (Service: Ec2, Status Code: 404, ...)"
+            return "HTTP " + ase.statusCode() + " without an AWS error from the endpoint ("
+                    + (ase.awsErrorDetails() == null ? "?" : ase.awsErrorDetails().serviceName()) + ")";
+        }
         if (e instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
             String msg = ase.awsErrorDetails().errorMessage();
             return code(e) + ": " + (msg == null ? ase.getMessage() : msg);
+        }
+        if (e instanceof SdkClientException && clientProblem(e).isPresent()) {
+            return clientProblem(e).get();
         }
         if (e instanceof SdkException) {
             String msg = e.getMessage();

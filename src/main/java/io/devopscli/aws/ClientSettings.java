@@ -1,6 +1,7 @@
 package io.devopscli.aws;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Optional;
 
 /**
@@ -25,13 +26,37 @@ public record ClientSettings(Optional<URI> endpoint, Optional<String> profile, C
         return new ClientSettings(endpoint, profile, counter, all);
     }
 
-    /** --endpoint-url wins, then AWS_ENDPOINT_URL, then none (real AWS). */
+    /**
+     * --endpoint-url wins, then AWS_ENDPOINT_URL, then none (real AWS).
+     *
+     * @throws IllegalArgumentException when the endpoint is not an http(s) URL with a host; no call is made
+     */
     public static ClientSettings resolve(String endpointOption, String profileOption) {
         String endpoint = endpointOption;
+        String source = "--endpoint-url";
         if (endpoint == null || endpoint.isBlank()) {
             endpoint = System.getenv("AWS_ENDPOINT_URL");
+            source = "AWS_ENDPOINT_URL";
         }
-        Optional<URI> uri = endpoint == null || endpoint.isBlank() ? Optional.empty() : Optional.of(URI.create(endpoint));
+        Optional<URI> uri = endpoint == null || endpoint.isBlank() ? Optional.empty() : Optional.of(parse(source, endpoint.trim()));
         return new ClientSettings(uri, Optional.ofNullable(profileOption).filter(p -> !p.isBlank()), new CallCounter());
+    }
+
+    static URI parse(String source, String endpoint) {
+        String example = " (for example http://127.0.0.1:4566)";
+        URI uri;
+        try {
+            uri = new URI(endpoint);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(source + " " + endpoint + " is not a URL: " + e.getReason() + example);
+        }
+        // "localhost:4566" parses as scheme "localhost": the common mistake is a missing http://
+        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            throw new IllegalArgumentException(source + " " + endpoint + " needs http:// or https://" + example);
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            throw new IllegalArgumentException(source + " " + endpoint + " has no host name" + example);
+        }
+        return uri;
     }
 }

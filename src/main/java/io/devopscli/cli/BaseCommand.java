@@ -11,6 +11,9 @@ abstract class BaseCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    HelpOption help;
+
     @Spec
     CommandSpec spec;
 
@@ -32,6 +35,11 @@ abstract class BaseCommand implements Callable<Integer> {
             err().println("Calls that changed something:");
             new TableRenderer(err(), null, false).mutatingCalls(calls);
         }
+    }
+
+    /** The -o formats this command writes; picocli's parse accepts the union, Main checks this. */
+    boolean acceptsOutput(CommonOptions.Output output) {
+        return output == CommonOptions.Output.table || output == CommonOptions.Output.json;
     }
 
     boolean verbose() {

@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 /** The options every subcommand shares (a picocli mixin). */
 public final class CommonOptions {
 
-    public enum Output { table, json }
+    /** table and json for every command; mermaid and dot for graph only (BaseCommand.acceptsOutput). */
+    public enum Output { table, json, mermaid, dot }
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "config/topology.yaml",
             description = "Topology file (default: ${DEFAULT-VALUE}).")
@@ -25,7 +26,7 @@ public final class CommonOptions {
     String profile;
 
     @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
-            description = "table or json (default: ${DEFAULT-VALUE}).")
+            description = "table or json (default: ${DEFAULT-VALUE}); graph: mermaid (default) or dot.")
     Output output;
 
     @Option(names = {"-v", "--verbose"}, description = "Show stack traces and every step.")

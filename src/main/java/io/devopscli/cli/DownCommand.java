@@ -12,7 +12,17 @@ import picocli.CommandLine.Option;
  * Removes what the tool owns, dependents first. Only resources carrying the ownership tag are ever
  * observed, so nothing else can be deleted. Data holders are kept unless --purge.
  */
-@Command(name = "down", description = "Remove what the tool owns, in reverse dependency order.")
+@Command(name = "down", header = "Remove what the tool owns, dependents first.",
+        description = {"Remove what the tool owns (resources tagged devops-cli:project=<project>), "
+        + "dependents first. Repositories, images and artifacts are kept unless --purge."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  # show what would go, ask, delete",
+            "  devops-cli down",
+            "  # one region, without asking",
+            "  devops-cli down --yes --regions us-east-2",
+            "  # also the repositories, images and artifacts",
+            "  devops-cli down --purge"})
 final class DownCommand extends BaseCommand {
     @Option(names = "--yes", description = "Delete without asking.")
     boolean yes;
@@ -57,6 +67,7 @@ final class DownCommand extends BaseCommand {
     }
 
     private int finish(Session session, Plan plan, io.devopscli.resources.lock.ProjectLock held) {
+        session.display().pause();
         TableRenderer table = new TableRenderer(out(), session.topology(), color());
         if (!common.json()) {
             table.plan(plan, true);
@@ -71,21 +82,29 @@ final class DownCommand extends BaseCommand {
             return plan.hasObserveFailures() ? ExitCodes.AWS_FAILED : ExitCodes.OK;
         }
         if (!yes && !Terminal.confirm("Delete " + deletions + " resources?", err())) {
-            err().println("Nothing was deleted.");
-            return ExitCodes.OK;
+            err().println("cancelled, nothing changed");
+            return ExitCodes.AWS_FAILED;
         }
         if (purge && !yes && !Terminal.confirm("--purge also deletes repositories, images and artifacts, "
                 + "which cannot be recovered. Really purge?", err())) {
-            err().println("Nothing was deleted.");
-            return ExitCodes.OK;
+            err().println("cancelled, nothing changed");
+            return ExitCodes.AWS_FAILED;
         }
-        RunReport report = verified(session, session.engine().destroy(plan));
+        RunReport report = session.run(plan, true);
+        if (!Interrupts.requested()) {
+            report = verified(session, report);
+        }
         if (common.json()) {
             JsonOutput.write(out(), document(session, plan, report));
         } else {
-            table.report(report, session.settings().counter(), "Destroy");
+            table.report(report, session.settings().counter(), "Destroy", Interrupts.requested());
         }
         showMutatingCalls(session.settings().counter());
+        if (Interrupts.requested()) {
+            err().println("devops-cli: interrupted: " + report.with(io.devopscli.engine.NodeResult.Outcome.DONE).size()
+                    + " resources were deleted; run `devops-cli down` again to finish the rest");
+            return ExitCodes.INTERRUPTED;
+        }
         return report.succeeded() && !plan.hasObserveFailures() ? ExitCodes.OK : ExitCodes.AWS_FAILED;
     }
 

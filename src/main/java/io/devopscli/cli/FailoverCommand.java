@@ -22,8 +22,19 @@ import picocli.CommandLine.Option;
  * and reports each step's time and the total, the recovery time. Failing back is the same command: it
  * first brings the old region's repository up to date from the active one.
  */
-@Command(name = "failover", description = "Move production traffic and the replication source to REGION: "
-        + "catch its repository up, reorder the Route 53 failover chain with REGION first, switch the trigger.")
+@Command(name = "failover", header = "Move production traffic and the replication source to another region.",
+        description = {"Move production traffic and the replication source to REGION: check the target, catch "
+        + "its repository up from the active region, scale it to production's size, reorder the Route 53 "
+        + "failover chain with REGION first, switch the replication trigger, wait until Route 53 is in sync.",
+        "Failing back is the same command with the old region; a diverged old region is refused unless --force."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  # the steps; exits 1 if the target would be refused",
+            "  devops-cli failover --to us-east-2 --dry-run",
+            "  # ask, then move production",
+            "  devops-cli failover --to us-east-2",
+            "  # fail back even if the check fails or the old region diverged",
+            "  devops-cli failover --to us-east-1 --yes --force"})
 final class FailoverCommand extends BaseCommand {
     @Option(names = "--to", required = true, paramLabel = "REGION", description = "Region to serve production.")
     String to;
@@ -69,7 +80,9 @@ final class FailoverCommand extends BaseCommand {
                         to + " already serves production: nothing to do"));
             }
             if (dryRun) {
-                return finish(runner.dryRun(plan));
+                int code = finish(runner.dryRun(plan));
+                // a dry run that the real run would refuse must not look like a green light to a script
+                return plan.mayProceed() ? code : ExitCodes.AWS_FAILED;
             }
             if (!plan.mayProceed()) {
                 return finish(new FailoverReport(plan.from(), to, FailoverReport.Outcome.REFUSED, plan.steps(),
@@ -81,8 +94,8 @@ final class FailoverCommand extends BaseCommand {
                             runner.dryRun(plan).steps(), ""));
                 }
                 if (!Terminal.confirm("Move production from " + plan.from() + " to " + to + "?", err())) {
-                    err().println("Nothing was changed.");
-                    return ExitCodes.OK;
+                    err().println("cancelled, nothing changed");
+                    return ExitCodes.AWS_FAILED;
                 }
             }
             // Under the project lock, with the records read again: another run may have moved traffic since.

@@ -49,8 +49,9 @@ final class GitServerOptions {
 
     /** Repository endpoints of the run: CodeCommit's clone URLs signed with SigV4, or the overrides. */
     RepositoryEndpoints endpoints(Session session, String credentialsRegion) {
+        Map<String, URI> overrides = baseUrls(session.topology()); // bad input first: before any AWS call
         return new RepositoryEndpoints(r -> session.clients(r).codecommit(),
-                session.clients(credentialsRegion).credentials(), Clock.systemUTC(), baseUrls(session.topology()),
+                session.credentials(credentialsRegion), Clock.systemUTC(), overrides,
                 session.settings().endpoint().isPresent());
     }
 }

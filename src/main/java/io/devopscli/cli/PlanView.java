@@ -53,6 +53,7 @@ final class PlanView {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("check", c.name());
                 m.put("ok", c.ok());
+                m.put("state", c.state());
                 m.put("detail", c.detail());
                 list.add(m);
             }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
  * commit of the pipeline branch. The push rule starts the pipeline; replication mirrors the commit to the
  * secondaries. With --wait, follows the primary's pipeline run for that commit up to the approval.
  */
-@Command(name = "push", mixinStandardHelpOptions = true,
+@Command(name = "push", header = "Commit a directory to the pipeline branch and push it.",
         description = {"Commit a directory (default sample-app/) as the next commit of the pipeline branch of the "
                 + "primary region's repository and push it over git smart HTTP (SigV4, as replicate does).",
                 "The same content twice makes no new commit; a branch that moved meanwhile is refused, never "

@@ -27,8 +27,17 @@ import picocli.CommandLine.Option;
  * code follows traffic), or --from. Exit 0 when every other region is as asked, 1 when one is
  * unreachable or diverged (after finishing the others).
  */
-@Command(name = "replicate", description = "Mirror the source repository (the region serving production, or --from) "
-        + "to every other region, SHAs preserved.")
+@Command(name = "replicate", header = "Mirror the source repository to every other region.",
+        description = {"Mirror the source region's repository (the region serving production, or --from) to "
+        + "every other region at the git level: every branch and tag, the same SHAs."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  # every branch and tag, from the region serving production",
+            "  devops-cli replicate",
+            "  # the pipeline branch up to a commit, from a chosen region",
+            "  devops-cli replicate --commit 3f2a9c1 --from us-east-2",
+            "  # another git server than CodeCommit",
+            "  devops-cli replicate --git-url us-east-1=http://git.internal/repos"})
 final class ReplicateCommand extends BaseCommand {
     @Option(names = "--from", paramLabel = "REGION",
             description = "Region to mirror from (default: the region serving production, as Route 53's failover "

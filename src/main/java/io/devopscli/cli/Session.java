@@ -1,7 +1,9 @@
 package io.devopscli.cli;
 
 import io.devopscli.aws.AwsClients;
+import io.devopscli.aws.AwsFailure;
 import io.devopscli.aws.ClientSettings;
+import io.devopscli.aws.Preflight;
 import io.devopscli.engine.Engine;
 import io.devopscli.engine.Progress;
 import io.devopscli.engine.RegionGraph;
@@ -34,8 +36,13 @@ final class Session implements AutoCloseable {
     private final PrintWriter err;
     private final Map<String, AwsClients> clients = new ConcurrentHashMap<>();
     private final Engine engine = new Engine(WORKER_THREADS);
+    private boolean preflightDone;
+    private AwsFailure preflightFailure;
+
+    private final ProgressDisplay display;
 
     private Session(Topology topology, Topology wholeTopology, ClientSettings settings, PrintWriter err) {
+        this.display = ProgressDisplay.forStderr(err);
         this.topology = topology;
         this.wholeTopology = wholeTopology;
         this.settings = settings;
@@ -44,6 +51,9 @@ final class Session implements AutoCloseable {
 
     /** Loads and validates the topology and the --regions filter; makes no AWS call. */
     static Session open(CommonOptions options, PrintWriter err) {
+        if (!java.nio.file.Files.exists(options.config)) {
+            throw new MissingConfigException(options.config);
+        }
         Topology whole = TopologyLoader.load(options.config);
         Topology topology = whole;
         if (options.regions != null && !options.regions.isEmpty()) {
@@ -59,7 +69,13 @@ final class Session implements AutoCloseable {
             }
             topology = topology.onlyRegions(options.regions);
         }
-        return new Session(topology, whole, ClientSettings.resolve(options.endpointUrl, options.profile), err);
+        ClientSettings settings;
+        try {
+            settings = ClientSettings.resolve(options.endpointUrl, options.profile);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return new Session(topology, whole, settings, err);
     }
 
     Topology topology() {
@@ -79,13 +95,42 @@ final class Session implements AutoCloseable {
         return settings;
     }
 
+    /** The region's clients; the first use checks, once per run, that AWS can be reached at all (Preflight). */
     AwsClients clients(String region) {
-        return clients.computeIfAbsent(region, r -> new AwsClients(r, settings));
+        AwsClients c = clients.computeIfAbsent(region, r -> new AwsClients(r, settings));
+        preflight(c);
+        return c;
+    }
+
+    /**
+     * The credentials the region's clients sign with, without the preflight: signing git requests to
+     * other git servers (--git-url) needs them resolved lazily, and no AWS call.
+     */
+    software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials(String region) {
+        return clients.computeIfAbsent(region, r -> new AwsClients(r, settings)).credentials();
+    }
+
+    private synchronized void preflight(AwsClients c) {
+        if (preflightFailure != null) {
+            throw preflightFailure;
+        }
+        if (!preflightDone) {
+            try {
+                Preflight.check(c);
+            } catch (AwsFailure f) {
+                preflightFailure = f;
+                throw f;
+            }
+            preflightDone = true;
+        }
     }
 
     /** One graph per region of the run; reads each region's availability zones. */
     List<RegionGraph> graphs() {
-        return Architecture.graphs(wholeTopology, topology.regions(), this::clients, this::progress);
+        display.liveOnly("connecting to " + settings.endpoint().map(Object::toString).orElse("AWS"));
+        List<RegionGraph> graphs = Architecture.graphs(wholeTopology, topology.regions(), this::clients, this::progress);
+        graphs.forEach(g -> display.reading(g.region(), g.nodes().size()));
+        return graphs;
     }
 
     /**
@@ -103,16 +148,32 @@ final class Session implements AutoCloseable {
     }
 
     Progress progress(String region) {
-        return message -> {
-            synchronized (err) {
-                err.println("  " + message);
-                err.flush();
-            }
-        };
+        return display.forRegion(region);
+    }
+
+    /** The progress display (live line on a terminal, timestamped lines elsewhere). */
+    ProgressDisplay display() {
+        return display;
+    }
+
+    /**
+     * Applies (or destroys) with the progress counted against the plan's changes; the first Ctrl-C stops
+     * starting new changes and this returns when the ones in flight have finished.
+     */
+    io.devopscli.engine.RunReport run(io.devopscli.engine.Plan plan, boolean destroy) {
+        display.applying((int) plan.allChanges().stream().filter(c -> c.action().mutates()).count());
+        Interrupts.whileChanging(engine::stopStarting);
+        try {
+            return destroy ? engine.destroy(plan) : engine.apply(plan);
+        } finally {
+            Interrupts.doneChanging();
+            display.pause();
+        }
     }
 
     @Override
     public void close() {
+        display.close();
         engine.close();
         clients.values().forEach(AwsClients::close);
     }

@@ -64,15 +64,23 @@ final class TableRenderer {
         }
     }
 
-    /** status: every resource with its state, and the drifted fields under it. */
-    void status(Plan plan) {
+    /**
+     * status: what is not in sync (every resource with all), the drifted fields under each, then a summary
+     * per region. Like terraform plan, what matches is only counted, so a drift is not lost in 200 lines.
+     */
+    void status(Plan plan, boolean all) {
+        boolean anyListed = all || plan.regions().stream().anyMatch(rp -> !rp.observeFailures().isEmpty()
+                || rp.changes().stream().anyMatch(c -> c.action().mutates() || !c.duplicates().isEmpty()));
         int width = plan.regions().stream().flatMap(rp -> rp.graph().nodes().stream())
                 .mapToInt(n -> n.key().type().length() + 1 + n.key().name().length()).max().orElse(8);
         int regionWidth = plan.regions().stream().mapToInt(rp -> rp.region().length()).max().orElse(6);
         String format = "%-" + Math.max(6, regionWidth) + "s  %-9s  %-" + width + "s  %s%n";
-        out.printf(format, "REGION", "ROLE", "RESOURCE", "STATE");
+        if (anyListed) {
+            out.printf(format, "REGION", "ROLE", "RESOURCE", "STATE");
+        }
         for (RegionPlan rp : plan.regions()) {
-            for (Change c : rp.changes().stream().sorted(Comparator.comparing(Change::key)).toList()) {
+            for (Change c : rp.changes().stream().filter(c -> all || c.action().mutates() || !c.duplicates().isEmpty())
+                    .sorted(Comparator.comparing(Change::key)).toList()) {
                 out.printf(format, rp.region(), role(rp), c.key().type() + " " + c.key().name(),
                         paintState(PlanView.state(c)));
                 if (!c.duplicates().isEmpty()) {
@@ -89,12 +97,18 @@ final class TableRenderer {
                 out.printf("      %s%n", f.message());
             }
         }
+        if (anyListed) {
+            out.println();
+        }
         for (RegionPlan rp : plan.regions()) {
             long drifted = rp.count(Action.UPDATE) + rp.count(Action.REPLACE);
             long inSync = rp.changes().stream().filter(c -> c.action() == Action.NOOP && c.duplicates().isEmpty()).count();
-            out.printf("%s: %d in sync, %d drifted, %d duplicated, %d missing, %d unreadable, %d unknown%n", rp.region(),
-                    inSync, drifted, rp.countDuplicated(), rp.count(Action.CREATE),
+            out.printf("%s (%s): %d in sync, %d drifted, %d duplicated, %d missing, %d unreadable, %d unknown%n",
+                    rp.region(), role(rp), inSync, drifted, rp.countDuplicated(), rp.count(Action.CREATE),
                     rp.countUnread(NodeResult.Outcome.FAILED), rp.countUnread(NodeResult.Outcome.SKIPPED));
+        }
+        if (!anyListed) {
+            out.println("Every resource is in sync with the topology (--all lists them).");
         }
         out.flush();
     }
@@ -107,8 +121,11 @@ final class TableRenderer {
             out.printf("%nLIVE %s (%s%s)%n", region,
                     topology.region(region).map(r -> r.role().name().toLowerCase()).orElse("?"), serving);
             int width = checks.stream().mapToInt(c -> c.name().length()).max().orElse(8);
+            String markFormat = "%-" + (checks.stream().allMatch(io.devopscli.health.LiveCheck::applicable) ? 2 : 14) + "s";
             for (io.devopscli.health.LiveCheck c : checks) {
-                out.printf("  %-" + width + "s  %s  %s%n", c.name(), c.ok() ? paint("ok", "32") : paint("!!", "33"), c.detail());
+                String mark = !c.applicable() ? String.format(markFormat, "n/a (emulator)")
+                        : c.ok() ? paint(String.format(markFormat, "ok"), "32") : paint(String.format(markFormat, "!!"), "33");
+                out.printf("  %-" + width + "s  %s  %s%n", c.name(), mark, c.detail());
             }
         });
         out.flush();
@@ -116,11 +133,20 @@ final class TableRenderer {
 
     /** The end of up or down: what was done, what failed and why, what was skipped, and the AWS calls. */
     void report(RunReport report, CallCounter calls, String verb) {
+        report(report, calls, verb, false);
+    }
+
+    /** After Ctrl-C, what was not started is counted rather than listed: the next run does all of it. */
+    void report(RunReport report, CallCounter calls, String verb, boolean interrupted) {
         for (NodeResult r : report.with(NodeResult.Outcome.FAILED)) {
             out.println(paint("failed: ", "31") + r.message());
         }
-        for (NodeResult r : report.with(NodeResult.Outcome.SKIPPED)) {
-            out.println("skipped: " + r.key() + " (" + r.message().substring(r.message().indexOf(": ") + 2) + ")");
+        if (interrupted) {
+            out.println("interrupted: " + report.with(NodeResult.Outcome.SKIPPED).size() + " not started");
+        } else {
+            for (NodeResult r : report.with(NodeResult.Outcome.SKIPPED)) {
+                out.println("skipped: " + r.key() + " (" + r.message().substring(r.message().indexOf(": ") + 2) + ")");
+            }
         }
         out.printf(Locale.ROOT, "%s %s: %d done, %d failed, %d skipped, %d unchanged in %.1fs; AWS calls: %d (%d changed something)%n",
                 verb, report.succeeded() ? "complete" : "incomplete", report.with(NodeResult.Outcome.DONE).size(),

@@ -13,10 +13,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Makes every region match the topology: plan, show it, then apply it. */
-@Command(name = "up", description = "Make every region match the topology (plan, then apply).")
+@Command(name = "up", header = "Make every region match the topology (plan, confirm, apply).",
+        description = {"Make every region match the topology: read what exists, show the plan "
+        + "(create / update / replace per resource), ask, then apply it in dependency order, regions in parallel.",
+        "Running it again changes nothing; after a failure or Ctrl-C it finishes the rest."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  # the plan, nothing changed",
+            "  devops-cli up --dry-run",
+            "  # exit 0 no changes, 2 pending changes",
+            "  devops-cli up --dry-run --detailed-exitcode",
+            "  # apply one region without asking",
+            "  devops-cli up --yes --regions us-east-1"})
 final class UpCommand extends BaseCommand {
     @Option(names = "--dry-run", description = "Show the plan and change nothing.")
     boolean dryRun;
+
+    @Option(names = "--detailed-exitcode",
+            description = "With --dry-run: exit 0 when nothing would change, 2 when there are pending changes, 1 on errors.")
+    boolean detailedExitCode;
 
     @Option(names = "--yes", description = "Apply without asking.")
     boolean yes;
@@ -35,6 +50,9 @@ final class UpCommand extends BaseCommand {
 
     @Override
     public Integer call() {
+        if (detailedExitCode && !dryRun) {
+            throw new UsageException("--detailed-exitcode goes with --dry-run (up --dry-run --detailed-exitcode)");
+        }
         try (Session session = Session.open(common, err())) {
             if (!dryRun) {
                 Terminal.requireConsentPossible(yes);
@@ -57,6 +75,7 @@ final class UpCommand extends BaseCommand {
 
     private int finish(Session session, List<RegionGraph> graphs, Plan plan, io.devopscli.resources.lock.ProjectLock held) {
         {
+            session.display().pause();
             TableRenderer table = new TableRenderer(out(), session.topology(), color());
             if (!common.json()) {
                 table.plan(plan, false);
@@ -78,13 +97,19 @@ final class UpCommand extends BaseCommand {
                             : "No changes: every region matches the topology. AWS calls: "
                             + session.settings().counter().total() + " (" + session.settings().counter().mutating()
                             + " changed something)");
+                    if (!plan.hasChanges() && !plan.hasObserveFailures()) {
+                        AppLinks.print(session, out());
+                    }
                 }
                 showMutatingCalls(session.settings().counter());
-                return plan.hasObserveFailures() ? ExitCodes.AWS_FAILED : ExitCodes.OK;
+                if (plan.hasObserveFailures()) {
+                    return ExitCodes.AWS_FAILED;
+                }
+                return detailedExitCode && plan.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
             }
             if (!yes && !Terminal.confirm("Apply these changes?", err())) {
-                err().println("Nothing was changed.");
-                return ExitCodes.OK;
+                err().println("cancelled, nothing changed");
+                return ExitCodes.AWS_FAILED;
             }
             java.util.List<io.devopscli.engine.Change> guarded = ReplaceGuard.guarded(plan);
             if (yes && !allowReplace && !guarded.isEmpty()) {
@@ -93,24 +118,32 @@ final class UpCommand extends BaseCommand {
                     throw new UsageException("the plan would " + what + ": pass --allow-replace to let --yes do that");
                 }
                 if (!Terminal.confirm("The plan would " + what + ", which is slow to bring back. Go ahead?", err())) {
-                    err().println("Nothing was changed.");
-                    return ExitCodes.OK;
+                    err().println("cancelled, nothing changed");
+                    return ExitCodes.AWS_FAILED;
                 }
             }
             if (held == null) {
                 throw new IllegalStateException("changes are applied only under the project lock");
             }
-            RunReport report = session.engine().apply(plan);
-            List<ServiceRollout.Outcome> rollout = rollout(session, graphs, report);
+            RunReport report = session.run(plan, false);
+            List<ServiceRollout.Outcome> rollout = Interrupts.requested() ? List.of() : rollout(session, graphs, report);
             boolean rolledOut = rollout.stream().noneMatch(o -> o.check().state() == RolloutCheck.State.FAILED);
             if (common.json()) {
                 Map<String, Object> doc = document(session, plan, report);
                 doc.put("rollout", rolloutDocument(rollout));
                 JsonOutput.write(out(), doc);
             } else {
-                table.report(report, session.settings().counter(), "Apply");
+                table.report(report, session.settings().counter(), "Apply", Interrupts.requested());
+                if (report.succeeded()) {
+                    AppLinks.print(session, out());
+                }
             }
             showMutatingCalls(session.settings().counter());
+            if (Interrupts.requested()) {
+                err().println("devops-cli: interrupted: " + report.with(io.devopscli.engine.NodeResult.Outcome.DONE).size()
+                        + " changes were made; run `devops-cli up` again to finish the rest");
+                return ExitCodes.INTERRUPTED;
+            }
             return report.succeeded() && rolledOut ? ExitCodes.OK : ExitCodes.AWS_FAILED;
         }
     }
@@ -118,7 +151,7 @@ final class UpCommand extends BaseCommand {
     /** Waits for the changed ECS services to roll out, unless --no-wait; says on stderr what it did. */
     private List<ServiceRollout.Outcome> rollout(Session session, List<RegionGraph> graphs, RunReport report) {
         if (noWait) {
-            err().println("Not waiting for ECS services to roll out (--no-wait); `devops-cli status` shows their task counts.");
+            session.display().line("  Not waiting for ECS services to roll out (--no-wait); `devops-cli status` shows their task counts.");
             return List.of();
         }
         ServiceRollout wait = ServiceRollout.forRun(session.settings().endpoint().isPresent());
@@ -127,11 +160,11 @@ final class UpCommand extends BaseCommand {
             return outcomes;
         }
         long done = outcomes.stream().filter(o -> o.check().state() == RolloutCheck.State.ROLLED_OUT).count();
-        err().println("ECS services rolled out: " + done + " of " + outcomes.size()
+        session.display().line("  ECS services rolled out: " + done + " of " + outcomes.size()
                 + (wait.checksOnce() ? " (" + ServiceRollout.ENDPOINT_NOTE + ")" : ""));
         for (ServiceRollout.Outcome o : outcomes) {
             if (o.check().state() != RolloutCheck.State.ROLLED_OUT) {
-                err().println("  " + o.service() + " in " + o.region() + ": " + o.check().state().name().toLowerCase()
+                session.display().line("    " + o.service() + " in " + o.region() + ": " + o.check().state().name().toLowerCase()
                         .replace('_', ' ') + ", " + o.check().detail());
             }
         }

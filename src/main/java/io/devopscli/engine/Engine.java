@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 public final class Engine implements AutoCloseable {
     private final ExecutorService pool;
     private final DagExecutor executor;
+    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
     public Engine(int threads) {
         this.pool = Executors.newFixedThreadPool(threads, r -> {
@@ -36,6 +37,14 @@ public final class Engine implements AutoCloseable {
      */
     public Plan planDestroy(List<RegionGraph> graphs, boolean purge) {
         return observeAll(graphs, true, purge);
+    }
+
+    /**
+     * Stops starting changes (Ctrl-C): changes in flight finish, the rest are reported as skipped, so the
+     * run ends consistent and the next up picks up what was left.
+     */
+    public void stopStarting() {
+        stopped.set(true);
     }
 
     /** Applies a plan made by plan(): creates, updates and replaces in dependency order. */
@@ -171,6 +180,8 @@ public final class Engine implements AutoCloseable {
             return node.observe(ctx);
         } catch (RuntimeException e) {
             return NodeResult.failed(node.key(), Action.NOOP, "reading", e, elapsed(start));
+        } finally {
+            ctx.progress().read(node.key());
         }
     }
 
@@ -266,18 +277,24 @@ public final class Engine implements AutoCloseable {
             Action action = change == null ? Action.NOOP : change.action();
             return new NodeResult(node.key(), action, NodeResult.Outcome.UNCHANGED, "", 0, null);
         }
+        if (stopped.get()) {
+            // Ctrl-C: nothing new starts; what is in flight finishes, and the next up does the rest
+            return new NodeResult(node.key(), change.action(), NodeResult.Outcome.SKIPPED,
+                    "not started " + node.key().describe() + ": interrupted", 0, null);
+        }
         long start = System.nanoTime();
         String verb = verb(change.action());
-        ctx.progress().info(verb + " " + node.key().describe());
+        String what = verb + " " + node.key().describe();
+        ctx.progress().started(what);
         try {
             node.apply(change, observed, ctx);
             long millis = elapsed(start);
-            ctx.progress().info(String.format(java.util.Locale.ROOT, "%s %s ... done in %.1fs", verb,
-                    node.key().describe(), millis / 1000.0));
+            ctx.progress().finished(what, true, String.format(java.util.Locale.ROOT, "%s ... done in %.1fs", what,
+                    millis / 1000.0));
             return new NodeResult(node.key(), change.action(), NodeResult.Outcome.DONE, "", millis, null);
         } catch (RuntimeException e) {
             NodeResult failed = NodeResult.failed(node.key(), change.action(), verb, e, elapsed(start));
-            ctx.progress().info(failed.message());
+            ctx.progress().finished(what, false, failed.message());
             return failed;
         }
     }

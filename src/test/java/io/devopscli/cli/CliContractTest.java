@@ -86,6 +86,32 @@ class CliContractTest {
     }
 
     @Test
+    void aMissingDefaultTopologyNamesTheDirectoryAndSuggestsDashC() {
+        // the default path is relative: run from elsewhere, as a newcomer would, by pointing at a missing one
+        CliRun r = run("status", "-c", "no-such-dir/topology.yaml");
+        assertEquals(65, r.code(), r.toString());
+        assertTrue(r.err().contains("looked in " + Path.of("").toAbsolutePath()), r.toString());
+        assertTrue(r.err().contains("pass -c/--config FILE"), r.toString());
+    }
+
+    @Test
+    void aMalformedEndpointIsAUsageErrorBeforeAnyCall() {
+        for (String url : new String[] {"localhost:4566", "http://", "ht tp://x"}) {
+            CliRun r = CliRun.of("status", "-c", "config/topology.yaml", "--endpoint-url", url);
+            assertEquals(64, r.code(), r.toString());
+            assertTrue(r.err().contains("--endpoint-url " + url), r.toString());
+            assertFalse(r.err().contains("Exception"), r.toString());
+        }
+    }
+
+    @Test
+    void detailedExitCodeOfUpGoesWithDryRun() {
+        CliRun r = run("up", "-c", "config/topology.yaml", "--detailed-exitcode", "--yes");
+        assertEquals(64, r.code(), r.toString());
+        assertTrue(r.err().contains("--detailed-exitcode goes with --dry-run"), r.toString());
+    }
+
+    @Test
     void unknownRegionFilterIsAUsageError() {
         CliRun r = run("status", "-c", "config/topology.yaml", "--regions", "us-east-1,eu-west-9");
         assertEquals(64, r.code(), r.toString());

@@ -32,7 +32,19 @@ final class FakeCodePipeline implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
-            exchange.getRequestBody().readAllBytes();
+            String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (request.contains("Action=GetCallerIdentity")) {
+                // the CLI's preflight asks who it is before its first call, as it does of AWS
+                byte[] identity = ("<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                        + "<GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/test</Arn><UserId>AIDTEST</UserId>"
+                        + "<Account>123456789012</Account></GetCallerIdentityResult></GetCallerIdentityResponse>")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/xml");
+                exchange.sendResponseHeaders(200, identity.length);
+                exchange.getResponseBody().write(identity);
+                exchange.close();
+                return;
+            }
             String operation = target.substring(target.indexOf('.') + 1);
             calls.add(operation);
             String body = switch (operation) {

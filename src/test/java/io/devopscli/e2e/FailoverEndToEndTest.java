@@ -105,6 +105,12 @@ class FailoverEndToEndTest {
         CliHarness.Result up = topo.run("up", "--yes");
         assertEquals(0, up.code(), up.toString());
 
+        // a dry run the real run would refuse must not read as a green light to a script
+        CliHarness.Result dryRefused = topo.run("failover", "--to", "us-east-2", "--dry-run");
+        assertEquals(1, dryRefused.code(), dryRefused.toString());
+        assertTrue(dryRefused.out().contains("the target would be refused without --force"), dryRefused.toString());
+        assertEquals(0, topo.run("failover", "--to", "us-east-2", "--dry-run", "--force").code(), "--force would go on");
+
         CliHarness.Result refused = topo.run("failover", "--to", "us-east-2", "--yes", "-o", "json");
         assertEquals(1, refused.code(), refused.toString());
         assertEquals("refused", refused.json().get("outcome").asText());
