@@ -22,7 +22,7 @@ final class AppLinks {
             String project = session.topology().project();
             try {
                 urls.put(r.name(), new LoadBalancerEndpoint(session.clients(r.name()).elbv2())
-                        .url(project, DeliveryLayer.loadBalancerName(project)));
+                        .url(project, DeliveryLayer.loadBalancerName(project), session.topology().failover().https()));
             } catch (RuntimeException e) {
                 urls.put(r.name(), Optional.of("unavailable: " + AwsErrors.reason(e)));
             }

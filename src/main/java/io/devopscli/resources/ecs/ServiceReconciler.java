@@ -240,7 +240,7 @@ public final class ServiceReconciler implements Reconciler<ServiceSpec, ServiceS
                 throw new IllegalStateException("ecs service " + name + " deployment " + d.id() + " failed: "
                         + d.rolloutStateReason());
             }
-            String counts = "ecs service " + name + ": " + d.runningCount() + " running, " + d.pendingCount()
+            String counts = "ecs service " + name + ": " + d.runningCount() + " running, " + Math.max(0, d.pendingCount() == null ? 0 : d.pendingCount())
                     + " pending of " + d.desiredCount() + " desired";
             if (!counts.equals(lastCounts.getAndSet(counts))) {
                 ctx.progress().info(counts);
