@@ -105,7 +105,9 @@ public final class Main {
     /** Failures of the outside world (AWS, git, the disk), which exit 1; their message is the report. */
     private static boolean isOperationFailure(Exception e) {
         return e instanceof AwsFailure || e instanceof SdkException || e instanceof ReplicationException
-                || e instanceof Waiter.WaitTimeoutException || e instanceof UncheckedIOException;
+                || e instanceof Waiter.WaitTimeoutException || e instanceof UncheckedIOException
+                || e instanceof io.devopscli.resources.lock.LockHeldException
+                || e instanceof io.devopscli.failover.FailoverRefused;
     }
 
     /** -o mermaid|dot is graph's; table|json the others'. A usage error before anything runs. */

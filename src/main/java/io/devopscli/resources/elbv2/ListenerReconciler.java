@@ -53,14 +53,18 @@ public final class ListenerReconciler implements Reconciler<ListenerSpec, Listen
             List<FieldChange> left = diff(spec, state);
             return left.isEmpty() ? state : update(spec, state, left, ctx);
         }
-        Listener created = AwsCall.call(() -> elb.createListener(r -> {
-            r.loadBalancerArn(lbArn).protocol(spec.protocol()).port(spec.port())
-                    .defaultActions(defaultAction(spec, ctx))
-                    .tags(ElbTags.owned(ctx.project(), spec.name()));
-            if (spec.certificate() != null) {
-                r.certificates(c -> c.certificateArn(ctx.requireId(spec.certificate()))).sslPolicy(spec.sslPolicy());
-            }
-        })).listeners().get(0);
+        // Sent once per attempt, with a look on the port before each retry: a lost answer is not retried
+        // into a second listener on the same port (which moto makes).
+        ElasticLoadBalancingV2Client once = ctx.services(io.devopscli.aws.AwsClients.class).once().elbv2();
+        Listener created = io.devopscli.aws.CreateOnce.create(() -> onPort(elb, lbArn, spec.port()),
+                () -> once.createListener(r -> {
+                    r.loadBalancerArn(lbArn).protocol(spec.protocol()).port(spec.port())
+                            .defaultActions(defaultAction(spec, ctx))
+                            .tags(ElbTags.owned(ctx.project(), spec.name()));
+                    if (spec.certificate() != null) {
+                        r.certificates(c -> c.certificateArn(ctx.requireId(spec.certificate()))).sslPolicy(spec.sslPolicy());
+                    }
+                }).listeners().get(0));
         return state(created, parents(ctx, spec));
     }
 
