@@ -96,7 +96,7 @@ class TerminalSessionTest {
             assertEquals(0, run.exit(), run.screen.toString());
             String screen = run.screen.toString();
             assertTrue(screen.contains("\r\u001b[Kreading us-east-1 "), "the live line is redrawn in place: " + screen);
-            assertTrue(Pattern.compile("reading us-east-1 \\d+/88  us-east-2 \\d+/79  \\d+s").matcher(screen).find(), screen);
+            assertTrue(Pattern.compile("reading us-east-1 \\d+/88  us-east-2 \\d+/86  \\d+s").matcher(screen).find(), screen);
             assertFalse(TIMESTAMPED.matcher(screen).find(), "no timestamps on a terminal");
         }
     }
@@ -122,9 +122,9 @@ class TerminalSessionTest {
         assertEquals(0, r.code(), r.toString());
         assertFalse(r.err().contains("\u001b["), "no terminal control codes in a log");
         assertTrue(r.err().lines().allMatch(l -> TIMESTAMPED.matcher(l).find()), r.err());
-        assertTrue(Pattern.compile("Z  \\[\\d+/167\\] creating ec2 vpc vpc in us-east-2 \\.\\.\\. done in").matcher(r.err()).find(),
+        assertTrue(Pattern.compile("Z  \\[\\d+/174\\] creating ec2 vpc vpc in us-east-2 \\.\\.\\. done in").matcher(r.err()).find(),
                 r.err());
-        assertTrue(r.out().contains("us-east-2  app: http://"), r.out());
+        assertTrue(r.out().contains("us-east-2  app: https://"), r.out());
         assertTrue(r.out().contains("dashboard: https://us-east-2.console.aws.amazon.com/cloudwatch/home?region=us-east-2"
                 + "#dashboards/dashboard/logicworks-devops-us-east-2"), r.out());
     }
@@ -139,7 +139,7 @@ class TerminalSessionTest {
             assertEquals(1, run.exit(), run.screen.toString());
             assertTrue(run.screen.toString().contains("cancelled, nothing changed"), run.screen.toString());
         }
-        assertTrue(Files.readString(plan).contains("us-east-2 (secondary): 79 to create"), "the plan went to the file");
+        assertTrue(Files.readString(plan).contains("us-east-2 (secondary): 86 to create"), "the plan went to the file");
         try (var aws = Emulator.clients("us-east-2")) {
             assertTrue(aws.ec2().describeVpcs(r -> r.filters(f -> f.name("tag-key").values("devops-cli:project")))
                     .vpcs().isEmpty(), "declining created nothing");
@@ -149,7 +149,7 @@ class TerminalSessionTest {
     @Test
     void ctrlCLetsTheChangesInFlightFinishAndUpAgainFinishesTheRest() throws Exception {
         try (PtyRun run = new PtyRun("up --yes " + endpoint())) {
-            run.awaitScreen(s -> s.contains("[3/167]"), "the third change");
+            run.awaitScreen(s -> s.contains("[3/174]"), "the third change");
             run.type("\u0003");
             assertEquals(130, run.exit(), run.screen.toString());
             String screen = run.screen.toString();
@@ -168,7 +168,7 @@ class TerminalSessionTest {
     @Test
     void aSecondCtrlCExitsAtOnce() throws Exception {
         try (PtyRun run = new PtyRun("up --yes " + endpoint())) {
-            run.awaitScreen(s -> s.contains("[3/167]"), "the third change");
+            run.awaitScreen(s -> s.contains("[3/174]"), "the third change");
             run.type("\u0003");
             run.awaitScreen(s -> s.contains("stopping:"), "the first Ctrl-C taken");
             run.type("\u0003");
