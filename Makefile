@@ -36,7 +36,7 @@ test: $(LAMBDA)
 	@scripts/emulator.sh install
 	@dir=$$(mktemp -d); url=$$(scripts/emulator.sh start --dir $$dir); \
 	trap "scripts/emulator.sh stop --dir $$dir; rm -rf $$dir" EXIT; \
-	mvn -B verify -Ddevopscli.test.endpoint=$$url
+	mvn -B verify -Ddevopscli.test.endpoint=$$url -Dgit.commit=$(GIT_COMMIT)
 	mvn -B -f sample-app/pom.xml verify
 
 # The main job against a local emulator on 127.0.0.1:4566: up, then status. `make demo-stop` ends it.
