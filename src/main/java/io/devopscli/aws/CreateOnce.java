@@ -26,13 +26,8 @@ public final class CreateOnce {
      * @param create one create request carrying the tags; retryable failures come back here, after a look
      */
     public static <T> T create(Supplier<Optional<T>> find, Supplier<T> create) {
-        long deadline = System.nanoTime() + AwsCall.bound().toNanos();
-        long delay = AwsCall.initialDelay().toMillis();
-        while (true) {
-            Optional<T> found = find.get();
-            if (found.isPresent()) {
-                return found.get();
-            }
+        // AwsCall's bounded backoff over one attempt that looks first: a retry never creates blindly.
+        return AwsCall.retrying(AwsCall.bound(), () -> find.get().orElseGet(() -> {
             try {
                 return create.get();
             } catch (RuntimeException e) {
@@ -43,22 +38,8 @@ public final class CreateOnce {
                         return made.get();
                     }
                 }
-                AwsErrors.Kind kind = AwsErrors.classify(e);
-                if (kind != AwsErrors.Kind.RETRYABLE || System.nanoTime() + delay * 1_000_000 > deadline) {
-                    throw e instanceof AwsFailure f ? f : new AwsFailure(kind, AwsErrors.code(e), AwsErrors.reason(e), e);
-                }
+                throw e;
             }
-            sleep(delay);
-            delay = Math.min(delay * 2, 15_000);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AwsFailure(AwsErrors.Kind.TERMINAL, "Interrupted", "interrupted", e);
-        }
+        }));
     }
 }

@@ -56,16 +56,19 @@ public final class Mirror implements AutoCloseable {
 
     /** Opens the bare cache repository at dir, creating it when absent. */
     public static Mirror open(Path dir, MirrorOptions options) {
+        return new Mirror(openCache(dir), options);
+    }
+
+    /** The bare cache repository at dir, created when absent (shared by replicate, push and failover). */
+    static Repository openCache(Path dir) {
         try {
-            Repository repo;
             if (Files.exists(dir.resolve("HEAD"))) {
-                repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().setMustExist(true).build();
-            } else {
-                Files.createDirectories(dir);
-                repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build();
-                repo.create(true);
+                return new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().setMustExist(true).build();
             }
-            return new Mirror(repo, options);
+            Files.createDirectories(dir);
+            Repository repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build();
+            repo.create(true);
+            return repo;
         } catch (IOException e) {
             throw new ReplicationException("cannot open the git cache " + dir + ": " + e.getMessage(), e);
         }

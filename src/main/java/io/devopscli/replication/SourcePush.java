@@ -1,7 +1,6 @@
 package io.devopscli.replication;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.FetchConnection;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
@@ -45,19 +43,7 @@ public final class SourcePush implements AutoCloseable {
 
     /** Opens (or creates) the bare cache repository at dir; the replication cache can be shared. */
     public static SourcePush open(Path dir, Duration timeout) {
-        try {
-            Repository repo;
-            if (Files.exists(dir.resolve("HEAD"))) {
-                repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().setMustExist(true).build();
-            } else {
-                Files.createDirectories(dir);
-                repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build();
-                repo.create(true);
-            }
-            return new SourcePush(repo, timeout);
-        } catch (IOException e) {
-            throw new ReplicationException("cannot open the git cache " + dir + ": " + e.getMessage(), e);
-        }
+        return new SourcePush(Mirror.openCache(dir), timeout);
     }
 
     /**

@@ -95,7 +95,7 @@ public final class FunctionReconciler implements Reconciler<FunctionSpec, Functi
         }
         byte[] zip = spec.code().bytes().get();
         String role = ctx.requireId(spec.role());
-        ready.until("creating function " + spec.name() + " (waiting for its new role to be assumable)", ctx.progress(),
+        boolean made = ready.until("creating function " + spec.name() + " (waiting for its new role to be assumable)", ctx.progress(),
                 () -> {
                     try {
                         AwsCall.run(() -> lambda.createFunction(r -> r.functionName(spec.name()).runtime(spec.runtime())
@@ -110,9 +110,17 @@ public final class FunctionReconciler implements Reconciler<FunctionSpec, Functi
                         if (roleNotYetAssumable(f)) {
                             return Optional.empty();
                         }
+                        if ("ResourceConflictException".equals(f.code())) {
+                            // An earlier attempt made it and its answer was lost: the path for an existing
+                            // function checks it is ours and brings it in line.
+                            return Optional.of(Boolean.FALSE);
+                        }
                         throw f;
                     }
                 });
+        if (!made) {
+            return create(spec, ctx);
+        }
         settled(lambda, spec.name(), ctx);
         putInvokeConfig(lambda, spec, ctx);
         return observed(lambda, spec, ctx);

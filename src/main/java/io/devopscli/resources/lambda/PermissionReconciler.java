@@ -43,8 +43,15 @@ public final class PermissionReconciler implements Reconciler<PermissionSpec, Pe
         if (find(lambda, function, spec.statementId()).isPresent()) {
             remove(lambda, function, spec.statementId());
         }
-        AwsCall.run(() -> lambda.addPermission(r -> r.functionName(function).statementId(spec.statementId())
-                .principal(spec.principal()).action(spec.action()).sourceArn(spec.sourceArn())));
+        try {
+            AwsCall.run(() -> lambda.addPermission(r -> r.functionName(function).statementId(spec.statementId())
+                    .principal(spec.principal()).action(spec.action()).sourceArn(spec.sourceArn())));
+        } catch (io.devopscli.aws.AwsFailure f) {
+            // The statement id is taken: an earlier attempt made it and its answer was lost (read below).
+            if (!"ResourceConflictException".equals(f.code())) {
+                throw f;
+            }
+        }
         return find(lambda, function, spec.statementId()).orElseThrow(() -> new IllegalStateException(
                 "permission " + spec.statementId() + " of " + function + " is missing right after AddPermission"));
     }
