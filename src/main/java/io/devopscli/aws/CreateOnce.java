@@ -16,7 +16,7 @@ public final class CreateOnce {
             "DuplicateTargetGroupName", "DuplicateLoadBalancerName", "InvalidGroup.Duplicate",
             "InvalidSubnet.Conflict", "EntityAlreadyExists", "ResourceAlreadyExistsException",
             "RepositoryAlreadyExistsException", "RepositoryNameExistsException", "ResourceConflictException",
-            "AlreadyExistsException", "Resource.AlreadyAssociated");
+            "AlreadyExistsException", "Resource.AlreadyAssociated", "HostedZoneAlreadyExists");
 
     private CreateOnce() {
     }

@@ -63,14 +63,27 @@ public final class HostedZoneReconciler implements Reconciler<HostedZoneSpec, Ho
             return state(r53, found.get(), spec, ctx.project()); // appeared since the plan: use it as found
         }
         // A caller reference may never be reused, not even after the zone is deleted, so it is unique per
-        // create; AwsCall retries this one request with the same reference, which AWS makes idempotent.
+        // create. AWS answers a retry with the same reference HostedZoneAlreadyExists (moto makes a second
+        // zone), so the request is sent once per attempt and the zone, ours by its caller reference, is looked
+        // for before each retry: a lost answer never makes a second zone.
         String callerReference = HostedZoneLookup.callerReference(ctx.project());
-        CreateHostedZoneResponse created = AwsCall.call(() -> r53.createHostedZone(r -> r.name(spec.name())
-                .callerReference(callerReference).hostedZoneConfig(c -> c.comment(spec.comment()).privateZone(false))));
-        String id = Route53Calls.bareZoneId(created.hostedZone().id());
-        tagOwned(r53, id, ctx.project(), spec.name());
-        sync.await(r53, created.changeInfo(), "creating hosted zone " + spec.name(), ctx.progress());
-        return new HostedZoneState(id, Route53Calls.dnsKey(spec.name()), true, true, spec.comment(), false);
+        Route53Client once = ctx.services(io.devopscli.aws.AwsClients.class).once().route53();
+        return io.devopscli.aws.CreateOnce.create(
+                () -> HostedZoneLookup.find(r53, spec.name(), ctx.project()).filter(HostedZoneLookup.Found::owned)
+                        .map(f -> {
+                            if (!f.tagged()) {
+                                tagOwned(r53, f.id(), ctx.project(), spec.name());
+                            }
+                            return new HostedZoneState(f.id(), Route53Calls.dnsKey(spec.name()), true, true, f.comment(), false);
+                        }),
+                () -> {
+                    CreateHostedZoneResponse created = once.createHostedZone(r -> r.name(spec.name())
+                            .callerReference(callerReference).hostedZoneConfig(c -> c.comment(spec.comment()).privateZone(false)));
+                    String id = Route53Calls.bareZoneId(created.hostedZone().id());
+                    tagOwned(r53, id, ctx.project(), spec.name());
+                    sync.await(r53, created.changeInfo(), "creating hosted zone " + spec.name(), ctx.progress());
+                    return new HostedZoneState(id, Route53Calls.dnsKey(spec.name()), true, true, spec.comment(), false);
+                });
     }
 
     @Override
