@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
+import io.devopscli.testing.RetryBounds;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.http.SdkHttpResponse;
 
 /** moto's HTML 500 for an action it lacks becomes a terminal, named error instead of minutes of retries. */
+@EmulatorTest
+@RetryBounds(boundMillis = 5000, firstDelayMillis = 50)
 class MotoUnimplementedActionTest {
 
     @Test
@@ -23,7 +27,6 @@ class MotoUnimplementedActionTest {
 
     @Test
     void aCallMotoLacksFailsAtOnceAsNotImplementedByEndpoint() {
-        AwsCall.configure(Duration.ofSeconds(5), Duration.ofMillis(50));
         Emulator.reset();
         try (AwsClients clients = Emulator.clients("us-east-1")) {
             String arn = clients.codecommit().createRepository(r -> r.repositoryName("probe")).repositoryMetadata().arn();

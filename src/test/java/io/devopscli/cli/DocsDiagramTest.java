@@ -3,6 +3,7 @@ package io.devopscli.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * The diagrams in README.md and docs/architecture.md are the output of `graph` for the reference
  * topology after `up`, not drawings: regenerated here against the emulator, a stale copy fails.
  */
+@EmulatorTest
 class DocsDiagramTest {
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * level (lists compared by their first element). A run against the emulator with one drifted resource
  * gives a document with every kind of entry the example shows.
  */
+@EmulatorTest
 class StatusJsonShapeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

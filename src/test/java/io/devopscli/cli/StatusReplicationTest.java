@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.devopscli.replication.GitFixture;
 import io.devopscli.replication.GitHttpServer;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * CodeCommit holds no git data, so the repositories are real git repositories served over HTTP on
  * loopback (--git-url); the rest of status runs against the emulator.
  */
+@EmulatorTest
 class StatusReplicationTest {
     @TempDir
     Path dir;

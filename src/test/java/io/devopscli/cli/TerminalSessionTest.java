@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * `script`, whose stdin we type into (a typed Ctrl-C becomes SIGINT through the terminal's line
  * discipline, exactly as at a keyboard). Piped output is checked in-process beside it.
  */
+@EmulatorTest
 class TerminalSessionTest {
     private static final Pattern TIMESTAMPED = Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ  \\S");
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.devopscli.resources.ecs.ServiceRollout;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * emulator (constant runningCount) the wait is a single check per service and says so; the waiting
  * itself, for AWS, is RolloutCheckTest's and WaiterTest's.
  */
+@EmulatorTest
 class UpWaitTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -4,16 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.devopscli.aws.AwsCall;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
+import io.devopscli.testing.RetryBounds;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ec2.model.Filter;
 
 /** A plan replacing a VPC needs --allow-replace even with --yes; without it nothing is changed. */
+@EmulatorTest
+@RetryBounds(boundMillis = 5000, firstDelayMillis = 100)
 class AllowReplaceTest {
     @TempDir
     Path dir;
@@ -21,7 +23,6 @@ class AllowReplaceTest {
     @BeforeEach
     void reset() {
         Emulator.reset();
-        AwsCall.configure(Duration.ofSeconds(5), Duration.ofMillis(100));
     }
 
     @Test

@@ -6,17 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.devopscli.aws.AwsCall;
 import io.devopscli.lambda.ReplicationHandler;
 import io.devopscli.lambda.ReplicationSettings;
 import io.devopscli.replication.GitFixture;
 import io.devopscli.replication.GitHttpServer;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
+import io.devopscli.testing.RetryBounds;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,6 +44,8 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  * is (its environment, read back with GetFunctionConfiguration), fed the event CodeCommit would publish.
  * ECS on moto registers no tasks with target groups: the tests register IP targets, as ECS does on AWS.
  */
+@EmulatorTest
+@RetryBounds(boundMillis = 20_000, firstDelayMillis = 100)
 class DisasterRecoveryEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> REGIONS = List.of("us-east-1", "us-east-2", "us-west-2");
@@ -78,7 +80,6 @@ class DisasterRecoveryEndToEndTest {
     @BeforeEach
     void setUp() throws Exception {
         Emulator.reset();
-        AwsCall.configure(Duration.ofSeconds(20), Duration.ofMillis(100));
         git = GitHttpServer.start(dir.resolve("git"));
         for (String region : REGIONS) {
             repos.put(region, git.create(region + "/dr-repo"));

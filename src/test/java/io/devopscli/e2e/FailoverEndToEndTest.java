@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.devopscli.aws.AwsCall;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
+import io.devopscli.testing.RetryBounds;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  * groups, so the tests register IP targets themselves, as ECS does on AWS (moto reports registered
  * targets healthy); moto's running count is MOTO_ECS_SERVICE_RUNNING (2 from scripts/emulator.sh).
  */
+@EmulatorTest
+@RetryBounds(boundMillis = 20_000, firstDelayMillis = 100)
 class FailoverEndToEndTest {
     private static final String TOPOLOGY = """
             project: fo-shop
@@ -48,7 +50,6 @@ class FailoverEndToEndTest {
     @BeforeEach
     void reset() {
         Emulator.reset();
-        AwsCall.configure(Duration.ofSeconds(20), Duration.ofMillis(100));
     }
 
     @Test

@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.replication.GitFixture;
 import io.devopscli.replication.GitHttpServer;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
+import io.devopscli.testing.RetryBounds;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -45,6 +45,8 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  * (RegisterTaskDefinition with the commit's image, UpdateService), and the Scale action's shell is run by
  * ScaleBuildspecTest against a stand-in `aws` command.
  */
+@EmulatorTest
+@RetryBounds(boundMillis = 20_000, firstDelayMillis = 100)
 class FirstDeployEndToEndTest {
     private static final String PRIMARY = "eu-west-1";
     private static final String SECONDARY = "eu-central-1";
@@ -60,7 +62,6 @@ class FirstDeployEndToEndTest {
     @BeforeEach
     void reset() throws Exception {
         Emulator.reset();
-        AwsCall.configure(Duration.ofSeconds(20), Duration.ofMillis(100));
         git = GitHttpServer.start(dir.resolve("git"));
         primaryRepo = git.create(PRIMARY + "/acme-shop-repo");
         secondaryRepo = git.create(SECONDARY + "/acme-shop-repo");

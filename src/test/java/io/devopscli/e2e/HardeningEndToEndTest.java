@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.devopscli.aws.AwsCall;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import io.devopscli.testing.FaultProxy;
+import io.devopscli.testing.RetryBounds;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +34,8 @@ import software.amazon.awssdk.services.ec2.model.Vpc;
  * unreachable region fails alone. Faults come from scripts/fault-proxy.py (the fault benchmark's proxy)
  * between the CLI and the emulator.
  */
+@EmulatorTest
+@RetryBounds(boundMillis = 20_000, firstDelayMillis = 100)
 class HardeningEndToEndTest {
     private static final String PROJECT = "acme-shop";
     private static final List<String> REGIONS = List.of("eu-west-1", "eu-central-1");
@@ -45,7 +47,6 @@ class HardeningEndToEndTest {
     @BeforeEach
     void reset() {
         Emulator.reset();
-        AwsCall.configure(Duration.ofSeconds(20), Duration.ofMillis(100));
     }
 
     @Test

@@ -3,12 +3,13 @@ package io.devopscli.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.resources.lock.LockRecord;
 import io.devopscli.resources.lock.ProjectLock;
 import io.devopscli.resources.s3.BucketNames;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
+import io.devopscli.testing.RetryBounds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ec2.model.Filter;
 
 /** The lock as operators meet it: up refusing or waiting, what does not lock, unlock, and down --purge. */
+@EmulatorTest
+@RetryBounds(boundMillis = 20_000, firstDelayMillis = 100)
 class LockCommandsTest {
     private static final String PROJECT = "acme-shop";
     private static final String PRIMARY = "eu-west-1";
@@ -31,7 +34,6 @@ class LockCommandsTest {
     @BeforeEach
     void setUp() throws Exception {
         Emulator.reset();
-        AwsCall.configure(Duration.ofSeconds(20), Duration.ofMillis(100));
         primary = Emulator.clients(PRIMARY);
         topo = new CliHarness(dir, CliHarness.TWO_REGIONS);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * option inverted or ignored (as --no-live once was) fails here. Calls are counted by the tool's own
  * call counter, reported in -o json.
  */
+@EmulatorTest
 class OperatorOptionsEndToEndTest {
     @TempDir
     Path dir;

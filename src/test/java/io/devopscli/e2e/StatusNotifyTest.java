@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.resources.DeliveryLayer;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import io.devopscli.testing.FaultProxy;
+import io.devopscli.testing.RetryBounds;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +28,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * proxy) status --notify publishes a check error under its own subject, not drift, and the dependents are
  * "unknown"; real drift is published as drift. Messages are read from an SQS queue subscribed to the topic.
  */
+@EmulatorTest
+@RetryBounds(boundMillis = 5000, firstDelayMillis = 100)
 class StatusNotifyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
@@ -38,7 +40,6 @@ class StatusNotifyTest {
     @BeforeEach
     void setUp() throws Exception {
         Emulator.reset();
-        AwsCall.configure(Duration.ofSeconds(5), Duration.ofMillis(100));
         clients = Emulator.clients("eu-west-1");
     }
 

@@ -60,6 +60,11 @@ public final class Emulator {
         return new AwsClients(region, settings());
     }
 
+    /** Like clients(region), with this session's own AwsCall retry settings. */
+    public static AwsClients clients(String region, io.devopscli.aws.CallSettings calls) {
+        return new AwsClients(region, settings().withCalls(calls));
+    }
+
     /** A fresh run context for one region, as the engine would build it. */
     public static RegionContext context(String region, String project, AwsClients clients) {
         return new RegionContext(region, project, clients, Progress.SILENT);
