@@ -225,16 +225,16 @@ public final class AwsClients implements AutoCloseable {
     private <B extends AwsClientBuilder<B, ?>> B withTimestampFix(B builder) {
         if (!capabilities().epochTimestamps()) {
             builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
-                    .addExecutionInterceptor(new MotoTimestampFix()).build());
+                    .addExecutionInterceptor(new IsoTimestampFix()).build());
         }
         return withJsonErrors(builder);
     }
 
-    /** For JSON-protocol clients only: see MotoUnimplementedAction. Real AWS never answers HTML. */
+    /** For JSON-protocol clients only: see UnimplementedAction. Real AWS never answers HTML. */
     private <B extends AwsClientBuilder<B, ?>> B withJsonErrors(B builder) {
         if (!capabilities().jsonErrors()) {
             builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
-                    .addExecutionInterceptor(new MotoUnimplementedAction()).build());
+                    .addExecutionInterceptor(new UnimplementedAction()).build());
         }
         return builder;
     }

@@ -43,12 +43,12 @@ public final class EndpointCapabilities {
         VIRTUAL_HOSTED_S3,
         /**
          * moto answers CodeCommit and CodePipeline (JSON protocols) with ISO-8601 date-time strings where AWS
-         * sends epoch seconds, which the SDK cannot read (see MotoTimestampFix).
+         * sends epoch seconds, which the SDK cannot read (see IsoTimestampFix).
          */
         EPOCH_TIMESTAMPS,
         /**
          * moto answers an action it does not implement with an HTML 500 page, which the SDK would retry as a
-         * server fault for minutes (see MotoUnimplementedAction, which makes it a clear client error).
+         * server fault for minutes (see UnimplementedAction, which makes it a clear client error).
          */
         JSON_ERRORS,
         /**

@@ -111,7 +111,7 @@ class EndpointCapabilitiesTest {
             try (AwsClients clients = clients(endpoint.url(), EndpointCapabilities.EMULATOR)) {
                 SdkException e = assertThrows(SdkException.class,
                         () -> clients.once().codebuild().listProjects(r -> { }));
-                assertEquals(MotoUnimplementedAction.CODE, AwsErrors.code(e));
+                assertEquals(UnimplementedAction.CODE, AwsErrors.code(e));
                 assertEquals(AwsErrors.Kind.TERMINAL, AwsErrors.classify(e));
             }
             try (AwsClients clients = clients(endpoint.url(), EndpointCapabilities.EMULATOR.with(Gap.JSON_ERRORS, false))) {

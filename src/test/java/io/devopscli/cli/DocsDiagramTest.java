@@ -2,6 +2,7 @@ package io.devopscli.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.devopscli.testing.Cli;
 import io.devopscli.testing.Emulator;
 import io.devopscli.testing.EmulatorTest;
 import java.nio.file.Files;
@@ -21,9 +22,9 @@ class DocsDiagramTest {
     void theDocumentedDiagramIsWhatGraphPrints() throws Exception {
         Emulator.reset();
         String endpoint = Emulator.endpoint().toString();
-        CliRun up = CliRun.of("up", "--yes", "--endpoint-url", endpoint);
+        Cli.Result up = Cli.inProcess("up", "--yes", "--endpoint-url", endpoint);
         assertEquals(0, up.code(), up.toString());
-        CliRun graph = CliRun.of("graph", "--endpoint-url", endpoint);
+        Cli.Result graph = Cli.inProcess("graph", "--endpoint-url", endpoint);
         assertEquals(0, graph.code(), graph.toString());
         for (String doc : new String[] {"README.md", "docs/architecture.md"}) {
             assertEquals(graph.out(), mermaidBlock(Path.of(doc)),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.devopscli.aws.AwsClients;
+import io.devopscli.testing.Cli;
 import io.devopscli.testing.Emulator;
 import io.devopscli.testing.EmulatorTest;
 import io.devopscli.testing.RetryBounds;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 @RetryBounds(boundMillis = 20_000, firstDelayMillis = 100)
 class AppSecretsEndToEndTest {
     private static final String VALUE = "hunter2-never-printed";
-    private static final String TOPOLOGY = CliHarness.TWO_REGIONS.replace(
+    private static final String TOPOLOGY = Cli.TWO_REGIONS.replace(
             "  autoscaling: {cpuTarget: 50, memoryTarget: 60}",
             "  autoscaling: {cpuTarget: 50, memoryTarget: 60}\n"
                     + "  secrets: {DB_PASSWORD: ssm:/acme/db-password, API_KEY: secretsmanager:acme/api}");
@@ -48,9 +49,9 @@ class AppSecretsEndToEndTest {
         }
         Emulator.clients("eu-west-1").ssm().putParameter(r -> r.name("/acme/db-password").value(VALUE)
                 .type(ParameterType.SECURE_STRING));
-        CliHarness cli = new CliHarness(dir, TOPOLOGY);
+        Cli cli = new Cli(dir, TOPOLOGY);
 
-        CliHarness.Result first = cli.run("up", "--yes");
+        Cli.Result first = cli.run("up", "--yes");
         assertEquals(1, first.code(), first.toString());
         assertTrue(first.toString().contains("app secrets missing in eu-central-1: DB_PASSWORD (ssm:/acme/db-password)"),
                 first.toString());
@@ -60,7 +61,7 @@ class AppSecretsEndToEndTest {
 
         Emulator.clients("eu-central-1").ssm().putParameter(r -> r.name("/acme/db-password").value(VALUE)
                 .type(ParameterType.SECURE_STRING));
-        CliHarness.Result second = cli.run("up", "--yes", "-v");
+        Cli.Result second = cli.run("up", "--yes", "-v");
         assertEquals(0, second.code(), second.toString());
         assertFalse(second.toString().contains(VALUE), "no secret value in any output");
 
@@ -80,9 +81,9 @@ class AppSecretsEndToEndTest {
             assertFalse(policy.contains("parameter/*") || policy.contains("secret:*"), "exactly those, nothing else: " + policy);
         }
 
-        CliHarness.Result converged = cli.run("up", "--yes", "-o", "json");
+        Cli.Result converged = cli.run("up", "--yes", "-o", "json");
         assertEquals(0, converged.json().get("awsCalls").get("mutating").asInt(), converged.toString());
-        CliHarness.Result status = cli.run("status", "--no-live");
+        Cli.Result status = cli.run("status", "--no-live");
         assertFalse(status.toString().contains(VALUE));
     }
 }

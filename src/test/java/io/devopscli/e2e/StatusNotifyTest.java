@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.resources.DeliveryLayer;
+import io.devopscli.testing.Cli;
 import io.devopscli.testing.Emulator;
 import io.devopscli.testing.EmulatorTest;
 import io.devopscli.testing.FaultProxy;
@@ -50,15 +51,15 @@ class StatusNotifyTest {
 
     @Test
     void unreadableIsAnErrorWithItsOwnSubjectAndDriftIsDrift() throws Exception {
-        CliHarness topo = new CliHarness(dir, CliHarness.TWO_REGIONS);
+        Cli topo = new Cli(dir, Cli.TWO_REGIONS);
         assertEquals(0, topo.run("up", "--yes").code());
         subscribeQueue();
 
-        CliHarness.Result inSync = topo.run("status", "--notify", "--regions", "eu-west-1");
+        Cli.Result inSync = topo.run("status", "--notify", "--regions", "eu-west-1");
         assertEquals(0, inSync.code(), inSync.toString());
         assertEquals(List.of(), subjects(), "in sync: nothing published");
 
-        CliHarness.Result unreadable;
+        Cli.Result unreadable;
         try (FaultProxy proxy = FaultProxy.start("--fail-op", "DescribeSubnets")) {
             unreadable = topo.runAt(proxy.endpoint(), "status", "--notify", "--regions", "eu-west-1", "-o", "json");
         }
@@ -74,7 +75,7 @@ class StatusNotifyTest {
         String vpc = clients.ec2().describeVpcs(r -> r.filters(Filter.builder().name("tag:devops-cli:project")
                 .values("acme-shop").build())).vpcs().get(0).vpcId();
         clients.ec2().modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsHostnames(AttributeBooleanValue.builder().value(false).build()));
-        CliHarness.Result drifted = topo.run("status", "--notify", "--regions", "eu-west-1");
+        Cli.Result drifted = topo.run("status", "--notify", "--regions", "eu-west-1");
         assertEquals(0, drifted.code(), drifted.toString());
         assertEquals(List.of("devops-cli drift in acme-shop: 1 resource not as the topology says"), subjects());
     }

@@ -52,7 +52,7 @@ class RepositoryReconcilerEmulatorTest {
     void basicCreatesTheRepositoryAndTheTimestampFixLetsTheSdkReadIt() {
         harness.up();
 
-        // GetRepository carries moto's ISO-8601 dates: this read fails without MotoTimestampFix
+        // GetRepository carries moto's ISO-8601 dates: this read fails without IsoTimestampFix
         RepositoryMetadata m = codecommit.getRepository(r -> r.repositoryName(NAME)).repositoryMetadata();
         assertNotNull(m.creationDate());
         assertEquals("Source of demo-app [devops-cli:project=" + PROJECT + "]", m.repositoryDescription());

@@ -122,7 +122,7 @@ class PipelineReconcilerEmulatorTest {
         assertEquals(Action.NOOP, EngineHarness.byKey(harness.plan()).get(PIPELINE).action());
     }
 
-    /** moto answers ISO-8601 timestamps; MotoTimestampFix makes ListPipelines and GetPipeline readable. */
+    /** moto answers ISO-8601 timestamps; IsoTimestampFix makes ListPipelines and GetPipeline readable. */
     @Test
     void theTimestampsOfListAndGetPipelineRead() {
         harness.up();

@@ -30,7 +30,7 @@ class PipelineStateQueryTest {
 
     /**
      * moto 5.2.5 has no executions and answers GetPipelineState with an HTML 500 (which the client turns
-     * into NotImplementedByEndpoint, see MotoUnimplementedAction): status says so and goes on.
+     * into NotImplementedByEndpoint, see UnimplementedAction): status says so and goes on.
      */
     @Test
     void theEmulatorCannotAnswerSoTheStateIsUnavailable() {
