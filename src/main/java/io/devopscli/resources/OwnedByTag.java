@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.resourcegroupstaggingapi.model.TagFilter;
  * The ARNs of the project's resources of one type in a region, from one Resource Groups Tagging API
  * GetResources query per run, region and type (filtered on the ownership tag): what replaces one
  * ListTagsForResource per alarm, log group or topic. Services whose list calls return no tags use it;
- * those the API does not cover (or the emulator does not: EventBridge rules, ECR, CodePipeline) keep
+ * those the API does not cover (or moto 5.2.5 does not: EventBridge rules, ECR, CodePipeline) keep
  * reading their own tags.
  *
  * The tagging API is eventually consistent on AWS: a resource tagged seconds ago may be missing. Only
@@ -25,7 +25,7 @@ public final class OwnedByTag {
     }
 
     /**
-     * @param resourceType the API's filter: "cloudwatch:alarm", "sns", "logs" (the emulator names log groups
+     * @param resourceType the API's filter: "cloudwatch:alarm", "sns", "logs" (moto names log groups
      *                     "logs:loggroup", AWS "logs:log-group": the service alone matches both)
      */
     public static Set<String> arns(RegionContext ctx, String resourceType) {

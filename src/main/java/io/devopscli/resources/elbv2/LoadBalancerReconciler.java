@@ -64,7 +64,7 @@ public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec
         ElasticLoadBalancingV2Client elb = elb(ctx);
         String physical = spec.physicalName();
         ParentIds parents = ParentIds.resolve(ctx, parentKeys(spec));
-        // CreateLoadBalancer takes no client token (AWS is idempotent by name, the emulator makes a second one):
+        // CreateLoadBalancer takes no client token (AWS is idempotent by name, moto makes a second one):
         // one left by an interrupted run is found by name, and one that is not ours stops us here.
         Optional<LoadBalancer> existing = LoadBalancerLookup.byName(elb, physical);
         if (existing.isPresent() && !LoadBalancerLookup.isOwned(elb, existing.get(), ctx.project(), spec.name())) {
