@@ -16,8 +16,16 @@ public final class Engine implements AutoCloseable {
     private final ExecutorService pool;
     private final DagExecutor executor;
     private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+    private final CascadeRule cascadeRule;
 
+    /** An engine where a replaced resource's dependents are all replaced with it. */
     public Engine(int threads) {
+        this(threads, CascadeRule.REPLACE_ALL);
+    }
+
+    /** @param cascadeRule how each dependent takes a parent's replacement (see ReplacementCascade) */
+    public Engine(int threads, CascadeRule cascadeRule) {
+        this.cascadeRule = cascadeRule;
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "devops-cli-worker");
             t.setDaemon(true);
@@ -103,6 +111,11 @@ public final class Engine implements AutoCloseable {
                 changes.add(new Change(node.key(), keep ? Action.NOOP : Action.DELETE, List.of(),
                         keep ? List.of() : o.change().duplicates()));
             }
+        }
+        if (!destroy) {
+            ReplacementCascade.Result cascade = ReplacementCascade.plan(graph, changes, observed, cascadeRule);
+            changes = cascade.changes();
+            failures.addAll(cascade.refused());
         }
         return new RegionPlan(graph, changes, observed, failures, duplicates);
     }
@@ -215,14 +228,87 @@ public final class Engine implements AutoCloseable {
         Map<ResourceKey, NodeResult> preset = new HashMap<>();
         rp.observeFailures().forEach(f -> preset.put(f.key(), f));
         List<ResourceKey> order = new ArrayList<>(graph.nodes().stream().map(Node::key).toList());
+        List<ResourceKey> reversed = new ArrayList<>(order);
+        java.util.Collections.reverse(reversed);
         if (reverse) {
-            java.util.Collections.reverse(order);
+            return executor.run(reversed, graph::dependentsOf,
+                    key -> destroyNode(graph.node(key), changes.get(key), rp, graph.context()), preset);
         }
-        return executor.run(order,
-                key -> reverse ? graph.dependentsOf(key) : graph.node(key).dependsOn(),
-                key -> reverse ? destroyNode(graph.node(key), changes.get(key), rp, graph.context())
-                        : applyNode(graph.node(key), changes.get(key), rp.observed().get(key), graph.context()),
-                preset);
+        return deleteReplaced(rp, changes, reversed, preset).thenCompose(notDeleted -> {
+            Map<ResourceKey, NodeResult> forwardPreset = new HashMap<>(preset);
+            forwardPreset.putAll(notDeleted);
+            return executor.run(order, key -> graph.node(key).dependsOn(),
+                    key -> forward(graph.node(key), changes.get(key), rp.observed().get(key), graph.context()),
+                    forwardPreset);
+        });
+    }
+
+    /**
+     * The first half of every replacement (a cascade's, or one resource's): the old resources are deleted,
+     * dependents before what they depend on, so a VPC goes after its subnets, gateways and groups. Delete
+     * first, not create first: a new copy would answer to the same name tag as the old one (our creates
+     * look for an owned one by it, to finish an interrupted run), and names that are unique (a load
+     * balancer's, a target group's, a service's in its cluster) must be free first. Answers the
+     * replacements that were not deleted: they are not created again in the second half, and whatever
+     * depends on them is skipped, so a failure leaves the old resource in place for the next up.
+     */
+    private CompletableFuture<Map<ResourceKey, NodeResult>> deleteReplaced(RegionPlan rp, Map<ResourceKey, Change> changes,
+                                                                          List<ResourceKey> reversed,
+                                                                          Map<ResourceKey, NodeResult> preset) {
+        java.util.Set<ResourceKey> replaced = new java.util.HashSet<>();
+        changes.values().stream().filter(c -> c.action() == Action.REPLACE).forEach(c -> replaced.add(c.key()));
+        if (replaced.isEmpty()) {
+            return CompletableFuture.completedFuture(Map.of());
+        }
+        RegionGraph graph = rp.graph();
+        // An unread resource (preset) below a replaced one blocks its delete: it may be what holds it.
+        return executor.run(reversed, graph::dependentsOf, key -> replaced.contains(key)
+                        ? perform(graph.node(key), changes.get(key).with(Action.DELETE), rp.observed().get(key),
+                                graph.context(), Action.REPLACE, "replacing", " (deleting the old one)")
+                        : new NodeResult(key, Action.NOOP, NodeResult.Outcome.UNCHANGED, "", 0, null), preset)
+                .thenApply(results -> {
+                    Map<ResourceKey, NodeResult> notDeleted = new HashMap<>();
+                    results.stream().filter(r -> replaced.contains(r.key()) && r.outcome() != NodeResult.Outcome.DONE)
+                            .forEach(r -> notDeleted.put(r.key(), new NodeResult(r.key(), Action.REPLACE, r.outcome(),
+                                    r.message(), r.millis(), r.error())));
+                    return notDeleted;
+                });
+    }
+
+    /** The second half: create what was deleted to be replaced, re-point what refers to it, apply the rest. */
+    private NodeResult forward(Node<?, ?> node, Change change, Object observed, RegionContext ctx) {
+        if (change != null && change.action() == Action.REPLACE) {
+            return perform(node, change.with(Action.CREATE), null, ctx, Action.REPLACE, "replacing", " (creating the new one)");
+        }
+        if (change != null && change.repoints()) {
+            return repoint(node, change, ctx);
+        }
+        return applyNode(node, change, observed, ctx);
+    }
+
+    /**
+     * A resource that refers to a replaced parent by its id or DNS name: read again now that the parent
+     * is new, and brought in line by its own diff (which also covers any drift of its own). A diff that
+     * now needs a replacement was not in the plan the operator saw, so it is not carried out.
+     */
+    private NodeResult repoint(Node<?, ?> node, Change planned, RegionContext ctx) {
+        Node.Observed now;
+        try {
+            now = node.observe(ctx);
+        } catch (RuntimeException e) {
+            return NodeResult.failed(node.key(), Action.UPDATE, "re-pointing (reading)", e, 0);
+        }
+        Change fresh = now.change();
+        if (fresh.action() == Action.REPLACE) {
+            return new NodeResult(node.key(), Action.UPDATE, NodeResult.Outcome.FAILED, "re-pointing "
+                    + node.key().describe() + ": it now needs a replacement the plan did not show ("
+                    + String.join(", ", fresh.fields().stream().filter(FieldChange::immutable).map(FieldChange::field)
+                    .toList()) + "); run up again to see the new plan", 0, null);
+        }
+        if (!fresh.action().mutates()) {
+            return new NodeResult(node.key(), Action.UPDATE, NodeResult.Outcome.UNCHANGED, "", 0, null);
+        }
+        return perform(node, fresh, now.actual(), ctx, Action.UPDATE, verb(fresh.action()), " (re-pointing it)");
     }
 
     /** down: the resource, and every duplicate of it, so nothing owned is left behind. */
@@ -277,23 +363,30 @@ public final class Engine implements AutoCloseable {
             Action action = change == null ? Action.NOOP : change.action();
             return new NodeResult(node.key(), action, NodeResult.Outcome.UNCHANGED, "", 0, null);
         }
+        return perform(node, change, observed, ctx, change.action(), verb(change.action()), "");
+    }
+
+    /** Carries out one change, reported as the planned action (a replacement's delete is part of REPLACE). */
+    private NodeResult perform(Node<?, ?> node, Change change, Object observed, RegionContext ctx, Action reported,
+                               String verb, String step) {
         if (stopped.get()) {
             // Ctrl-C: nothing new starts; what is in flight finishes, and the next up does the rest
-            return new NodeResult(node.key(), change.action(), NodeResult.Outcome.SKIPPED,
+            return new NodeResult(node.key(), reported, NodeResult.Outcome.SKIPPED,
                     "not started " + node.key().describe() + ": interrupted", 0, null);
         }
         long start = System.nanoTime();
-        String verb = verb(change.action());
-        String what = verb + " " + node.key().describe();
+        String what = verb + " " + node.key().describe() + step;
         ctx.progress().started(what);
         try {
             node.apply(change, observed, ctx);
             long millis = elapsed(start);
             ctx.progress().finished(what, true, String.format(java.util.Locale.ROOT, "%s ... done in %.1fs", what,
                     millis / 1000.0));
-            return new NodeResult(node.key(), change.action(), NodeResult.Outcome.DONE, "", millis, null);
+            return new NodeResult(node.key(), reported, NodeResult.Outcome.DONE, "", millis, null);
         } catch (RuntimeException e) {
-            NodeResult failed = NodeResult.failed(node.key(), change.action(), verb, e, elapsed(start));
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            NodeResult failed = new NodeResult(node.key(), reported, NodeResult.Outcome.FAILED, what + ": " + reason,
+                    elapsed(start), e);
             ctx.progress().finished(what, false, failed.message());
             return failed;
         }
