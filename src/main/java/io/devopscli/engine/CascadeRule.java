@@ -20,6 +20,15 @@ public interface CascadeRule {
 
     Reaction onParentReplaced(ResourceKey dependent, ResourceKey parent);
 
+    /**
+     * Whether dependent, in another region's graph, refers to parent although no edge says so (the
+     * primary's failover records read the other regions' load balancers by name). Such a dependent is
+     * re-pointed when parent is replaced, once the new parent exists.
+     */
+    default boolean refersAcrossRegions(ResourceKey dependent, ResourceKey parent) {
+        return false;
+    }
+
     /** The safe default where nothing is known: every dependent is rebuilt with its parent. */
     CascadeRule REPLACE_ALL = (dependent, parent) -> Reaction.REPLACE;
 }

@@ -59,7 +59,9 @@ public record Change(ResourceKey key, Action action, List<FieldChange> fields, L
     /** "replaced because ec2/vpc vpc is replaced", or empty when the change is the resource's own. */
     public String reason() {
         return cascade.map(c -> (action == Action.REPLACE ? "replaced" : "re-pointed") + " because "
-                + c.parent().type() + " " + c.parent().name() + " is replaced").orElse("");
+                + c.parent().type() + " " + c.parent().name()
+                + (c.parent().region().equals(key.region()) ? "" : " in " + c.parent().region()) + " is replaced")
+                .orElse("");
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,7 +77,7 @@ public final class Engine implements AutoCloseable {
         for (int i = 0; i < graphs.size(); i++) {
             regions.add(regionPlan(graphs.get(i), pending.get(i), destroy, purge));
         }
-        return new Plan(regions);
+        return new Plan(destroy ? regions : ReplacementCascade.acrossRegions(regions, cascadeRule));
     }
 
     private RegionPlan regionPlan(RegionGraph graph, List<CompletableFuture<Object>> observations,
@@ -201,8 +202,22 @@ public final class Engine implements AutoCloseable {
     private RunReport run(Plan plan, boolean reverse) {
         long start = System.nanoTime();
         List<CompletableFuture<List<NodeResult>>> regions = new ArrayList<>();
+        // Each replacement's outcome, for what other regions re-point at it (see repoint)
+        Map<ResourceKey, CompletableFuture<NodeResult>> renewed = new java.util.concurrent.ConcurrentHashMap<>();
+        plan.allChanges().stream().filter(c -> !reverse && c.action() == Action.REPLACE)
+                .forEach(c -> renewed.put(c.key(), new CompletableFuture<>()));
         for (RegionPlan rp : plan.regions()) {
-            CompletableFuture<List<NodeResult>> region = runRegion(rp, reverse);
+            CompletableFuture<List<NodeResult>> region = runRegion(rp, reverse, renewed);
+            // a replacement skipped or failed is known only at the end: nobody waits for it forever
+            region.whenComplete((done, error) -> rp.changes().forEach(c -> {
+                CompletableFuture<NodeResult> f = renewed.get(c.key());
+                if (f != null) {
+                    f.complete(done == null ? new NodeResult(c.key(), Action.REPLACE, NodeResult.Outcome.SKIPPED,
+                            "not replaced", 0, error) : done.stream().filter(r -> r.key().equals(c.key())).findFirst()
+                            .orElse(new NodeResult(c.key(), Action.REPLACE, NodeResult.Outcome.SKIPPED, "not replaced",
+                                    0, null)));
+                }
+            }));
             if (!reverse && !rp.duplicates().isEmpty()) {
                 // Duplicates go after the region is applied, dependents' copies before their parents'
                 // (a duplicate subnet before its duplicate VPC), and only where the kept one is sound.
@@ -221,7 +236,8 @@ public final class Engine implements AutoCloseable {
         return new RunReport(results, elapsed(start));
     }
 
-    private CompletableFuture<List<NodeResult>> runRegion(RegionPlan rp, boolean reverse) {
+    private CompletableFuture<List<NodeResult>> runRegion(RegionPlan rp, boolean reverse,
+                                                          Map<ResourceKey, CompletableFuture<NodeResult>> renewed) {
         RegionGraph graph = rp.graph();
         Map<ResourceKey, Change> changes = new HashMap<>();
         rp.changes().forEach(c -> changes.put(c.key(), c));
@@ -238,7 +254,7 @@ public final class Engine implements AutoCloseable {
             Map<ResourceKey, NodeResult> forwardPreset = new HashMap<>(preset);
             forwardPreset.putAll(notDeleted);
             return executor.run(order, key -> graph.node(key).dependsOn(),
-                    key -> forward(graph.node(key), changes.get(key), rp.observed().get(key), graph.context()),
+                    key -> forward(graph.node(key), changes.get(key), rp.observed().get(key), graph.context(), renewed),
                     forwardPreset);
         });
     }
@@ -276,14 +292,38 @@ public final class Engine implements AutoCloseable {
     }
 
     /** The second half: create what was deleted to be replaced, re-point what refers to it, apply the rest. */
-    private NodeResult forward(Node<?, ?> node, Change change, Object observed, RegionContext ctx) {
+    private NodeResult forward(Node<?, ?> node, Change change, Object observed, RegionContext ctx,
+                               Map<ResourceKey, CompletableFuture<NodeResult>> renewed) {
         if (change != null && change.action() == Action.REPLACE) {
-            return perform(node, change.with(Action.CREATE), null, ctx, Action.REPLACE, "replacing", " (creating the new one)");
+            NodeResult created = perform(node, change.with(Action.CREATE), null, ctx, Action.REPLACE, "replacing",
+                    " (creating the new one)");
+            renewed.get(node.key()).complete(created);
+            return created;
         }
         if (change != null && change.repoints()) {
-            return repoint(node, change, ctx);
+            Optional<NodeResult> blocked = awaitOtherRegions(node.key(), renewed);
+            return blocked.isPresent() ? blocked.get() : repoint(node, change, ctx);
         }
         return applyNode(node, change, observed, ctx);
+    }
+
+    /**
+     * What another region replaces and this resource refers to (CascadeRule.refersAcrossRegions) must be
+     * there before it is re-pointed: regions run in parallel, and no edge of this region's graph says so.
+     * Only re-points wait, never a replacement, so two regions never wait for each other.
+     */
+    private Optional<NodeResult> awaitOtherRegions(ResourceKey key, Map<ResourceKey, CompletableFuture<NodeResult>> renewed) {
+        for (Map.Entry<ResourceKey, CompletableFuture<NodeResult>> e : renewed.entrySet()) {
+            if (e.getKey().region().equals(key.region()) || !cascadeRule.refersAcrossRegions(key, e.getKey())) {
+                continue;
+            }
+            NodeResult parent = e.getValue().join();
+            if (parent.outcome() != NodeResult.Outcome.DONE) {
+                return Optional.of(new NodeResult(key, Action.UPDATE, NodeResult.Outcome.SKIPPED, "skipped re-pointing "
+                        + key.describe() + ": " + e.getKey() + " was not replaced", 0, null));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -105,6 +105,38 @@ public final class ReplacementCascade {
         return reach;
     }
 
+    /**
+     * Re-points what other regions' graphs hold of a replaced resource (see
+     * CascadeRule.refersAcrossRegions): a resource that is there and not itself replaced becomes an update.
+     */
+    public static List<RegionPlan> acrossRegions(List<RegionPlan> regions, CascadeRule rule) {
+        List<Change> replaced = regions.stream().flatMap(r -> r.changes().stream())
+                .filter(c -> c.action() == Action.REPLACE).toList();
+        if (replaced.isEmpty()) {
+            return regions;
+        }
+        List<RegionPlan> result = new ArrayList<>();
+        for (RegionPlan rp : regions) {
+            List<Change> changes = new ArrayList<>();
+            for (Change c : rp.changes()) {
+                Change repointed = c;
+                if (c.action() == Action.NOOP || (c.action() == Action.UPDATE && c.cascade().isEmpty())) {
+                    for (Change parent : replaced) {
+                        if (!parent.key().region().equals(c.key().region())
+                                && rule.refersAcrossRegions(c.key(), parent.key())) {
+                            repointed = c.cascaded(Action.UPDATE, parent.key(),
+                                    parent.cascade().map(Change.Cascade::root).orElse(parent.key()));
+                            break;
+                        }
+                    }
+                }
+                changes.add(repointed);
+            }
+            result.add(new RegionPlan(rp.graph(), changes, rp.observed(), rp.observeFailures(), rp.duplicates()));
+        }
+        return result;
+    }
+
     private static List<ResourceKey> sorted(Set<ResourceKey> keys) {
         return keys.stream().sorted().toList();
     }

@@ -20,7 +20,8 @@ import java.util.Map;
  *     the cluster, services, bucket, repository and projects; rules and task definitions name their
  *     targets, roles and log groups by ARNs built from names).</li>
  * </ul>
- * A type not listed is replaced: rebuilding is always correct, if slower.
+ * A type not listed is replaced: rebuilding is always correct, if slower. Across regions, the only
+ * reference is the primary's failover records to the other regions' load balancers and health checks.
  */
 public final class ReplacementReactions implements CascadeRule {
     private static final Map<String, Reaction> BY_TYPE = Map.ofEntries(
@@ -44,5 +45,12 @@ public final class ReplacementReactions implements CascadeRule {
             return Reaction.REPOINT; // UpdateService moves a service to another revision
         }
         return BY_TYPE.getOrDefault(dependent.type(), Reaction.REPLACE);
+    }
+
+    /** The primary's failover records alias every region's load balancer and name its health check. */
+    @Override
+    public boolean refersAcrossRegions(ResourceKey dependent, ResourceKey parent) {
+        return dependent.type().equals("route53/failover-records")
+                && (parent.type().equals("elbv2/load-balancer") || parent.type().equals("route53/health-check"));
     }
 }

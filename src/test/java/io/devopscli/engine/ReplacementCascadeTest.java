@@ -29,10 +29,20 @@ import org.junit.jupiter.api.Test;
 class ReplacementCascadeTest {
     private static final String R = "r1";
     private final Cloud cloud = new Cloud();
-    private final CascadeRule rule = (dependent, parent) -> switch (dependent.kind()) {
-        case "alarm" -> CascadeRule.Reaction.REPOINT;
-        case "pipeline" -> CascadeRule.Reaction.KEEP;
-        default -> CascadeRule.Reaction.REPLACE;
+    private final CascadeRule rule = new CascadeRule() {
+        @Override
+        public Reaction onParentReplaced(ResourceKey dependent, ResourceKey parent) {
+            return switch (dependent.kind()) {
+                case "alarm" -> CascadeRule.Reaction.REPOINT;
+                case "pipeline" -> CascadeRule.Reaction.KEEP;
+                default -> CascadeRule.Reaction.REPLACE;
+            };
+        }
+
+        @Override
+        public boolean refersAcrossRegions(ResourceKey dependent, ResourceKey parent) {
+            return dependent.kind().equals("records") && parent.kind().equals("lb");
+        }
     };
     private final Engine engine = new Engine(8, rule);
 
@@ -209,6 +219,76 @@ class ReplacementCascadeTest {
         }
     }
 
+    /** r2's records alias r1's lb by name (no edge): re-pointed once r1's new lb exists, not before. */
+    @Test
+    void whatAnotherRegionReadsByNameIsRepointedAfterTheNewParentExists() {
+        Records records = new Records(cloud);
+        engine.apply(engine.plan(List.of(graph("10.0.0.0/16"), recordsGraph(records))));
+        cloud.log.clear();
+        cloud.slow.add("lb"); // without the wait, r2 would read the lb while r1 is still making it
+
+        Plan plan = engine.plan(List.of(graph("10.5.0.0/16"), recordsGraph(records)));
+        Change c = plan.regions().get(1).changes().get(0);
+        assertEquals(Action.UPDATE, c.action());
+        assertEquals("re-pointed because t/lb lb in r1 is replaced", c.reason());
+        RunReport report = engine.apply(plan);
+
+        assertTrue(report.succeeded(), report.toString());
+        assertEquals(cloud.idOf("lb"), records.target.get(), "the record aliases the new lb");
+        assertBefore(cloud.log, "create lb", "update records");
+        assertFalse(engine.plan(List.of(graph("10.5.0.0/16"), recordsGraph(records))).hasChanges());
+    }
+
+    private static RegionGraph recordsGraph(Records records) {
+        RegionGraph g = new RegionGraph(new RegionContext("r2", "proj", null, Progress.SILENT));
+        g.add(new ResourceKey("r2", "t/records", "app"), records, "lb");
+        return g;
+    }
+
+    /** A record that aliases a load balancer of another region, found by its name when read. */
+    static final class Records implements Reconciler<String, String[]> {
+        private final Cloud cloud;
+        final java.util.concurrent.atomic.AtomicReference<String> target = new java.util.concurrent.atomic.AtomicReference<>();
+
+        Records(Cloud cloud) {
+            this.cloud = cloud;
+        }
+
+        @Override
+        public Optional<String[]> observe(String lbName, RegionContext ctx) {
+            return Optional.ofNullable(target.get()).map(t -> new String[] {t, cloud.findId(lbName)});
+        }
+
+        @Override
+        public List<FieldChange> diff(String lbName, String[] actual) {
+            return new Diffs().field("alias", actual[1], actual[0]).toList();
+        }
+
+        @Override
+        public String[] create(String lbName, RegionContext ctx) {
+            cloud.log.add("create records");
+            target.set(cloud.findId(lbName));
+            return new String[] {target.get(), target.get()};
+        }
+
+        @Override
+        public String[] update(String lbName, String[] actual, List<FieldChange> changes, RegionContext ctx) {
+            cloud.log.add("update records");
+            target.set(cloud.findId(lbName));
+            return new String[] {target.get(), target.get()};
+        }
+
+        @Override
+        public void delete(String[] actual, RegionContext ctx) {
+            target.set(null);
+        }
+
+        @Override
+        public String id(String[] actual) {
+            return "records";
+        }
+    }
+
     private static void assertBefore(List<String> log, String first, String second) {
         assertTrue(log.contains(first) && log.contains(second) && log.indexOf(first) < log.indexOf(second),
                 first + " before " + second + ": " + log);
@@ -234,6 +314,7 @@ class ReplacementCascadeTest {
         final List<String> log = Collections.synchronizedList(new ArrayList<>());
         final Set<String> failing = ConcurrentHashMap.newKeySet();
         final Set<String> holdingData = ConcurrentHashMap.newKeySet();
+        final Set<String> slow = ConcurrentHashMap.newKeySet();
 
         @Override
         public Optional<Res> observe(Spec spec, RegionContext ctx) {
@@ -249,6 +330,13 @@ class ReplacementCascadeTest {
 
         @Override
         public Res create(Spec spec, RegionContext ctx) {
+            if (slow.contains(spec.name())) {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             act("create", spec.name());
             List<String> refs = spec.refs(ctx, true);
             Res r = new Res(spec.name() + "#" + ids.incrementAndGet(), spec.name(), spec.value(), refs, refs);
@@ -286,6 +374,11 @@ class ReplacementCascadeTest {
                 throw new IllegalStateException("boom on " + name);
             }
             log.add(verb + " " + name);
+        }
+
+        String findId(String name) {
+            Res r = resources.get(name);
+            return r == null ? "none" : r.id();
         }
 
         String idOf(String name) {
