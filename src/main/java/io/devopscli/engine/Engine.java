@@ -16,8 +16,9 @@ import java.util.concurrent.Executors;
 public final class Engine implements AutoCloseable {
     private final ExecutorService pool;
     private final DagExecutor executor;
-    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+    private final NodeWork work = new NodeWork();
     private final CascadeRule cascadeRule;
+    private final ReplacingApply replacing;
 
     /** An engine where a replaced resource's dependents are all replaced with it. */
     public Engine(int threads) {
@@ -33,6 +34,7 @@ public final class Engine implements AutoCloseable {
             return t;
         });
         this.executor = new DagExecutor(pool);
+        this.replacing = new ReplacingApply(executor, work, cascadeRule);
     }
 
     /** Observes every resource of every region and diffs it against the spec. Read-only. */
@@ -53,7 +55,7 @@ public final class Engine implements AutoCloseable {
      * run ends consistent and the next up picks up what was left.
      */
     public void stopStarting() {
-        stopped.set(true);
+        work.stop();
     }
 
     /** Applies a plan made by plan(): creates, updates and replaces in dependency order. */
@@ -193,7 +195,7 @@ public final class Engine implements AutoCloseable {
         try {
             return node.observe(ctx);
         } catch (RuntimeException e) {
-            return NodeResult.failed(node.key(), Action.NOOP, "reading", e, elapsed(start));
+            return NodeResult.failed(node.key(), Action.NOOP, "reading", e, NodeWork.elapsed(start));
         } finally {
             ctx.progress().read(node.key());
         }
@@ -233,7 +235,7 @@ public final class Engine implements AutoCloseable {
         regions.forEach(f -> results.addAll(f.join()));
         plan.regions().stream().filter(rp -> rp.graph().failure().isPresent())
                 .forEach(rp -> results.add(regionFailure(rp.graph())));
-        return new RunReport(results, elapsed(start));
+        return new RunReport(results, NodeWork.elapsed(start));
     }
 
     private CompletableFuture<List<NodeResult>> runRegion(RegionPlan rp, boolean reverse,
@@ -250,110 +252,18 @@ public final class Engine implements AutoCloseable {
             return executor.run(reversed, graph::dependentsOf,
                     key -> destroyNode(graph.node(key), changes.get(key), rp, graph.context()), preset);
         }
-        return deleteReplaced(rp, changes, reversed, preset).thenCompose(notDeleted -> {
+        return replacing.deleteReplaced(rp, changes, reversed, preset).thenCompose(notDeleted -> {
             Map<ResourceKey, NodeResult> forwardPreset = new HashMap<>(preset);
             forwardPreset.putAll(notDeleted);
             return executor.run(order, key -> graph.node(key).dependsOn(),
-                    key -> forward(graph.node(key), changes.get(key), rp.observed().get(key), graph.context(), renewed),
+                    key -> replacing.forward(graph.node(key), changes.get(key), rp.observed().get(key), graph.context(), renewed),
                     forwardPreset);
         });
     }
 
-    /**
-     * The first half of every replacement (a cascade's, or one resource's): the old resources are deleted,
-     * dependents before what they depend on, so a VPC goes after its subnets, gateways and groups. Delete
-     * first, not create first: a new copy would answer to the same name tag as the old one (our creates
-     * look for an owned one by it, to finish an interrupted run), and names that are unique (a load
-     * balancer's, a target group's, a service's in its cluster) must be free first. Answers the
-     * replacements that were not deleted: they are not created again in the second half, and whatever
-     * depends on them is skipped, so a failure leaves the old resource in place for the next up.
-     */
-    private CompletableFuture<Map<ResourceKey, NodeResult>> deleteReplaced(RegionPlan rp, Map<ResourceKey, Change> changes,
-                                                                          List<ResourceKey> reversed,
-                                                                          Map<ResourceKey, NodeResult> preset) {
-        java.util.Set<ResourceKey> replaced = new java.util.HashSet<>();
-        changes.values().stream().filter(c -> c.action() == Action.REPLACE).forEach(c -> replaced.add(c.key()));
-        if (replaced.isEmpty()) {
-            return CompletableFuture.completedFuture(Map.of());
-        }
-        RegionGraph graph = rp.graph();
-        // An unread resource (preset) below a replaced one blocks its delete: it may be what holds it.
-        return executor.run(reversed, graph::dependentsOf, key -> replaced.contains(key)
-                        ? perform(graph.node(key), changes.get(key).with(Action.DELETE), rp.observed().get(key),
-                                graph.context(), Action.REPLACE, "replacing", " (deleting the old one)")
-                        : new NodeResult(key, Action.NOOP, NodeResult.Outcome.UNCHANGED, "", 0, null), preset)
-                .thenApply(results -> {
-                    Map<ResourceKey, NodeResult> notDeleted = new HashMap<>();
-                    results.stream().filter(r -> replaced.contains(r.key()) && r.outcome() != NodeResult.Outcome.DONE)
-                            .forEach(r -> notDeleted.put(r.key(), new NodeResult(r.key(), Action.REPLACE, r.outcome(),
-                                    r.message(), r.millis(), r.error())));
-                    return notDeleted;
-                });
-    }
-
-    /** The second half: create what was deleted to be replaced, re-point what refers to it, apply the rest. */
-    private NodeResult forward(Node<?, ?> node, Change change, Object observed, RegionContext ctx,
-                               Map<ResourceKey, CompletableFuture<NodeResult>> renewed) {
-        if (change != null && change.action() == Action.REPLACE) {
-            NodeResult created = perform(node, change.with(Action.CREATE), null, ctx, Action.REPLACE, "replacing",
-                    " (creating the new one)");
-            renewed.get(node.key()).complete(created);
-            return created;
-        }
-        if (change != null && change.repoints()) {
-            Optional<NodeResult> blocked = awaitOtherRegions(node.key(), renewed);
-            return blocked.isPresent() ? blocked.get() : repoint(node, change, ctx);
-        }
-        return applyNode(node, change, observed, ctx);
-    }
-
-    /**
-     * What another region replaces and this resource refers to (CascadeRule.refersAcrossRegions) must be
-     * there before it is re-pointed: regions run in parallel, and no edge of this region's graph says so.
-     * Only re-points wait, never a replacement, so two regions never wait for each other.
-     */
-    private Optional<NodeResult> awaitOtherRegions(ResourceKey key, Map<ResourceKey, CompletableFuture<NodeResult>> renewed) {
-        for (Map.Entry<ResourceKey, CompletableFuture<NodeResult>> e : renewed.entrySet()) {
-            if (e.getKey().region().equals(key.region()) || !cascadeRule.refersAcrossRegions(key, e.getKey())) {
-                continue;
-            }
-            NodeResult parent = e.getValue().join();
-            if (parent.outcome() != NodeResult.Outcome.DONE) {
-                return Optional.of(new NodeResult(key, Action.UPDATE, NodeResult.Outcome.SKIPPED, "skipped re-pointing "
-                        + key.describe() + ": " + e.getKey() + " was not replaced", 0, null));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * A resource that refers to a replaced parent by its id or DNS name: read again now that the parent
-     * is new, and brought in line by its own diff (which also covers any drift of its own). A diff that
-     * now needs a replacement was not in the plan the operator saw, so it is not carried out.
-     */
-    private NodeResult repoint(Node<?, ?> node, Change planned, RegionContext ctx) {
-        Node.Observed now;
-        try {
-            now = node.observe(ctx);
-        } catch (RuntimeException e) {
-            return NodeResult.failed(node.key(), Action.UPDATE, "re-pointing (reading)", e, 0);
-        }
-        Change fresh = now.change();
-        if (fresh.action() == Action.REPLACE) {
-            return new NodeResult(node.key(), Action.UPDATE, NodeResult.Outcome.FAILED, "re-pointing "
-                    + node.key().describe() + ": it now needs a replacement the plan did not show ("
-                    + String.join(", ", fresh.fields().stream().filter(FieldChange::immutable).map(FieldChange::field)
-                    .toList()) + "); run up again to see the new plan", 0, null);
-        }
-        if (!fresh.action().mutates()) {
-            return new NodeResult(node.key(), Action.UPDATE, NodeResult.Outcome.UNCHANGED, "", 0, null);
-        }
-        return perform(node, fresh, now.actual(), ctx, Action.UPDATE, verb(fresh.action()), " (re-pointing it)");
-    }
-
     /** down: the resource, and every duplicate of it, so nothing owned is left behind. */
     private NodeResult destroyNode(Node<?, ?> node, Change change, RegionPlan rp, RegionContext ctx) {
-        NodeResult main = applyNode(node, change, rp.observed().get(node.key()), ctx);
+        NodeResult main = work.applyNode(node, change, rp.observed().get(node.key()), ctx);
         if (main.outcome() != NodeResult.Outcome.DONE || change == null || change.duplicates().isEmpty()) {
             return main;
         }
@@ -389,61 +299,13 @@ public final class Engine implements AutoCloseable {
         try {
             duplicates.forEach(d -> node.deleteDuplicate(d, ctx));
             return new NodeResult(node.key(), Action.DELETE, NodeResult.Outcome.DONE, "removed " + what,
-                    elapsed(start), null);
+                    NodeWork.elapsed(start), null);
         } catch (RuntimeException e) {
             NodeResult failed = NodeResult.failed(node.key(), Action.DELETE,
-                    "removing duplicates (" + String.join(", ", ids) + ") of", e, elapsed(start));
+                    "removing duplicates (" + String.join(", ", ids) + ") of", e, NodeWork.elapsed(start));
             ctx.progress().info(failed.message());
             return failed;
         }
-    }
-
-    private NodeResult applyNode(Node<?, ?> node, Change change, Object observed, RegionContext ctx) {
-        if (change == null || !change.action().mutates()) {
-            Action action = change == null ? Action.NOOP : change.action();
-            return new NodeResult(node.key(), action, NodeResult.Outcome.UNCHANGED, "", 0, null);
-        }
-        return perform(node, change, observed, ctx, change.action(), verb(change.action()), "");
-    }
-
-    /** Carries out one change, reported as the planned action (a replacement's delete is part of REPLACE). */
-    private NodeResult perform(Node<?, ?> node, Change change, Object observed, RegionContext ctx, Action reported,
-                               String verb, String step) {
-        if (stopped.get()) {
-            // Ctrl-C: nothing new starts; what is in flight finishes, and the next up does the rest
-            return new NodeResult(node.key(), reported, NodeResult.Outcome.SKIPPED,
-                    "not started " + node.key().describe() + ": interrupted", 0, null);
-        }
-        long start = System.nanoTime();
-        String what = verb + " " + node.key().describe() + step;
-        ctx.progress().started(what);
-        try {
-            node.apply(change, observed, ctx);
-            long millis = elapsed(start);
-            ctx.progress().finished(what, true, String.format(java.util.Locale.ROOT, "%s ... done in %.1fs", what,
-                    millis / 1000.0));
-            return new NodeResult(node.key(), reported, NodeResult.Outcome.DONE, "", millis, null);
-        } catch (RuntimeException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            NodeResult failed = new NodeResult(node.key(), reported, NodeResult.Outcome.FAILED, what + ": " + reason,
-                    elapsed(start), e);
-            ctx.progress().finished(what, false, failed.message());
-            return failed;
-        }
-    }
-
-    private static String verb(Action action) {
-        return switch (action) {
-            case CREATE -> "creating";
-            case UPDATE -> "updating";
-            case REPLACE -> "replacing";
-            case DELETE -> "deleting";
-            case NOOP -> "reading";
-        };
-    }
-
-    private static long elapsed(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
     @Override
