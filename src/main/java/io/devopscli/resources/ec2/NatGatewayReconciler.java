@@ -190,7 +190,9 @@ public final class NatGatewayReconciler implements Reconciler<NatGatewaySpec, Na
      * where AWS refuses (the association is still the gateway's), the wait goes on.
      */
     private static void letGoOfDeleted(Ec2Client ec2, Address address, List<NatGateway> holders) {
-        if (AddressRelease.isBlank(address.associationId()) || !holders.stream().allMatch(n -> n.state() == DELETED)) {
+        boolean allDeleted = holders.stream()
+                .allMatch(n -> n.state() == software.amazon.awssdk.services.ec2.model.NatGatewayState.DELETED);
+        if (AddressRelease.isBlank(address.associationId()) || !allDeleted) {
             return;
         }
         try {
