@@ -158,6 +158,44 @@ class ReplacementCascadeEndToEndTest {
         assertEquals(0, again.json().path("awsCalls").path("mutating").asInt(), again.toString());
     }
 
+    /**
+     * A secondary region's CIDR change: its load balancer is replaced, and the primary's failover records,
+     * which read it by name from another region's graph, are re-pointed in the same run, after it exists.
+     */
+    @Test
+    void aSecondaryRegionsNewLoadBalancerIsRepointedByThePrimarysRecords() throws Exception {
+        CliHarness before = new CliHarness(dir, CliHarness.TWO_REGIONS);
+        assertEquals(0, before.run("up", "--yes").code());
+        CliHarness after = new CliHarness(dir, CliHarness.TWO_REGIONS.replace("10.30.0.0/16", "10.35.0.0/16"));
+
+        CliHarness.Result dry = after.run("up", "--dry-run", "-o", "json");
+        JsonNode records = null;
+        for (JsonNode r : dry.json().get("regions").get(0).get("resources")) {
+            if (r.get("type").asText().equals("route53/failover-records")) {
+                records = r;
+            }
+        }
+        assertEquals("update", records.get("action").asText(), records.toString());
+        assertEquals("re-pointed because elbv2/load-balancer alb in eu-central-1 is replaced",
+                records.get("reason").asText());
+
+        CliHarness.Result applied = after.run("up", "--yes", "--allow-replace");
+        assertEquals(0, applied.code(), applied.toString());
+        try (var central = Emulator.clients("eu-central-1"); var aws = Emulator.clients(REGION)) {
+            var lbs = central.elbv2().describeLoadBalancers().loadBalancers();
+            assertEquals(1, lbs.size(), lbs.toString());
+            String zone = aws.route53().listHostedZonesByName(r -> r.dnsName("acme.test")).hostedZones().get(0).id()
+                    .replace("/hostedzone/", "");
+            List<String> aliases = aws.route53().listResourceRecordSets(r -> r.hostedZoneId(zone)).resourceRecordSets()
+                    .stream().filter(rs -> rs.aliasTarget() != null && "acme-shop-eu-central-1".equals(rs.setIdentifier()))
+                    .map(rs -> rs.aliasTarget().dnsName().toLowerCase().replaceAll("\\.$", "")).toList();
+            assertFalse(aliases.isEmpty());
+            aliases.forEach(a -> assertEquals(lbs.get(0).dnsName().toLowerCase(), a));
+        }
+        CliHarness.Result again = after.run("up", "--yes", "-o", "json");
+        assertEquals(0, again.json().path("awsCalls").path("mutating").asInt(), again.toString());
+    }
+
     private static Map<String, JsonNode> resources(JsonNode doc) {
         Map<String, JsonNode> byKey = new HashMap<>();
         for (JsonNode r : doc.get("regions").get(0).get("resources")) {
