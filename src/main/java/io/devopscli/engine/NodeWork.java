@@ -23,7 +23,7 @@ final class NodeWork {
 
     /** Carries out one change, reported as the planned action (a replacement's delete is part of REPLACE). */
     NodeResult perform(Node<?, ?> node, Change change, Object observed, RegionContext ctx, Action reported,
-                               String verb, String step) {
+                       String verb, String step) {
         if (stopped.get()) {
             // Ctrl-C: nothing new starts; what is in flight finishes, and the next up does the rest
             return new NodeResult(node.key(), reported, NodeResult.Outcome.SKIPPED,

@@ -32,8 +32,8 @@ final class ReplacingApply {
      * depends on them is skipped, so a failure leaves the old resource in place for the next up.
      */
     CompletableFuture<Map<ResourceKey, NodeResult>> deleteReplaced(RegionPlan rp, Map<ResourceKey, Change> changes,
-                                                                          List<ResourceKey> reversed,
-                                                                          Map<ResourceKey, NodeResult> preset) {
+                                                                   List<ResourceKey> reversed,
+                                                                   Map<ResourceKey, NodeResult> preset) {
         java.util.Set<ResourceKey> replaced = new java.util.HashSet<>();
         changes.values().stream().filter(c -> c.action() == Action.REPLACE).forEach(c -> replaced.add(c.key()));
         if (replaced.isEmpty()) {
@@ -56,7 +56,7 @@ final class ReplacingApply {
 
     /** The second half: create what was deleted to be replaced, re-point what refers to it, apply the rest. */
     NodeResult forward(Node<?, ?> node, Change change, Object observed, RegionContext ctx,
-                               Map<ResourceKey, CompletableFuture<NodeResult>> renewed) {
+                       Map<ResourceKey, CompletableFuture<NodeResult>> renewed) {
         if (change != null && change.action() == Action.REPLACE) {
             NodeResult created = work.perform(node, change.with(Action.CREATE), null, ctx, Action.REPLACE, "replacing",
                     " (creating the new one)");
@@ -75,7 +75,8 @@ final class ReplacingApply {
      * there before it is re-pointed: regions run in parallel, and no edge of this region's graph says so.
      * Only re-points wait, never a replacement, so two regions never wait for each other.
      */
-    private Optional<NodeResult> awaitOtherRegions(ResourceKey key, Map<ResourceKey, CompletableFuture<NodeResult>> renewed) {
+    private Optional<NodeResult> awaitOtherRegions(ResourceKey key,
+                                                   Map<ResourceKey, CompletableFuture<NodeResult>> renewed) {
         for (Map.Entry<ResourceKey, CompletableFuture<NodeResult>> e : renewed.entrySet()) {
             if (e.getKey().region().equals(key.region()) || !cascadeRule.refersAcrossRegions(key, e.getKey())) {
                 continue;
