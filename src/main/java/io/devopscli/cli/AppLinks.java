@@ -1,8 +1,8 @@
 package io.devopscli.cli;
 
 import io.devopscli.aws.AwsErrors;
-import io.devopscli.resources.DeliveryLayer;
-import io.devopscli.resources.MonitoringLayer;
+import io.devopscli.resources.layers.DeliveryLayer;
+import io.devopscli.resources.layers.MonitoringLayer;
 import io.devopscli.resources.elbv2.LoadBalancerEndpoint;
 import io.devopscli.topology.RegionSpec;
 import java.io.PrintWriter;

@@ -3,7 +3,7 @@ package io.devopscli.cli;
 import io.devopscli.replication.ReplicationException;
 import io.devopscli.replication.RepositoryEndpoint;
 import io.devopscli.replication.SourcePush;
-import io.devopscli.resources.DeliveryLayer;
+import io.devopscli.resources.layers.DeliveryLayer;
 import io.devopscli.resources.codepipeline.PipelineRunFollower;
 import io.devopscli.topology.RegionSpec;
 import io.devopscli.topology.Topology;

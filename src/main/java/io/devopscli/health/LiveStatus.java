@@ -2,7 +2,7 @@ package io.devopscli.health;
 
 import io.devopscli.aws.AwsClients;
 import io.devopscli.aws.AwsErrors;
-import io.devopscli.resources.DeliveryLayer;
+import io.devopscli.resources.layers.DeliveryLayer;
 import io.devopscli.resources.codepipeline.PipelineStateQuery;
 import io.devopscli.resources.codepipeline.PipelineStatus;
 import io.devopscli.resources.ecs.FirstImage;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
-import io.devopscli.resources.DeliveryLayer;
+import io.devopscli.resources.layers.DeliveryLayer;
 import io.devopscli.testing.Emulator;
 import io.devopscli.testing.FaultProxy;
 import java.nio.file.Path;

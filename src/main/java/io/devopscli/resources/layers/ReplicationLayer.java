@@ -1,4 +1,4 @@
-package io.devopscli.resources;
+package io.devopscli.resources.layers;
 
 import io.devopscli.aws.AwsClients;
 import io.devopscli.engine.RegionContext;
@@ -18,6 +18,7 @@ import io.devopscli.resources.lambda.PermissionSpec;
 import io.devopscli.resources.lambda.ReplicationPackage;
 import io.devopscli.resources.logs.LogGroupReconciler;
 import io.devopscli.resources.logs.LogGroupSpec;
+import io.devopscli.resources.RegionalArns;
 import io.devopscli.resources.route53.ActiveRegion;
 import io.devopscli.resources.sqs.QueueReconciler;
 import io.devopscli.resources.sqs.QueueSpec;

@@ -1,4 +1,4 @@
-package io.devopscli.resources;
+package io.devopscli.resources.layers;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package io.devopscli.resources;
+package io.devopscli.resources.layers;
 
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.resources.cloudwatch.AlarmDimension;

@@ -1,5 +1,6 @@
-package io.devopscli.resources;
+package io.devopscli.resources.layers;
 
+import io.devopscli.resources.PreMadeReconciler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,7 @@
-package io.devopscli.resources;
+package io.devopscli.resources.layers;
 
+import io.devopscli.resources.EngineHarness;
+import io.devopscli.resources.PreMadeReconciler;
 import static io.devopscli.resources.EngineHarness.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
