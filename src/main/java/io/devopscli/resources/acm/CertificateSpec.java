@@ -11,11 +11,6 @@ public record CertificateSpec(String name, String domain, List<String> alternati
         alternativeNames = List.copyOf(alternativeNames);
     }
 
-    /** The app's certificate: the domain and staging.<domain>, which the staging rule serves. */
-    public static CertificateSpec forApp(String name, String domain) {
-        return new CertificateSpec(name, domain, List.of("staging." + domain));
-    }
-
     /** Every name the certificate covers, the domain first. */
     public List<String> names() {
         java.util.ArrayList<String> all = new java.util.ArrayList<>(List.of(domain));

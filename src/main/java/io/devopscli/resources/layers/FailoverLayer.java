@@ -3,6 +3,7 @@ package io.devopscli.resources.layers;
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.engine.Waiter;
+import io.devopscli.resources.naming.ResourceNames;
 import io.devopscli.resources.route53.ChangeSync;
 import java.time.Duration;
 import io.devopscli.resources.route53.FailoverRecordsReconciler;
@@ -48,7 +49,7 @@ public final class FailoverLayer {
         String p = topology.project();
         ResourceKey alb = new ResourceKey(region, "elbv2/load-balancer", "alb");
         ResourceKey healthCheck = g.add(new ResourceKey(region, HEALTH_CHECK, "alb"), new HealthCheckReconciler(),
-                HealthCheckSpec.onLoadBalancer(p, region, alb, DeliveryLayer.loadBalancerName(p),
+                HealthCheckSpec.onLoadBalancer(p, region, alb, ResourceNames.of(topology).loadBalancer(),
                         topology.app().healthCheckPath(), topology.failover().https()), alb);
         // --regions may leave the primary out: then this run has no zone or records to reconcile
         boolean primary = topology.regions().stream().anyMatch(r -> r.name().equals(region) && r.isPrimary());
@@ -62,7 +63,7 @@ public final class FailoverLayer {
         g.add(new ResourceKey(region, RECORDS, "app"), records,
                 new FailoverRecordsSpec(p, topology.failover().domain(), zone,
                         topology.regions().stream().map(RegionSpec::name).toList(), region,
-                        DeliveryLayer.loadBalancerName(p)),
+                        ResourceNames.of(topology).loadBalancer()),
                 zone, alb, healthCheck);
     }
 }

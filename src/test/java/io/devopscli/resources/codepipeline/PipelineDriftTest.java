@@ -1,5 +1,6 @@
 package io.devopscli.resources.codepipeline;
 
+import io.devopscli.resources.codepipeline.DeliveryPipelineSpec.Deployment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.devopscli.engine.FieldChange;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class PipelineDriftTest {
     static final DeliveryPipelineSpec SPEC = new DeliveryPipelineSpec("p-pipeline",
             key("iam/role", "codepipeline"), key("s3/bucket", "artifacts"), "p-repo", "main",
-            key("codebuild/project", "build"), "p-cluster", "app-staging", "app-production",
+            key("codebuild/project", "build"), "p-cluster",
+            List.of(new Deployment("staging", "app-staging"), new Deployment("production", "app-production")),
             key("sns/topic", "approval"), "Approve the release of app to production");
     static final PipelineParents IDS = new PipelineParents("arn:aws:iam::1:role/p-codepipeline-us-east-1",
             "p-artifacts-us-east-1-1", "p-build", "arn:aws:sns:us-east-1:1:p-approval");

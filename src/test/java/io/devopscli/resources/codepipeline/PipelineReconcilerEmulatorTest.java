@@ -1,5 +1,6 @@
 package io.devopscli.resources.codepipeline;
 
+import io.devopscli.resources.codepipeline.DeliveryPipelineSpec.Deployment;
 import static io.devopscli.resources.EngineHarness.PROJECT;
 import static io.devopscli.resources.EngineHarness.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,7 +73,7 @@ class PipelineReconcilerEmulatorTest {
 
     static DeliveryPipelineSpec spec(String branch) {
         return new DeliveryPipelineSpec(NAME, ROLE, ARTIFACTS, "natproj-repo", branch, BUILD, "natproj-cluster",
-                "app-staging", "app-production", APPROVAL, "Approve app for production");
+                List.of(new Deployment("staging", "app-staging"), new Deployment("production", "app-production")), APPROVAL, "Approve app for production");
     }
 
     /** The parents the pipeline needs, as the graph builder adds them. */

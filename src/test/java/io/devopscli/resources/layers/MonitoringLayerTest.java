@@ -56,7 +56,7 @@ class MonitoringLayerTest {
         Map<String, ResourceKey> tgs = new LinkedHashMap<>();
         Map<String, ResourceKey> services = new LinkedHashMap<>();
         Map<String, ResourceKey> logs = new LinkedHashMap<>();
-        for (String env : DeliveryLayer.ENVIRONMENTS) {
+        for (String env : topology.app().environmentNames()) {
             tgs.put(env, g.add(key(region, "elbv2/target-group", env), premade, "tg-" + env));
             services.put(env, g.add(key(region, "ecs/service", env), premade, "svc-" + env));
             logs.put(env, g.add(key(region, "logs/log-group", "app-" + env), premade, "log-" + env));
