@@ -1,6 +1,5 @@
 package io.devopscli.resources.codepipeline;
 
-import io.devopscli.resources.codepipeline.DeliveryPipelineSpec.Deployment;
 import static io.devopscli.resources.EngineHarness.PROJECT;
 import static io.devopscli.resources.EngineHarness.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,6 +23,7 @@ import io.devopscli.resources.iam.RoleSpec;
 import io.devopscli.resources.sns.TopicReconciler;
 import io.devopscli.resources.sns.TopicSpec;
 import io.devopscli.testing.Emulator;
+import io.devopscli.resources.codepipeline.DeliveryPipelineSpec.Deployment;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
