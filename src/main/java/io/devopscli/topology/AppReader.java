@@ -2,10 +2,12 @@ package io.devopscli.topology;
 
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -109,7 +111,8 @@ final class AppReader {
             return result;
         }
         if (count == 0) {
-            problems.at(section.get(), path + ": at least one environment is required (the last one is production)");
+            problems.at(section.get(), path + ": at least one environment is required (the pipeline deploys the last one after the"
+                    + " approval)");
         }
         return result;
     }
@@ -145,8 +148,9 @@ final class AppReader {
                 .filter(ScalarNode.class::isInstance).map(k -> ((ScalarNode) k).getValue()).distinct().toList();
         // duplicate and non-word keys are reported by the reader itself
         MappingReader environments = MappingReader.open(mapping, path, names, problems).orElseThrow();
+        Set<String> seen = new HashSet<>();
         for (NodeTuple entry : mapping.getValue()) {
-            if (!(entry.getKeyNode() instanceof ScalarNode key) || result.containsKey(key.getValue())) {
+            if (!(entry.getKeyNode() instanceof ScalarNode key) || !seen.add(key.getValue())) {
                 continue;
             }
             String env = key.getValue();

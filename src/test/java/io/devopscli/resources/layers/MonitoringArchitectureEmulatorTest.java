@@ -1,6 +1,5 @@
 package io.devopscli.resources.layers;
 
-import io.devopscli.resources.EngineHarness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,13 +14,14 @@ import io.devopscli.engine.Plan;
 import io.devopscli.engine.Progress;
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.engine.ResourceKey;
+import io.devopscli.resources.EngineHarness;
 import io.devopscli.testing.Emulator;
 import io.devopscli.topology.Topology;
 import io.devopscli.topology.TopologyLoader;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package io.devopscli.resources.layers;
 
-import io.devopscli.resources.PreMadeReconciler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +8,7 @@ import io.devopscli.engine.Progress;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.engine.ResourceKey;
+import io.devopscli.resources.PreMadeReconciler;
 import io.devopscli.resources.cloudwatch.AlarmSpec;
 import io.devopscli.resources.cloudwatch.DashboardSpec;
 import io.devopscli.resources.logs.LogGroupSpec;

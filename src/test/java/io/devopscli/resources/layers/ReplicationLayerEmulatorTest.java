@@ -1,7 +1,5 @@
 package io.devopscli.resources.layers;
 
-import io.devopscli.resources.EngineHarness;
-import io.devopscli.resources.PreMadeReconciler;
 import static io.devopscli.resources.EngineHarness.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -18,6 +16,8 @@ import io.devopscli.engine.RegionGraph;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.engine.RunReport;
 import io.devopscli.lambda.ReplicationSettings;
+import io.devopscli.resources.EngineHarness;
+import io.devopscli.resources.PreMadeReconciler;
 import io.devopscli.resources.iam.PolicyDocuments;
 import io.devopscli.resources.lambda.FunctionCode;
 import io.devopscli.resources.lambda.ReplicationPackage;
