@@ -32,6 +32,8 @@ final class AppReader {
     /** A guard against a typo (1000 for 10) starting a costly fleet; AWS itself would allow far more. */
     static final int MAX_TASKS = 100;
     private static final int MAX_HEALTH_CHECK_PATH = 1024; // ALB's limit
+    /** ACM's default quota of names per certificate: the domain and one host per environment but the last. */
+    static final int MAX_ENVIRONMENTS = 10;
 
     private final Problems problems;
 
@@ -111,8 +113,12 @@ final class AppReader {
             return result;
         }
         if (count == 0) {
-            problems.at(section.get(), path + ": at least one environment is required (the pipeline deploys the last one after the"
-                    + " approval)");
+            problems.at(section.get(), path + ": at least one environment is required (the pipeline deploys the last"
+                    + " one after the approval)");
+        } else if (count > MAX_ENVIRONMENTS) {
+            problems.at(section.get(), path + ": " + count + " environments are more than " + MAX_ENVIRONMENTS
+                    + ": the certificate names the domain and each environment before the last, and ACM allows "
+                    + MAX_ENVIRONMENTS + " names per certificate unless the quota is raised");
         }
         return result;
     }
@@ -122,11 +128,13 @@ final class AppReader {
         Map<String, String> firstAt = new HashMap<>();
         for (int i = 0; i < list.getValue().size(); i++) {
             String itemPath = path + "[" + i + "]";
-            Optional<MappingReader> item = MappingReader.open(list.getValue().get(i), itemPath, ENVIRONMENT_KEYS, problems);
+            Optional<MappingReader> item = MappingReader.open(list.getValue().get(i), itemPath, ENVIRONMENT_KEYS,
+                    problems);
             if (item.isEmpty()) {
                 continue;
             }
-            Value<String> name = problems.check(item.get().string("name", null), itemPath + ".name", Names::environment);
+            Value<String> name = problems.check(item.get().string("name", null), itemPath + ".name",
+                    Names::environment);
             if (name.ok()) {
                 String earlier = firstAt.putIfAbsent(name.value(), itemPath);
                 if (earlier != null) {
