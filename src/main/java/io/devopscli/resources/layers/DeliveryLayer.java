@@ -124,31 +124,48 @@ public final class DeliveryLayer {
             targetGroups.put(env, g.add(key("elbv2/target-group", env), tgs, TargetGroupSpec.forApp(
                     names.targetGroup(env), network.vpc(), app.port(), app.healthCheckPath()), network.vpc()));
         }
-        String last = app.lastEnvironment();
-        List<String> ruled = environments.subList(0, environments.size() - 1);
-        String domain = topology.failover().domain();
+        ResourceKey listener = addListener(g, alb, targetGroups.get(app.lastEnvironment()));
+        Map<String, ResourceKey> servedBy = addHostRules(g, listener, targetGroups);
+        servedBy.put(app.lastEnvironment(), listener);
+        return new LoadBalancing(alb, targetGroups, servedBy);
+    }
+
+    /** The environments served by a host rule: all but the last, which the listener's default action serves. */
+    private List<String> ruled() {
+        return environments.subList(0, environments.size() - 1);
+    }
+
+    /** The listener serving the last environment by default (HTTPS once its certificate is issued, if on). */
+    private ResourceKey addListener(RegionGraph g, ResourceKey alb, ResourceKey lastTargetGroup) {
         ListenerReconciler listeners = new ListenerReconciler();
-        ResourceKey listener;
-        if (topology.failover().https()) {
-            // HTTPS: a certificate for the domain and each ruled environment's host, validated by records in
-            // the zone; the HTTPS listener is made once it is issued, and port 80 only redirects to it
-            ResourceKey certificate = g.add(key("acm/certificate", "app"), new CertificateReconciler(),
-                    new CertificateSpec(names.certificate(), domain,
-                            ruled.stream().map(env -> ResourceNames.environmentHost(env, domain)).toList()));
-            ResourceKey issued = g.add(key("route53/certificate-validation", "app"), new CertificateValidationReconciler(),
-                    new CertificateValidationSpec(certificate, topology.failover().hostedZone()), certificate);
-            g.add(key("elbv2/listener", "http"), listeners, ListenerSpec.redirectToHttps(names.listener("http"), alb), alb);
-            listener = g.add(key("elbv2/listener", "https"), listeners,
-                    ListenerSpec.https(names.listener("https"), alb, targetGroups.get(last), issued),
-                    alb, targetGroups.get(last), issued);
-        } else {
-            listener = g.add(key("elbv2/listener", "http"), listeners,
-                    ListenerSpec.http(names.listener("http"), alb, targetGroups.get(last)), alb, targetGroups.get(last));
+        if (!topology.failover().https()) {
+            return g.add(key("elbv2/listener", "http"), listeners,
+                    ListenerSpec.http(names.listener("http"), alb, lastTargetGroup), alb, lastTargetGroup);
         }
-        Map<String, ResourceKey> servedBy = new LinkedHashMap<>();
-        ListenerRuleReconciler rules = new ListenerRuleReconciler();
-        // Added last to first, each after the one behind it: an environment put in front moves the others'
-        // priorities up before its own rule takes the lowest (a listener refuses two rules at one priority).
+        // HTTPS: a certificate for the domain and each ruled environment's host, validated by records in the
+        // zone; the HTTPS listener is made once it is issued, and port 80 only redirects to it
+        String domain = topology.failover().domain();
+        ResourceKey certificate = g.add(key("acm/certificate", "app"), new CertificateReconciler(),
+                new CertificateSpec(names.certificate(), domain,
+                        ruled().stream().map(env -> ResourceNames.environmentHost(env, domain)).toList()));
+        ResourceKey issued = g.add(key("route53/certificate-validation", "app"), new CertificateValidationReconciler(),
+                new CertificateValidationSpec(certificate, topology.failover().hostedZone()), certificate);
+        g.add(key("elbv2/listener", "http"), listeners, ListenerSpec.redirectToHttps(names.listener("http"), alb), alb);
+        return g.add(key("elbv2/listener", "https"), listeners,
+                ListenerSpec.https(names.listener("https"), alb, lastTargetGroup, issued), alb, lastTargetGroup, issued);
+    }
+
+    /**
+     * A rule on host "<env>.<domain>" per ruled environment, priorities 10, 20, ... in order. Added last to
+     * first, each after the one behind it: an environment put in front moves the others' priorities up
+     * before its own rule takes the lowest (a listener refuses two rules at one priority).
+     */
+    private Map<String, ResourceKey> addHostRules(RegionGraph g, ResourceKey listener,
+                                                  Map<String, ResourceKey> targetGroups) {
+        String domain = topology.failover().domain();
+        List<String> ruled = ruled();
+        Map<String, ResourceKey> rules = new LinkedHashMap<>();
+        ListenerRuleReconciler reconciler = new ListenerRuleReconciler();
         ResourceKey behind = null;
         for (int i = ruled.size() - 1; i >= 0; i--) {
             String env = ruled.get(i);
@@ -156,13 +173,12 @@ public final class DeliveryLayer {
             if (behind != null) {
                 deps.add(behind);
             }
-            behind = g.add(key("elbv2/listener-rule", env), rules, new ListenerRuleSpec(names.listenerRule(env), listener,
-                    ListenerRuleSpec.priorityOf(i), ResourceNames.environmentHost(env, domain), targetGroups.get(env)),
-                    deps);
-            servedBy.put(env, behind);
+            behind = g.add(key("elbv2/listener-rule", env), reconciler, new ListenerRuleSpec(names.listenerRule(env),
+                    listener, ListenerRuleSpec.priorityOf(i), ResourceNames.environmentHost(env, domain),
+                    targetGroups.get(env)), deps);
+            rules.put(env, behind);
         }
-        servedBy.put(last, listener);
-        return new LoadBalancing(alb, targetGroups, servedBy);
+        return rules;
     }
 
     private Map<String, ResourceKey> addContainers(RegionGraph g, LoadBalancing lb) {
@@ -299,7 +315,7 @@ public final class DeliveryLayer {
 
     /** "Staging in us-east-1 is deployed: approve to deploy production." (the environments before the last) */
     private String approvalMessage() {
-        List<String> before = environments.subList(0, environments.size() - 1);
+        List<String> before = ruled();
         String deployed = before.isEmpty() ? "The build in " + region + " is ready"
                 : capitalized(String.join(" and ", before)) + " in " + region + (before.size() == 1 ? " is" : " are")
                 + " deployed";
