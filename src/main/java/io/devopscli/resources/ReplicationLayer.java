@@ -135,11 +135,11 @@ public final class ReplicationLayer {
 
     /**
      * The region serving production per Route 53 (global: any region's client reads it), else the
-     * topology's primary: before the records exist, the records will name it first. Read once per region
-     * and run.
+     * topology's primary: before the records exist, the records will name it first. Read once per plan
+     * for every region (GlobalReads).
      */
     String sourceRegion(RegionContext ctx) {
-        return ctx.memo(SOURCE_MEMO, () -> new ActiveRegion(ctx.services(AwsClients.class).route53(), p)
+        return GlobalReads.memo(ctx, SOURCE_MEMO, () -> new ActiveRegion(ctx.services(AwsClients.class).route53(), p)
                 .of(topology.failover().hostedZone(), topology.failover().domain(),
                         topology.regions().stream().map(RegionSpec::name).toList())
                 .flatMap(ActiveRegion.Serving::active)
