@@ -27,8 +27,10 @@ $(JSA): $(JAR) scripts/class-archive-classes.txt
 	@java $(JVM_OPTS) -XX:ArchiveClassesAtExit=$(JSA) -Xlog:disable -Xlog:all=error:stderr \
 	  -cp $(abspath $(JAR)) io.devopscli.cli.ClassArchiveTraining config/topology.yaml scripts/class-archive-classes.txt || rm -f $(JSA)
 
+# Hashed from the copy inside the jar; without unzip or openssl there is no file and each run hashes it.
 $(LAMBDA_SHA): $(JAR)
-	@unzip -p $(JAR) lambda/devops-cli-replication.jar | openssl dgst -sha256 -binary | base64 >$@.tmp && mv $@.tmp $@
+	@set -o pipefail; rm -f $@; unzip -p $(JAR) lambda/devops-cli-replication.jar | openssl dgst -sha256 -binary \
+	  | base64 >$@.tmp && [[ $$(wc -c <$@.tmp) -eq 45 ]] && mv $@.tmp $@ || { rm -f $@.tmp; echo "no $@: each run hashes the package" >&2; }
 
 $(LAMBDA): lambda/pom.xml $(shell find src/main/java/io/devopscli/lambda src/main/java/io/devopscli/replication src/main/java/io/devopscli/aws -type f 2>/dev/null)
 	mvn -B -q -f lambda/pom.xml -DskipTests package
