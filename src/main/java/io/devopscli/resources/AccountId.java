@@ -3,7 +3,7 @@ package io.devopscli.resources;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.engine.RegionContext;
 
-/** The account the run works in (STS GetCallerIdentity): asked once per run, see CallerAccount. */
+/** The account the run works in (STS GetCallerIdentity): asked once per run, see aws/RunReads. */
 public final class AccountId {
     public static final String MEMO = "account-id";
 

@@ -41,7 +41,7 @@ public final class RoleReconciler implements Reconciler<RoleSpec, RoleState> {
 
     @Override
     public Optional<RoleState> observe(RoleSpec spec, RegionContext ctx) {
-        // the account's roles with their policies and tags in one query per run and region (AccountRoles)
+        // the account's roles with their policies and tags: one query per plan for every region (AccountRoles)
         return AccountRoles.named(ctx, spec.name())
                 .filter(role -> Tags.isOwned(role.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b)),
                         ctx.project()))
