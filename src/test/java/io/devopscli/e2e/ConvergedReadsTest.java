@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.devopscli.aws.AwsCall;
+import io.devopscli.testing.Cli;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
+import io.devopscli.testing.RetryBounds;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * services (IAM, the Route 53 zone) once per plan for every region, the tagging API once per region.
  * Each assertion fails if a per-region or per-resource read comes back.
  */
+@EmulatorTest
+@RetryBounds(boundMillis = 20_000, firstDelayMillis = 100)
 class ConvergedReadsTest {
     @TempDir
     Path dir;
@@ -27,17 +30,16 @@ class ConvergedReadsTest {
     @BeforeEach
     void reset() {
         Emulator.reset();
-        AwsCall.configure(Duration.ofSeconds(20), Duration.ofMillis(100));
     }
 
     @Test
     void aConvergedUpAndStatusReadAtMostOncePerResource() throws Exception {
-        CliHarness topo = new CliHarness(dir, CliHarness.TWO_REGIONS);
-        CliHarness.Result first = topo.run("up", "--yes", "--no-wait");
+        Cli topo = new Cli(dir, Cli.TWO_REGIONS);
+        Cli.Result first = topo.run("up", "--yes", "--no-wait");
         assertEquals(0, first.code(), first.toString());
 
         for (String[] command : new String[][] {{"up", "--yes", "-o", "json"}, {"status", "--no-live", "-o", "json"}}) {
-            CliHarness.Result run = topo.run(command);
+            Cli.Result run = topo.run(command);
             assertEquals(0, run.code(), run.toString());
             JsonNode doc = run.json();
             int resources = 0;

@@ -92,7 +92,7 @@ public final class NatGatewayReconciler implements Reconciler<NatGatewaySpec, Na
         for (int attempt = 0; attempt < TOKEN_ATTEMPTS; attempt++) {
             String token = IdempotencyTokens.of("nat-gateway", ctx.project(), ctx.region(), spec.name(), subnetId,
                     allocationId, salt);
-            // The token makes AWS answer a retry with the first gateway; endpoints that ignore tokens (moto)
+            // The token makes AWS answer a retry with the first gateway; endpoints that ignore tokens (the emulator)
             // get a look by tags before each retry instead (CreateOnce).
             NatGateway created = io.devopscli.aws.CreateOnce.create(
                     () -> pickLive(named(describeOwned(ec2, ctx.project()), ctx.project(), spec.name())),
@@ -193,7 +193,7 @@ public final class NatGatewayReconciler implements Reconciler<NatGatewaySpec, Na
 
     /**
      * Every gateway the project owns in the region, in one paginated describe. The tag filter is what AWS
-     * needs; moto 5.2.5 ignores tag filters on DescribeNatGateways and returns every gateway, hence the
+     * needs; the emulator ignores tag filters on DescribeNatGateways and returns every gateway, hence the
      * same check again in named().
      */
     private static List<NatGateway> describeOwned(Ec2Client ec2, String project) {

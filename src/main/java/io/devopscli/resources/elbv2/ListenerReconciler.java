@@ -45,7 +45,7 @@ public final class ListenerReconciler implements Reconciler<ListenerSpec, Listen
     public ListenerState create(ListenerSpec spec, RegionContext ctx) {
         ElasticLoadBalancingV2Client elb = elb(ctx);
         String lbArn = ctx.requireId(spec.loadBalancer());
-        // AWS answers a repeated CreateListener with the existing one; moto adds a second listener on the
+        // AWS answers a repeated CreateListener with the existing one; the emulator adds a second listener on the
         // same port. So one already on the port (an interrupted run) is brought in line instead.
         Optional<Listener> existing = onPort(elb, lbArn, spec.port());
         if (existing.isPresent()) {
@@ -54,7 +54,7 @@ public final class ListenerReconciler implements Reconciler<ListenerSpec, Listen
             return left.isEmpty() ? state : update(spec, state, left, ctx);
         }
         // Sent once per attempt, with a look on the port before each retry: a lost answer is not retried
-        // into a second listener on the same port (which moto makes).
+        // into a second listener on the same port (which the emulator makes).
         ElasticLoadBalancingV2Client once = ctx.services(io.devopscli.aws.AwsClients.class).once().elbv2();
         Listener created = io.devopscli.aws.CreateOnce.create(() -> onPort(elb, lbArn, spec.port()),
                 () -> once.createListener(r -> {

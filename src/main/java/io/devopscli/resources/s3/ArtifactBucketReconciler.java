@@ -111,7 +111,7 @@ public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucket
             WAIT.until("bucket " + name + " to exist", ctx.progress(),
                     () -> bucketExists(s3, name) ? Optional.of(true) : Optional.empty());
         }
-        // moto 5.2.5 ignores the tags of CreateBucket; on AWS this rewrites the same set
+        // The emulator ignores the tags of CreateBucket; on AWS this rewrites the same set
         putTags(s3, name, existing.orElse(Map.of()), wanted);
         // four independent settings, written at once
         List<Supplier<Boolean>> puts = List.of(

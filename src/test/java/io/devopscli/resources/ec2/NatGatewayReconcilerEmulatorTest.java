@@ -18,6 +18,7 @@ import io.devopscli.engine.RunReport;
 import io.devopscli.resources.EngineHarness;
 import io.devopscli.resources.PreMadeReconciler;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.NatGateway;
 
+@EmulatorTest
 class NatGatewayReconcilerEmulatorTest {
     private static final ResourceKey SUBNET = key("ec2/subnet", "public-a");
     private static final ResourceKey EIP = key("ec2/elastic-ip", "nat-a");
