@@ -10,16 +10,27 @@ DEMO_URL := http://127.0.0.1:$(DEMO_PORT)
 
 # The class-data-sharing archive bin/devops-cli starts from when present (see ClassArchiveTraining).
 JSA := target/devops-cli.jsa
+# The SHA-256 of the replication package inside the jar (base64, as Lambda reports CodeSha256), which
+# bin/devops-cli passes to the run so it does not hash 14 MB each time (see ReplicationPackage).
+LAMBDA_SHA := target/devops-cli.lambda-sha256
 JVM_OPTS := -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
 
-build: $(JAR) $(JSA)
+build: $(JAR) $(JSA) $(LAMBDA_SHA)
 
 # Recorded by a training run against a loopback server (no network); a failed recording leaves the
 # launcher without an archive, which is slower but correct.
-$(JSA): $(JAR)
+# scripts/class-archive-classes.txt (scripts/record-class-list.sh) names what real runs load beyond that.
+# The jar's absolute path, as bin/devops-cli gives it: the JVM resolves a relative one against the working
+# directory, so an archive recorded with one is refused when the tool runs from anywhere else.
+$(JSA): $(JAR) scripts/class-archive-classes.txt
 	@rm -f $(JSA)
 	@java $(JVM_OPTS) -XX:ArchiveClassesAtExit=$(JSA) -Xlog:disable -Xlog:all=error:stderr \
-	  -cp $(JAR) io.devopscli.cli.ClassArchiveTraining config/topology.yaml || rm -f $(JSA)
+	  -cp $(abspath $(JAR)) io.devopscli.cli.ClassArchiveTraining config/topology.yaml scripts/class-archive-classes.txt || rm -f $(JSA)
+
+# Hashed from the copy inside the jar; without unzip or openssl there is no file and each run hashes it.
+$(LAMBDA_SHA): $(JAR)
+	@set -o pipefail; rm -f $@; unzip -p $(JAR) lambda/devops-cli-replication.jar | openssl dgst -sha256 -binary \
+	  | base64 >$@.tmp && [[ $$(wc -c <$@.tmp) -eq 45 ]] && mv $@.tmp $@ || { rm -f $@.tmp; echo "no $@: each run hashes the package" >&2; }
 
 $(LAMBDA): lambda/pom.xml $(shell find src/main/java/io/devopscli/lambda src/main/java/io/devopscli/replication src/main/java/io/devopscli/aws -type f 2>/dev/null)
 	mvn -B -q -f lambda/pom.xml -DskipTests package

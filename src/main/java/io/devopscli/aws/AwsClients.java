@@ -45,15 +45,22 @@ public final class AwsClients implements AutoCloseable {
 
     private final boolean retrying;
     private final java.util.concurrent.atomic.AtomicReference<AwsClients> once = new java.util.concurrent.atomic.AtomicReference<>();
+    private final RunReads reads;
 
     public AwsClients(String region, ClientSettings settings) {
-        this(region, settings, true);
+        this(region, settings, RunReads.ofOneClient());
     }
 
-    private AwsClients(String region, ClientSettings settings, boolean retrying) {
+    /** @param reads shared by every region's clients of a run: STS and global reads once per run */
+    public AwsClients(String region, ClientSettings settings, RunReads reads) {
+        this(region, settings, true, reads);
+    }
+
+    private AwsClients(String region, ClientSettings settings, boolean retrying, RunReads reads) {
         this.region = region;
         this.settings = settings;
         this.retrying = retrying;
+        this.reads = reads;
     }
 
     public String region() {
@@ -62,6 +69,16 @@ public final class AwsClients implements AutoCloseable {
 
     public ClientSettings settings() {
         return settings;
+    }
+
+    /** What the run reads once for every region (see RunReads). */
+    public RunReads runReads() {
+        return reads;
+    }
+
+    /** The account id of the run's credentials: STS once per run. */
+    public String accountId() {
+        return reads.accountId(this);
     }
 
     /** What this session's endpoint cannot do (decided once, in ClientSettings). */
@@ -78,7 +95,7 @@ public final class AwsClients implements AutoCloseable {
      * looks for the resource by its tags before each retry instead, so a lost answer never makes a second.
      */
     public AwsClients once() {
-        return retrying ? once.updateAndGet(o -> o != null ? o : new AwsClients(region, settings, false)) : this;
+        return retrying ? once.updateAndGet(o -> o != null ? o : new AwsClients(region, settings, false, reads)) : this;
     }
 
     public CloudWatchLogsClient logs() {
@@ -100,7 +117,7 @@ public final class AwsClients implements AutoCloseable {
      * the few global things, such as the failover records, that must read another region's resources.
      */
     public AwsClients inRegion(String other) {
-        return other.equals(region) ? this : otherRegions.computeIfAbsent(other, r -> new AwsClients(r, settings));
+        return other.equals(region) ? this : otherRegions.computeIfAbsent(other, r -> new AwsClients(r, settings, reads));
     }
 
     public StsClient sts() {

@@ -14,14 +14,16 @@ public final class CallCounter implements ExecutionInterceptor {
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong mutating = new AtomicLong();
     private final java.util.Map<String, AtomicLong> mutatingByOperation = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final java.util.Map<String, AtomicLong> byOperation = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         total.incrementAndGet();
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+        byOperation.computeIfAbsent(service + " " + operation, k -> new AtomicLong()).incrementAndGet();
         if (isMutating(operation)) {
             mutating.incrementAndGet();
-            String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
             mutatingByOperation.computeIfAbsent(service + " " + operation, k -> new AtomicLong()).incrementAndGet();
         }
     }
@@ -50,8 +52,16 @@ public final class CallCounter implements ExecutionInterceptor {
         return copy;
     }
 
+    /** Every call by "Service Operation", sorted: what shows reads per resource (docs/benchmarks.md). */
+    public java.util.Map<String, Long> byOperation() {
+        java.util.Map<String, Long> copy = new java.util.LinkedHashMap<>();
+        byOperation.forEach((k, v) -> copy.put(k, v.get()));
+        return copy;
+    }
+
     public void reset() {
         mutatingByOperation.clear();
+        byOperation.clear();
         total.set(0);
         mutating.set(0);
     }

@@ -28,7 +28,8 @@ public final class Preflight {
         String where = settings.endpoint().map(URI::toString).orElse("AWS (STS in " + clients.region() + ")");
         settings.profile().ifPresent(Preflight::requireProfile);
         try (var sts = clients.singleAttemptSts()) {
-            sts.getCallerIdentity();
+            // the answer names the account: every region's clients use it instead of asking STS again
+            clients.runReads().learnedAccount(sts.getCallerIdentity().account());
         } catch (SdkClientException e) {
             String problem = AwsErrors.clientProblem(e).orElse(null);
             if (problem == null) {

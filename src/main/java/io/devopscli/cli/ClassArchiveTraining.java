@@ -28,6 +28,7 @@ public final class ClassArchiveTraining {
 
     public static void main(String[] args) throws Exception {
         String topology = args.length > 0 ? args[0] : "config/topology.yaml";
+        java.nio.file.Path classList = java.nio.file.Path.of(args.length > 1 ? args[1] : "scripts/class-archive-classes.txt");
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         HttpServer server = deniedServer();
         try {
@@ -46,6 +47,7 @@ public final class ClassArchiveTraining {
                 }
             }
             loadOwnClasses();
+            loadRecorded(classList);
         } finally {
             server.stop(0);
         }
@@ -83,6 +85,30 @@ public final class ClassArchiveTraining {
                         // a class that cannot load here is simply not archived
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * The classes real runs load (scripts/record-class-list.sh writes the list): above all the SDK's
+     * response models, which calls answered "access denied" never reach. SDK models are initialised, so
+     * the lambdas their static fields hold are generated now and archived too (most of the classes a run
+     * would otherwise spin up); others are only loaded, since their initialisers are not ours to run.
+     */
+    private static void loadRecorded(java.nio.file.Path list) throws IOException {
+        if (!java.nio.file.Files.exists(list)) {
+            return; // an archive of the training calls alone: slower runs, still correct
+        }
+        ClassLoader loader = ClassArchiveTraining.class.getClassLoader();
+        for (String name : java.nio.file.Files.readAllLines(list)) {
+            if (name.isBlank() || name.startsWith("io.devopscli.")) {
+                continue; // our own classes are loaded above
+            }
+            boolean model = name.startsWith("software.amazon.awssdk.services.") && name.contains(".model.");
+            try {
+                Class.forName(name.strip(), model, loader);
+            } catch (ClassNotFoundException | LinkageError ignored) {
+                // gone since the list was recorded: simply not archived
             }
         }
     }

@@ -46,6 +46,7 @@ final class JsonOutput {
         m.put("total", counter.total());
         m.put("mutating", counter.mutating());
         m.put("mutatingByOperation", counter.mutatingByOperation());
+        m.put("byOperation", counter.byOperation());
         return m;
     }
 

@@ -28,6 +28,10 @@ public final class Main {
     public static int run(PrintStream out, PrintStream err, String... args) {
         PrintWriter outWriter = new PrintWriter(out, true);
         PrintWriter errWriter = new PrintWriter(err, true);
+        if (TopLevelHelp.asked(args)) {
+            TopLevelHelp.print(outWriter); // without building every subcommand's model
+            return ExitCodes.OK;
+        }
         CommandLine cli = new CommandLine(new DevopsCli())
                 .setOut(outWriter)
                 .setErr(errWriter)

@@ -35,6 +35,8 @@ final class Session implements AutoCloseable {
     private final ClientSettings settings;
     private final PrintWriter err;
     private final Map<String, AwsClients> clients = new ConcurrentHashMap<>();
+    /** Shared by every region's clients: the preflight's GetCallerIdentity is the run's only one. */
+    private final io.devopscli.aws.RunReads reads = io.devopscli.aws.RunReads.shared();
     private final Engine engine = new Engine(WORKER_THREADS, new io.devopscli.resources.ReplacementReactions());
     private boolean preflightDone;
     private AwsFailure preflightFailure;
@@ -97,7 +99,7 @@ final class Session implements AutoCloseable {
 
     /** The region's clients; the first use checks, once per run, that AWS can be reached at all (Preflight). */
     AwsClients clients(String region) {
-        AwsClients c = clients.computeIfAbsent(region, r -> new AwsClients(r, settings));
+        AwsClients c = clients.computeIfAbsent(region, r -> new AwsClients(r, settings, reads));
         preflight(c);
         return c;
     }
@@ -107,7 +109,7 @@ final class Session implements AutoCloseable {
      * other git servers (--git-url) needs them resolved lazily, and no AWS call.
      */
     software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials(String region) {
-        return clients.computeIfAbsent(region, r -> new AwsClients(r, settings)).credentials();
+        return clients.computeIfAbsent(region, r -> new AwsClients(r, settings, reads)).credentials();
     }
 
     private synchronized void preflight(AwsClients c) {
@@ -128,6 +130,7 @@ final class Session implements AutoCloseable {
     /** One graph per region of the run; reads each region's availability zones. */
     List<RegionGraph> graphs() {
         display.liveOnly("connecting to " + settings.endpoint().map(Object::toString).orElse("AWS"));
+        reads.newPlan(); // fresh graphs read global services afresh too
         List<RegionGraph> graphs = Architecture.graphs(wholeTopology, topology.regions(), this::clients, this::progress);
         graphs.forEach(g -> display.reading(g.region(), g.nodes().size()));
         return graphs;

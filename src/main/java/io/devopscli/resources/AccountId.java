@@ -1,10 +1,9 @@
 package io.devopscli.resources;
 
-import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.engine.RegionContext;
 
-/** The account the run works in (STS GetCallerIdentity), asked once per run and region. */
+/** The account the run works in (STS GetCallerIdentity): asked once per run, see aws/RunReads. */
 public final class AccountId {
     public static final String MEMO = "account-id";
 
@@ -12,6 +11,6 @@ public final class AccountId {
     }
 
     public static String of(RegionContext ctx) {
-        return ctx.memo(MEMO, () -> AwsCall.call(() -> ctx.services(AwsClients.class).sts().getCallerIdentity().account()));
+        return ctx.memo(MEMO, () -> ctx.services(AwsClients.class).accountId());
     }
 }

@@ -75,9 +75,9 @@ class StatusJsonShapeTest {
             while (names.hasNext()) {
                 String name = names.next();
                 String child = path + "." + name;
-                // mutatingByOperation holds operation names, which vary: only its presence is the shape
+                // mutatingByOperation and byOperation hold operation names, which vary: only their presence is the shape
                 paths.add(child);
-                if (!name.equals("mutatingByOperation")) {
+                if (!name.equals("mutatingByOperation") && !name.equals("byOperation")) {
                     walk(node.get(name), child, paths);
                 }
             }

@@ -34,7 +34,7 @@ public final class ReplicationTriggerReconciler implements Reconciler<Replicatio
     @Override
     public Optional<ReplicationTriggerState> observe(ReplicationTriggerSpec spec, RegionContext ctx) {
         EventBridgeClient events = events(ctx);
-        return AwsCall.orEmpty(() -> events.describeRule(r -> r.name(spec.name())))
+        return ListedRules.describe(ctx, spec.name())
                 .filter(rule -> EventRules.isOwned(events, rule.arn(), ctx.project()))
                 .map(rule -> state(rule, targets(events, spec.name()), ctx.idOf(spec.repository()).orElse(null),
                         ctx.idOf(spec.function()).orElse(null), ctx.idOf(spec.deadLetterQueue()).orElse(null),

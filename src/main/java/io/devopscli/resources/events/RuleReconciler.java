@@ -32,7 +32,7 @@ public final class RuleReconciler implements Reconciler<RuleSpec, EventRuleState
     @Override
     public Optional<EventRuleState> observe(RuleSpec spec, RegionContext ctx) {
         EventBridgeClient events = events(ctx);
-        return AwsCall.orEmpty(() -> events.describeRule(r -> r.name(spec.name())))
+        return ListedRules.describe(ctx, spec.name())
                 .filter(rule -> isOwned(events, rule.arn(), ctx.project()))
                 .map(rule -> state(rule, targets(events, spec.name()), ctx.idOf(spec.repository()).orElse(null),
                         ctx.idOf(spec.pipeline()).map(name -> pipelineArn(ctx, name)).orElse(null),

@@ -29,7 +29,7 @@ public final class TargetRuleReconciler implements Reconciler<TargetRuleSpec, Ta
     @Override
     public Optional<TargetRuleState> observe(TargetRuleSpec spec, RegionContext ctx) {
         EventBridgeClient events = events(ctx);
-        return AwsCall.orEmpty(() -> events.describeRule(r -> r.name(spec.name())))
+        return ListedRules.describe(ctx, spec.name())
                 .filter(rule -> EventRules.isOwned(events, rule.arn(), ctx.project()))
                 .map(rule -> state(rule, EventRules.targets(events, spec.name()),
                         ctx.idOf(spec.target()).map(id -> targetArn(spec, id, ctx)).orElse(null)));

@@ -1,6 +1,5 @@
 package io.devopscli.resources.iam;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.aws.AwsErrors;
@@ -8,7 +7,6 @@ import io.devopscli.aws.AwsFailure;
 import io.devopscli.aws.Tags;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
-import io.devopscli.engine.InParallel;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Waiter;
@@ -16,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.Role;
@@ -44,16 +41,13 @@ public final class RoleReconciler implements Reconciler<RoleSpec, RoleState> {
 
     @Override
     public Optional<RoleState> observe(RoleSpec spec, RegionContext ctx) {
-        IamClient iam = iam(ctx);
-        // the role and its inline policy at once: one round trip (a missing role makes both not found)
-        Supplier<Optional<JsonNode>> policy = InParallel.start(() -> policyOf(iam, spec.name(), spec.policyName()));
-        return ownedRole(iam, spec.name(), ctx.project()).map(role -> new RoleState(role.roleName(), role.arn(),
-                PolicyDocuments.parse(role.assumeRolePolicyDocument()), policy.get().orElse(null)));
-    }
-
-    private static Optional<JsonNode> policyOf(IamClient iam, String role, String policyName) {
-        return AwsCall.orEmpty(() -> iam.getRolePolicy(r -> r.roleName(role).policyName(policyName)))
-                .map(r -> PolicyDocuments.parse(r.policyDocument()));
+        // the account's roles with their policies and tags: one query per plan for every region (AccountRoles)
+        return AccountRoles.named(ctx, spec.name())
+                .filter(role -> Tags.isOwned(role.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b)),
+                        ctx.project()))
+                .map(role -> new RoleState(role.roleName(), role.arn(), PolicyDocuments.parse(role.assumeRolePolicyDocument()),
+                        role.rolePolicyList().stream().filter(p -> p.policyName().equals(spec.policyName())).findFirst()
+                                .map(p -> PolicyDocuments.parse(p.policyDocument())).orElse(null)));
     }
 
     @Override

@@ -19,6 +19,7 @@ import io.devopscli.resources.lambda.ReplicationPackage;
 import io.devopscli.resources.logs.LogGroupReconciler;
 import io.devopscli.resources.logs.LogGroupSpec;
 import io.devopscli.resources.naming.ResourceNames;
+import io.devopscli.resources.GlobalReads;
 import io.devopscli.resources.RegionalArns;
 import io.devopscli.resources.route53.ActiveRegion;
 import io.devopscli.resources.sqs.QueueReconciler;
@@ -121,11 +122,11 @@ public final class ReplicationLayer {
 
     /**
      * The region serving production per Route 53 (global: any region's client reads it), else the
-     * topology's primary: before the records exist, the records will name it first. Read once per region
-     * and run.
+     * topology's primary: before the records exist, the records will name it first. Read once per plan
+     * for every region (GlobalReads).
      */
     String sourceRegion(RegionContext ctx) {
-        return ctx.memo(SOURCE_MEMO, () -> new ActiveRegion(ctx.services(AwsClients.class).route53(), names.project())
+        return GlobalReads.memo(ctx, SOURCE_MEMO, () -> new ActiveRegion(ctx.services(AwsClients.class).route53(), names.project())
                 .of(topology.failover().hostedZone(), topology.failover().domain(),
                         topology.regions().stream().map(RegionSpec::name).toList())
                 .flatMap(ActiveRegion.Serving::active)

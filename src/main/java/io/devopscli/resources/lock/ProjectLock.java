@@ -241,7 +241,7 @@ public final class ProjectLock implements AutoCloseable {
     }
 
     private static String bucketName(AwsClients primary, String project) {
-        String account = AwsCall.call(() -> primary.sts().getCallerIdentity().account());
+        String account = primary.accountId();
         return BucketNames.lock(project, primary.region(), account);
     }
 

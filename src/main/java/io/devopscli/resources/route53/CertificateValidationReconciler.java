@@ -56,7 +56,7 @@ public final class CertificateValidationReconciler implements Reconciler<Certifi
             return Optional.empty(); // no certificate yet: its records are made after it
         }
         Route53Client r53 = r53(ctx);
-        return HostedZoneLookup.find(r53, spec.zoneName(), ctx.project())
+        return HostedZoneLookup.observed(ctx, spec.zoneName())
                 .map(zone -> read(r53, zone.id(), certificate.get()));
     }
 

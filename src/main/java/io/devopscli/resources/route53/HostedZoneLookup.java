@@ -1,7 +1,10 @@
 package io.devopscli.resources.route53;
 
 import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.AwsClients;
 import io.devopscli.aws.Tags;
+import io.devopscli.engine.RegionContext;
+import io.devopscli.resources.GlobalReads;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +38,15 @@ public final class HostedZoneLookup {
         throw new IllegalStateException(zones.size() + " public hosted zones are named " + zoneName + " ("
                 + String.join(", ", zones.stream().map(Found::id).toList()) + ") and none is tagged "
                 + Tags.OWNER_KEY + "=" + project + ": delete the extra ones, or tag the one to use");
+    }
+
+    /**
+     * find() for observe: once per plan for every region (see GlobalReads), since the zone, the
+     * certificate validations of every region and the failover records all look for the same zone.
+     */
+    public static Optional<Found> observed(RegionContext ctx, String zoneName) {
+        return GlobalReads.memo(ctx, "route53/zone/" + Route53Calls.dnsKey(zoneName),
+                () -> find(ctx.services(AwsClients.class).route53(), zoneName, ctx.project()));
     }
 
     /** What this tool passes to CreateHostedZone; unique per create, since AWS never accepts one twice. */

@@ -41,7 +41,7 @@ public final class HostedZoneReconciler implements Reconciler<HostedZoneSpec, Ho
     @Override
     public Optional<HostedZoneState> observe(HostedZoneSpec spec, RegionContext ctx) {
         Route53Client r53 = r53(ctx);
-        return HostedZoneLookup.find(r53, spec.name(), ctx.project()).map(z -> state(r53, z, spec, ctx.project()));
+        return HostedZoneLookup.observed(ctx, spec.name()).map(z -> state(r53, z, spec, ctx.project()));
     }
 
     @Override

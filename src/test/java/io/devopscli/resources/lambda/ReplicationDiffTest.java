@@ -90,4 +90,22 @@ class ReplicationDiffTest {
         assertTrue(missing.missing().contains(ReplicationPackage.OVERRIDE), missing.missing());
         java.nio.file.Files.delete(file);
     }
+
+    /** The SHA-256 make build computed (passed by bin/devops-cli) is used as is; the bytes are read on demand. */
+    @Test
+    void theBuildsSha256IsTakenWithoutHashingAndTheBytesAreReadOnlyWhenAsked() {
+        assertTrue(ReplicationPackage.class.getResource(ReplicationPackage.RESOURCE) != null,
+                "the build copies the replication package to target/classes" + ReplicationPackage.RESOURCE);
+        FunctionCode hashed = ReplicationPackage.load(null);
+        System.setProperty(ReplicationPackage.SHA256_PROPERTY, "given-by-the-build=");
+        try {
+            FunctionCode given = ReplicationPackage.load(null);
+            assertEquals("given-by-the-build=", given.sha256());
+            assertEquals(hashed.size(), given.size());
+            assertEquals(hashed.sha256(), FunctionCode.sha256Base64(given.bytes().get()));
+        } finally {
+            System.clearProperty(ReplicationPackage.SHA256_PROPERTY);
+        }
+        assertEquals(hashed.sha256(), ReplicationPackage.load(null).sha256());
+    }
 }

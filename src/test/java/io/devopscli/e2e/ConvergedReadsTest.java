@@ -1,0 +1,72 @@
+package io.devopscli.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.devopscli.testing.Cli;
+import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
+import io.devopscli.testing.RetryBounds;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The reads of a converged run (a second up, status --no-live), counted by the tool's own call counter
+ * (awsCalls.byOperation of -o json): at most one call per resource, STS once per run, the global
+ * services (IAM, the Route 53 zone) once per plan for every region, the tagging API once per region.
+ * Each assertion fails if a per-region or per-resource read comes back.
+ */
+@EmulatorTest
+@RetryBounds(boundMillis = 20_000, firstDelayMillis = 100)
+class ConvergedReadsTest {
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void reset() {
+        Emulator.reset();
+    }
+
+    @Test
+    void aConvergedUpAndStatusReadAtMostOncePerResource() throws Exception {
+        Cli topo = new Cli(dir, Cli.TWO_REGIONS);
+        Cli.Result first = topo.run("up", "--yes", "--no-wait");
+        assertEquals(0, first.code(), first.toString());
+
+        for (String[] command : new String[][] {{"up", "--yes", "-o", "json"}, {"status", "--no-live", "-o", "json"}}) {
+            Cli.Result run = topo.run(command);
+            assertEquals(0, run.code(), run.toString());
+            JsonNode doc = run.json();
+            int resources = 0;
+            for (JsonNode region : doc.get("regions")) {
+                resources += region.get("resources").size();
+            }
+            int regions = doc.get("regions").size();
+            JsonNode calls = doc.get("awsCalls");
+            Map<String, Long> by = new TreeMap<>();
+            calls.get("byOperation").fields().forEachRemaining(e -> by.put(e.getKey(), e.getValue().asLong()));
+            String what = command[0] + ": " + calls.get("total") + " calls for " + resources + " resources " + by;
+
+            assertEquals(0, calls.get("mutating").asLong(), what);
+            assertTrue(calls.get("total").asLong() <= resources, what);
+            // the preflight's GetCallerIdentity is the run's only one: no STS call per region
+            assertEquals(1L, by.getOrDefault("Sts GetCallerIdentity", 0L), what);
+            // roles with their policies and tags in one query for every region: no GetRole per role
+            assertEquals(1L, by.getOrDefault("Iam GetAccountAuthorizationDetails", 0L), what);
+            assertEquals(0L, by.getOrDefault("Iam GetRole", 0L) + by.getOrDefault("Iam GetRolePolicy", 0L), what);
+            // one tagging query per region for all its alarms, topics, log groups, load balancers, target groups
+            assertEquals((long) regions, by.getOrDefault("ResourceGroupsTaggingApi GetResources", 0L), what);
+            // one ListRules per region instead of a DescribeRule per rule
+            assertEquals(0L, by.getOrDefault("EventBridge DescribeRule", 0L), what);
+            assertEquals((long) regions, by.getOrDefault("EventBridge ListRules", 0L), what);
+            // the zone is looked up once for the zone itself and the certificate validations of every region,
+            // once for the active region (replication source) of every region
+            assertTrue(by.getOrDefault("Route53 ListHostedZonesByName", 0L) <= 2, what);
+        }
+    }
+}
