@@ -88,6 +88,31 @@ class ThreeEnvironmentsEndToEndTest {
         }
     }
 
+    /**
+     * Adding an environment in front of running ones is a change to the topology only: up creates its
+     * resources, moves staging's rule to the next priority before dev's takes the first, asks for a
+     * certificate that covers the new host, and puts the new deploy stage into the pipeline.
+     */
+    @Test
+    void anEnvironmentAddedToARunningTopologyComesUpWithTheTopologyChangeAlone() throws Exception {
+        String three = Files.readString(Path.of("config/examples/three-environments.yaml"));
+        Cli two = new Cli(dir, three.replace("    - {name: dev,        desired: 1, min: 1, max: 2}\n", ""));
+        Cli.Result before = two.run("up", "--yes");
+        assertEquals(0, before.code(), before.toString());
+        assertEquals(List.of("acme-shop-production", "acme-shop-staging"),
+                ownedTargetGroups(Emulator.clients("us-east-1")).keySet().stream().toList());
+
+        Cli cli = new Cli(dir, three);
+        Cli.Result added = cli.run("up", "--yes", "--allow-replace");
+        assertEquals(0, added.code(), added.toString());
+        for (String region : REGIONS) {
+            checkEnvironments(region);
+        }
+        Cli.Result second = cli.run("up", "--yes", "-o", "json");
+        assertEquals(0, second.code(), second.toString());
+        assertEquals(0, second.json().get("awsCalls").get("mutating").asInt(), "second up mutates nothing: " + second);
+    }
+
     @Test
     void anEnvironmentNameAwsCannotTakeIsATopologyErrorBeforeAnyCall() throws Exception {
         String yaml = Files.readString(Path.of("config/examples/three-environments.yaml"))
