@@ -37,18 +37,33 @@ public final class Node<S, A> {
         return reconciler;
     }
 
-    /** Observes and diffs: the node's change, with the observed resource kept for apply. */
+    /**
+     * Observes and diffs: the node's change, with the observed resource kept for apply. Only what carries
+     * our ownership tag counts; a stranger's resource at our name is left out (up refuses to create over it).
+     */
     public Observed observe(RegionContext ctx) {
-        List<A> all = reconciler.observeAll(spec, ctx);
+        List<A> all = owned(reconciler.observeAll(spec, ctx), ctx);
         if (all.isEmpty()) {
             return new Observed(new Change(key, Action.CREATE, List.of()), null, List.of());
         }
         A kept = keeper(all, ctx);
         List<Object> duplicates = all.stream().filter(a -> a != kept).map(a -> (Object) a).toList();
         ctx.publish(key, reconciler.id(kept), kept);
-        Change change = Change.of(key, reconciler.diff(spec, kept))
-                .withDuplicates(duplicates.stream().map(this::idOf).toList());
+        Change change = Change.of(key, diff(kept)).withDuplicates(duplicates.stream().map(this::idOf).toList());
         return new Observed(change, kept, duplicates);
+    }
+
+    /**
+     * The reconciler's diff, with its capabilities applied: for one that cannot update in place, every
+     * difference is a replacement.
+     */
+    List<FieldChange> diff(A actual) {
+        List<FieldChange> fields = reconciler.diff(spec, actual);
+        return reconciler instanceof Updatable ? fields : fields.stream().map(FieldChange::forcingReplacement).toList();
+    }
+
+    private List<A> owned(List<A> found, RegionContext ctx) {
+        return found.stream().filter(a -> reconciler.owned(a, ctx)).toList();
     }
 
     /**
@@ -60,8 +75,7 @@ public final class Node<S, A> {
             return all.get(0);
         }
         return all.stream().filter(a -> reconciler.inUse(a, ctx)).findFirst()
-                .or(() -> all.stream().filter(a -> reconciler.diff(spec, a).stream().noneMatch(FieldChange::immutable))
-                        .findFirst())
+                .or(() -> all.stream().filter(a -> diff(a).stream().noneMatch(FieldChange::immutable)).findFirst())
                 .orElse(all.get(0));
     }
 
@@ -83,8 +97,8 @@ public final class Node<S, A> {
         A actual = (A) observed;
         A result = switch (change.action()) {
             case NOOP -> actual;
-            case CREATE -> reconciler.create(spec, ctx);
-            case UPDATE -> reconciler.update(spec, actual, change.fields(), ctx);
+            case CREATE -> adoptOrCreate(ctx);
+            case UPDATE -> update(actual, change.fields(), ctx);
             case REPLACE -> {
                 reconciler.delete(actual, ctx);
                 yield reconciler.create(spec, ctx);
@@ -99,10 +113,55 @@ public final class Node<S, A> {
         }
     }
 
+    /**
+     * Adoption, done here once for every resource type: right before creating, look again. An owned one
+     * (left by an interrupted run, or made since the plan) is adopted and brought in line; one answering to
+     * our name without our ownership tag stops the create, naming it, and is never touched.
+     */
+    private A adoptOrCreate(RegionContext ctx) {
+        List<A> found = reconciler.observeAll(spec, ctx);
+        List<A> ours = owned(found, ctx);
+        if (!ours.isEmpty()) {
+            A kept = keeper(ours, ctx);
+            List<FieldChange> fields = diff(kept);
+            if (fields.isEmpty()) {
+                return kept;
+            }
+            if (fields.stream().anyMatch(FieldChange::immutable)) {
+                reconciler.delete(kept, ctx);
+                return reconciler.create(spec, ctx);
+            }
+            return update(kept, fields, ctx);
+        }
+        if (!found.isEmpty()) {
+            throw new NotOursException(key.describe() + " (" + reconciler.id(found.get(0)) + ") already exists and is"
+                    + " not owned by devops-cli (no ownership tag for project " + ctx.project() + "): it is neither"
+                    + " adopted, changed nor deleted; rename ours or remove it by hand");
+        }
+        return reconciler.create(spec, ctx);
+    }
+
+    private A update(A actual, List<FieldChange> fields, RegionContext ctx) {
+        if (!(reconciler instanceof Updatable) || fields.stream().anyMatch(FieldChange::immutable)) {
+            // the plan replaces such a change; reaching here is a bug to stop at once
+            throw new IllegalStateException(key.describe() + " can only be replaced to change " + fields);
+        }
+        @SuppressWarnings("unchecked")
+        Updatable<S, A> updatable = (Updatable<S, A>) reconciler;
+        return updatable.update(spec, actual, fields, ctx);
+    }
+
     /** Whether the observed resource holds data that down keeps unless purging. */
     @SuppressWarnings("unchecked")
     public boolean holdsData(Object observed) {
         return observed != null && reconciler.holdsData((A) observed);
+    }
+
+    /** A resource at our name without our ownership tag: never adopted, modified or deleted. */
+    public static final class NotOursException extends IllegalStateException {
+        public NotOursException(String message) {
+            super(message);
+        }
     }
 
     /** What observe found: the planned change and the actual resource (null when missing). */

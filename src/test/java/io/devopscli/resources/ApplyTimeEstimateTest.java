@@ -28,7 +28,6 @@ class ApplyTimeEstimateTest {
         public Optional<String> observe(String spec, RegionContext ctx) { throw new AssertionError(); }
         public List<FieldChange> diff(String spec, String actual) { throw new AssertionError(); }
         public String create(String spec, RegionContext ctx) { throw new AssertionError(); }
-        public String update(String spec, String actual, List<FieldChange> c, RegionContext ctx) { throw new AssertionError(); }
         public void delete(String actual, RegionContext ctx) { throw new AssertionError(); }
         public String id(String actual) { return actual; }
     };

@@ -7,6 +7,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.resources.OwnedByTag;
 import io.devopscli.resources.RegionalArns;
 import io.devopscli.resources.ec2.ParentIds;
@@ -29,7 +30,7 @@ import software.amazon.awssdk.services.cloudwatch.model.Tag;
  * definition), so every write goes through one pacing limiter per region: CloudWatch allows 3 a second.
  * Publishes the alarm ARN.
  */
-public final class AlarmReconciler implements Reconciler<AlarmSpec, AlarmState> {
+public final class AlarmReconciler implements Reconciler<AlarmSpec, AlarmState>, Updatable<AlarmSpec, AlarmState> {
     static final String MEMO = "cloudwatch/alarms";
     /** The tagging API's type for alarms: one query tells which of the project's alarms are ours. */
     static final String OWNED_TYPE = "cloudwatch:alarm";

@@ -8,6 +8,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.AccountId;
 import java.time.Duration;
@@ -37,7 +38,7 @@ import software.amazon.awssdk.services.codebuild.model.Tag;
  * name (BatchGetProjects) and recognised as ours by its ownership tag. Publishes the project name, which
  * is what a CodePipeline action names; the ARN is in the state. Everything but the name is updatable.
  */
-public final class ProjectReconciler implements Reconciler<ProjectSpec, ProjectState> {
+public final class ProjectReconciler implements Reconciler<ProjectSpec, ProjectState>, Updatable<ProjectSpec, ProjectState> {
     static final String ACCOUNT_VARIABLE = "AWS_ACCOUNT_ID";
     static final String CODEPIPELINE = "CODEPIPELINE";
     static final String TO_BE_CREATED = "(to be created)";

@@ -8,6 +8,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,7 +20,7 @@ import software.amazon.awssdk.services.codecommit.CodeCommitClient;
  * Publishes the repository ARN; the state also carries the HTTPS clone URL and the default branch.
  * The description is the one mutable field; the name is the identity.
  */
-public final class RepositoryReconciler implements Reconciler<RepositorySpec, RepositoryState> {
+public final class RepositoryReconciler implements Reconciler<RepositorySpec, RepositoryState>, Updatable<RepositorySpec, RepositoryState> {
     static final String DESCRIPTION = "description";
 
     private final Function<RegionContext, CodeCommitClient> clients;

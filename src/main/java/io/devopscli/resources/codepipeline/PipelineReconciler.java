@@ -7,6 +7,7 @@ import io.devopscli.aws.Tags;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.engine.Waiter;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.codepipeline.model.Tag;
  * so a stage edited by hand is drift named by stage, action and field, and UpdatePipeline puts the
  * declaration back. Publishes the pipeline's name; the state also keeps its ARN.
  */
-public final class PipelineReconciler implements Reconciler<DeliveryPipelineSpec, PipelineState> {
+public final class PipelineReconciler implements Reconciler<DeliveryPipelineSpec, PipelineState>, Updatable<DeliveryPipelineSpec, PipelineState> {
     private final Waiter roleWaiter;
 
     public PipelineReconciler() {

@@ -88,11 +88,6 @@ public final class FlowLogReconciler implements Reconciler<FlowLogSpec, FlowLogS
     }
 
     @Override
-    public FlowLogState update(FlowLogSpec spec, FlowLogState actual, List<FieldChange> changes, RegionContext ctx) {
-        throw new IllegalStateException("flow logs have no mutable field: " + changes);
-    }
-
-    @Override
     public void delete(FlowLogState actual, RegionContext ctx) {
         // AWS reports a missing id as an unsuccessful item, moto as an error: both mean done
         var response = AwsCall.orEmpty(() -> ec2(ctx).deleteFlowLogs(r -> r.flowLogIds(actual.flowLogId())));

@@ -8,6 +8,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.engine.Waiter;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.ec2.model.InternetGatewayAttachment;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 
 /** An internet gateway attached to the VPC. Publishes the gateway id (igw-...). */
-public final class InternetGatewayReconciler implements Reconciler<InternetGatewaySpec, InternetGatewayState> {
+public final class InternetGatewayReconciler implements Reconciler<InternetGatewaySpec, InternetGatewayState>, Updatable<InternetGatewaySpec, InternetGatewayState> {
     static final String MEMO = "ec2/internet-gateways";
     private static final Waiter WAIT = Waiter.upTo(Duration.ofMinutes(5));
 

@@ -111,13 +111,6 @@ public final class NatGatewayReconciler implements Reconciler<NatGatewaySpec, Na
     }
 
     @Override
-    public NatGatewayState update(NatGatewaySpec spec, NatGatewayState actual, List<FieldChange> changes,
-                                  RegionContext ctx) {
-        // both fields are immutable, so the engine replaces instead
-        throw new IllegalStateException("a nat gateway has no mutable field: " + changes);
-    }
-
-    @Override
     public void delete(NatGatewayState actual, RegionContext ctx) {
         Ec2Client ec2 = ec2(ctx);
         String id = actual.natGatewayId();

@@ -6,6 +6,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.ec2.RouteTableSpec.DefaultRoute;
@@ -32,7 +33,7 @@ import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
  * A route table of the VPC: the local route, an optional default route to an internet or NAT gateway,
  * and exactly the spec's subnets associated. Publishes the route table id.
  */
-public final class RouteTableReconciler implements Reconciler<RouteTableSpec, RouteTableState> {
+public final class RouteTableReconciler implements Reconciler<RouteTableSpec, RouteTableState>, Updatable<RouteTableSpec, RouteTableState> {
     static final String MEMO = "ec2/route-tables";
     static final String DEFAULT_CIDR = "0.0.0.0/0";
     private static final Waiter WAIT = Waiter.upTo(Duration.ofMinutes(5));

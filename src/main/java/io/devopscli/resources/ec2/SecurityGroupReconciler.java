@@ -8,6 +8,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.ec2.SecurityGroupSpec.IngressRule;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroup;
  * A security group of the VPC with exactly the spec's ingress rules; egress stays as AWS makes it.
  * Publishes the group id (sg-...).
  */
-public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSpec, SecurityGroupState> {
+public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSpec, SecurityGroupState>, Updatable<SecurityGroupSpec, SecurityGroupState> {
     static final String MEMO = "ec2/security-groups";
     private static final Waiter WAIT = Waiter.upTo(Duration.ofMinutes(5));
 

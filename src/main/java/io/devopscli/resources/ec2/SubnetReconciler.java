@@ -7,6 +7,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.engine.Waiter;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +18,7 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 
 /** A subnet of the VPC; public ones map public IPs on launch. Publishes the subnet id. */
-public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetState> {
+public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetState>, Updatable<SubnetSpec, SubnetState> {
     static final String MEMO = "ec2/subnets";
     private static final Waiter WAIT = Waiter.upTo(Duration.ofMinutes(5));
 

@@ -7,6 +7,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.engine.Waiter;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.ec2.model.Vpc;
 import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
 
 /** A VPC with DNS support and DNS hostnames on. Publishes the VPC id. */
-public final class VpcReconciler implements Reconciler<VpcSpec, VpcState> {
+public final class VpcReconciler implements Reconciler<VpcSpec, VpcState>, Updatable<VpcSpec, VpcState> {
     static final String MEMO = "ec2/vpcs";
     private static final Waiter WAIT = Waiter.upTo(Duration.ofMinutes(5));
 

@@ -8,6 +8,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.engine.Waiter;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.ecs.model.ClusterSettingName;
  * An ECS cluster with Container Insights, found by its name and recognised as ours by its tags. Publishes
  * the cluster ARN. Deleting waits for its services to be gone first (ECS refuses until they are).
  */
-public final class ClusterReconciler implements Reconciler<ClusterSpec, ClusterState> {
+public final class ClusterReconciler implements Reconciler<ClusterSpec, ClusterState>, Updatable<ClusterSpec, ClusterState> {
     static final String CONTAINER_INSIGHTS = "containerInsights";
     /** What DeleteCluster answers while services or tasks are still winding down: worth waiting for. */
     private static final Set<String> STILL_IN_USE = Set.of("ClusterContainsServicesException",

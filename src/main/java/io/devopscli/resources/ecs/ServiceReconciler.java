@@ -8,6 +8,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.IdempotencyTokens;
@@ -45,7 +46,7 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
  * <p>Readiness: steady state takes minutes on AWS, so mutations wait only until the PRIMARY deployment
  * exists and has not failed, reporting task counts as they move.
  */
-public final class ServiceReconciler implements Reconciler<ServiceSpec, ServiceState> {
+public final class ServiceReconciler implements Reconciler<ServiceSpec, ServiceState>, Updatable<ServiceSpec, ServiceState> {
     static final String TASK_DEFINITION = "taskDefinition";
     static final String SUBNETS = "subnets";
     static final String SECURITY_GROUPS = "securityGroups";

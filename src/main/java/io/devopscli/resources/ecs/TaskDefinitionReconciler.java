@@ -8,6 +8,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.engine.ResourceKey;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,7 +34,7 @@ import software.amazon.awssdk.services.ecs.model.TransportProtocol;
  * an edit in place. Publishes the revision's ARN (family:revision). Delete deregisters every active
  * revision of the family, then deletes the inactive ones.
  */
-public final class TaskDefinitionReconciler implements Reconciler<TaskDefinitionSpec, TaskDefinitionState> {
+public final class TaskDefinitionReconciler implements Reconciler<TaskDefinitionSpec, TaskDefinitionState>, Updatable<TaskDefinitionSpec, TaskDefinitionState> {
     static final String TO_BE_CREATED = "(to be created)";
     /** How many older revisions to search for our tags when the latest (the pipeline's) lacks them. */
     private static final int OWNERSHIP_LOOKBACK = 5;

@@ -6,6 +6,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.resources.ec2.ParentIds;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
  * most one listener per port). Ownership comes from the load balancer, which observe only finds when it
  * carries our tags; the listener is tagged too, for anyone reading the account. Publishes its ARN.
  */
-public final class ListenerReconciler implements Reconciler<ListenerSpec, ListenerState> {
+public final class ListenerReconciler implements Reconciler<ListenerSpec, ListenerState>, Updatable<ListenerSpec, ListenerState> {
 
     @Override
     public Optional<ListenerState> observe(ListenerSpec spec, RegionContext ctx) {

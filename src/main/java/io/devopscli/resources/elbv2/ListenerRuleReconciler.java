@@ -6,6 +6,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.resources.ec2.ParentIds;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleConditio
  * a priority changed by hand is still recognised (and set back). Publishes the rule ARN. Rules have no
  * state to wait for.
  */
-public final class ListenerRuleReconciler implements Reconciler<ListenerRuleSpec, ListenerRuleState> {
+public final class ListenerRuleReconciler implements Reconciler<ListenerRuleSpec, ListenerRuleState>, Updatable<ListenerRuleSpec, ListenerRuleState> {
     static final String HOST_HEADER = "host-header";
 
     @Override

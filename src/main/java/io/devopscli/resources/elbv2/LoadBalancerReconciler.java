@@ -7,6 +7,7 @@ import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Progress;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.OwnedByTag;
@@ -27,7 +28,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer
  * Publishes its ARN. Becoming active takes 2 to 3 minutes on AWS; create does not wait for it (see create), update does, and
  * delete waits until it is gone so its target groups and security groups can go right after.
  */
-public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec, LoadBalancerState> {
+public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec, LoadBalancerState>, Updatable<LoadBalancerSpec, LoadBalancerState> {
     private final Waiter waiter;
 
     public LoadBalancerReconciler() {
@@ -87,7 +88,6 @@ public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec
     @Override
     public LoadBalancerState update(LoadBalancerSpec spec, LoadBalancerState actual, List<FieldChange> changes,
                                     RegionContext ctx) {
-        FieldChange.refuseImmutable("load balancer " + actual.name(), changes);
         ElasticLoadBalancingV2Client elb = elb(ctx);
         String arn = actual.arn();
         Set<String> fields = changes.stream().map(FieldChange::field).collect(Collectors.toSet());

@@ -8,6 +8,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.resources.OwnedByTag;
 import io.devopscli.resources.ec2.ParentIds;
 import io.devopscli.resources.elbv2.TargetGroupSpec.HealthCheck;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupA
  * state to wait for. ELBv2 cannot filter describes by tag, so each of the (two) target groups of a region
  * is looked up by name: a few calls per group, however many groups the account holds.
  */
-public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, TargetGroupState> {
+public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, TargetGroupState>, Updatable<TargetGroupSpec, TargetGroupState> {
     static final String DEREGISTRATION_DELAY = "deregistration_delay.timeout_seconds";
 
     @Override
@@ -86,7 +87,6 @@ public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, 
     @Override
     public TargetGroupState update(TargetGroupSpec spec, TargetGroupState actual, List<FieldChange> changes,
                                    RegionContext ctx) {
-        FieldChange.refuseImmutable("target group " + actual.name(), changes);
         ElasticLoadBalancingV2Client elb = elb(ctx);
         String arn = actual.arn();
         if (changes.stream().anyMatch(c -> c.field().startsWith("healthCheck."))) {

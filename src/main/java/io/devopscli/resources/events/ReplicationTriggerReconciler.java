@@ -10,6 +10,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.services.eventbridge.model.Target;
  * (function throttled or missing) are retried by EventBridge, then sent to the dead-letter queue, whose
  * policy must let events.amazonaws.com send for this rule.
  */
-public final class ReplicationTriggerReconciler implements Reconciler<ReplicationTriggerSpec, ReplicationTriggerState> {
+public final class ReplicationTriggerReconciler implements Reconciler<ReplicationTriggerSpec, ReplicationTriggerState>, Updatable<ReplicationTriggerSpec, ReplicationTriggerState> {
     static final String TARGET_ID = "replication";
     static final String TO_BE_CREATED = "(to be created)";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -7,6 +7,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.resources.RegionalArns;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.eventbridge.model.Target;
  * RemoveTargets before DeleteRule and report an extra target added by hand as drift of the rule.
  * Pattern (compared as JSON), state and targets are mutable.
  */
-public final class RuleReconciler implements Reconciler<RuleSpec, EventRuleState> {
+public final class RuleReconciler implements Reconciler<RuleSpec, EventRuleState>, Updatable<RuleSpec, EventRuleState> {
     static final String TARGET_ID = "pipeline";
     static final String TO_BE_CREATED = "(to be created)";
 

@@ -8,6 +8,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.resources.RegionalArns;
 import io.devopscli.resources.iam.PolicyDocuments;
 import java.util.List;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.eventbridge.model.Target;
  * its ownership tag. As with the push rule, the target belongs to the rule: an extra target added by hand
  * is drift, and delete removes targets before the rule. Publishes the rule's ARN.
  */
-public final class TargetRuleReconciler implements Reconciler<TargetRuleSpec, TargetRuleState> {
+public final class TargetRuleReconciler implements Reconciler<TargetRuleSpec, TargetRuleState>, Updatable<TargetRuleSpec, TargetRuleState> {
 
     @Override
     public Optional<TargetRuleState> observe(TargetRuleSpec spec, RegionContext ctx) {

@@ -11,6 +11,7 @@ import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.InParallel;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.engine.Waiter;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,7 @@ import software.amazon.awssdk.services.iam.model.Tag;
  * by its ownership tag (a same-named role without it is never adopted or deleted). Publishes the role's
  * ARN. Trust policy and inline policy are mutable.
  */
-public final class RoleReconciler implements Reconciler<RoleSpec, RoleState> {
+public final class RoleReconciler implements Reconciler<RoleSpec, RoleState>, Updatable<RoleSpec, RoleState> {
     static final String TRUST_POLICY = "trustPolicy";
     static final String POLICY = "policy";
 

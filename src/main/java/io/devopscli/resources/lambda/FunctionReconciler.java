@@ -8,6 +8,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.engine.Waiter;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +34,7 @@ import software.amazon.awssdk.services.lambda.model.State;
  * the request, unlike the older function dead-letter setting); its retries and event age are part of it.
  * Everything here is mutable.
  */
-public final class FunctionReconciler implements Reconciler<FunctionSpec, FunctionState> {
+public final class FunctionReconciler implements Reconciler<FunctionSpec, FunctionState>, Updatable<FunctionSpec, FunctionState> {
     static final String CODE = "codeSha256";
     static final String ON_FAILURE = "onFailure";
     static final String RETRIES = "maxRetryAttempts";

@@ -10,6 +10,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
  * same-named group without that tag belongs to someone else: never adopted, never deleted. Publishes the
  * group's name, which is what flow logs refer to.
  */
-public final class LogGroupReconciler implements Reconciler<LogGroupSpec, LogGroupState> {
+public final class LogGroupReconciler implements Reconciler<LogGroupSpec, LogGroupState>, Updatable<LogGroupSpec, LogGroupState> {
     static final String MEMO = "logs/project-log-groups";
 
     @Override

@@ -9,6 +9,7 @@ import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.InParallel;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.AccountId;
 import io.devopscli.resources.s3.BucketState.PublicAccess;
@@ -41,7 +42,7 @@ import software.amazon.awssdk.services.s3.model.Tag;
  * permissions to every role that reads artifacts, and it cannot serve another account. A customer managed
  * key would be the step up, when cross-account deploys need one.
  */
-public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucketSpec, BucketState> {
+public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucketSpec, BucketState>, Updatable<ArtifactBucketSpec, BucketState> {
     static final String VERSIONING = "versioning";
     static final String ENCRYPTION = "encryption";
     static final String PUBLIC_ACCESS = "publicAccessBlock";

@@ -8,6 +8,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.resources.RegionalArns;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.services.sns.model.Tag;
  * the default policy. A service-principal statement would only be needed for cross-account publishers or
  * for services that publish as themselves (EventBridge targets), and there is none here.
  */
-public final class TopicReconciler implements Reconciler<TopicSpec, TopicState> {
+public final class TopicReconciler implements Reconciler<TopicSpec, TopicState>, Updatable<TopicSpec, TopicState> {
     static final String DISPLAY_NAME = "DisplayName";
 
     @Override

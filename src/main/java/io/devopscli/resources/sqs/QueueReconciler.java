@@ -7,6 +7,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.resources.iam.PolicyDocuments;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * ownership tag: a same-named queue without it is never adopted or deleted. Publishes the queue's ARN,
  * which is what dead-letter settings and policies name. Retention and policy are mutable.
  */
-public final class QueueReconciler implements Reconciler<QueueSpec, QueueState> {
+public final class QueueReconciler implements Reconciler<QueueSpec, QueueState>, Updatable<QueueSpec, QueueState> {
     static final String RETENTION = "retentionSeconds";
     static final String POLICY = "policy";
 
