@@ -37,12 +37,9 @@ public final class Node<S, A> {
         return reconciler;
     }
 
-    /**
-     * Observes and diffs: the node's change, with the observed resource kept for apply. Only what carries
-     * our ownership tag counts; a stranger's resource at our name is left out (up refuses to create over it).
-     */
+    /** Observes and diffs: the node's change, with the observed resource kept for apply. */
     public Observed observe(RegionContext ctx) {
-        List<A> all = owned(reconciler.observeAll(spec, ctx), ctx);
+        List<A> all = reconciler.observeAll(spec, ctx);
         if (all.isEmpty()) {
             return new Observed(new Change(key, Action.CREATE, List.of()), null, List.of());
         }
@@ -60,10 +57,6 @@ public final class Node<S, A> {
     List<FieldChange> diff(A actual) {
         List<FieldChange> fields = reconciler.diff(spec, actual);
         return reconciler instanceof Updatable ? fields : fields.stream().map(FieldChange::forcingReplacement).toList();
-    }
-
-    private List<A> owned(List<A> found, RegionContext ctx) {
-        return found.stream().filter(a -> reconciler.owned(a, ctx)).toList();
     }
 
     /**
@@ -119,8 +112,7 @@ public final class Node<S, A> {
      * our name without our ownership tag stops the create, naming it, and is never touched.
      */
     private A adoptOrCreate(RegionContext ctx) {
-        List<A> found = reconciler.observeAll(spec, ctx);
-        List<A> ours = owned(found, ctx);
+        List<A> ours = reconciler.observeAll(spec, ctx);
         if (!ours.isEmpty()) {
             A kept = keeper(ours, ctx);
             List<FieldChange> fields = diff(kept);
@@ -133,10 +125,11 @@ public final class Node<S, A> {
             }
             return update(kept, fields, ctx);
         }
-        if (!found.isEmpty()) {
-            throw new NotOursException(key.describe() + " (" + reconciler.id(found.get(0)) + ") already exists and is"
-                    + " not owned by devops-cli (no ownership tag for project " + ctx.project() + "): it is neither"
-                    + " adopted, changed nor deleted; rename ours or remove it by hand");
+        Optional<String> foreign = reconciler.foreign(spec, ctx);
+        if (foreign.isPresent()) {
+            throw new NotOursException(key.describe() + ": " + foreign.get() + " already exists and is not owned by"
+                    + " devops-cli (no ownership tag for project " + ctx.project() + "); it is neither adopted,"
+                    + " changed nor deleted: rename ours or remove it by hand");
         }
         return reconciler.create(spec, ctx);
     }

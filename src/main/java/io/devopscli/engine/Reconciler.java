@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * One class per resource type. A reconciler says how to read, compare, create and delete its resource;
- * the engine owns the lifecycle around those verbs (see Node): it refuses what is not ours, adopts what an
- * interrupted run left before creating, turns a diff into a replacement for a reconciler that cannot update
+ * the engine owns the lifecycle around those verbs (see Node): it adopts what an interrupted run left and
+ * refuses to create over what is not ours ({@link #foreign}), turns a diff into a replacement for a reconciler that cannot update
  * (one that does not implement {@link Updatable}), and runs declarative waits ({@link WaitFor}).
  *
  * @param <S> the desired spec, pure data derived from the topology
@@ -14,15 +14,12 @@ import java.util.Optional;
  */
 public interface Reconciler<S, A> {
 
-    /**
-     * Read-only: the resource found by its ownership tags or stable name, or empty. A resource found by a
-     * name anyone could hold may be someone else's: {@link #owned} says whether it is ours.
-     */
+    /** Read-only: the owned resource found by its ownership tags or stable name, or empty. */
     Optional<A> observe(S spec, RegionContext ctx);
 
     /**
      * Every resource answering to this spec, the oldest first (or by id where the API gives no creation
-     * time). More than one owned is a duplicate (a race or a hand-made copy): the engine keeps one and
+     * time). More than one is a duplicate (a race or a hand-made copy): the engine keeps one and
      * removes the others. Reconcilers that find resources by tags override this; the default is observe.
      */
     default List<A> observeAll(S spec, RegionContext ctx) {
@@ -30,13 +27,13 @@ public interface Reconciler<S, A> {
     }
 
     /**
-     * Whether what observe found carries our ownership tag (devops-cli:project=&lt;project&gt;). The engine
-     * asks it once per observation: what is not ours is never modified, adopted or deleted, and creating
-     * over it fails naming it. The default suits observes that only ever find ours (a describe filtered by
-     * our tag); reconcilers that find by a stable name read the tag here.
+     * Asked by the engine right before a create, when no owned resource answers to the spec: the id of one
+     * that holds the spec's stable name without our ownership tag (a same-named queue someone else made).
+     * The engine refuses to create over it, naming it, and never modifies, adopts or deletes it. The default
+     * suits resources found by our tags, or names nobody else can hold.
      */
-    default boolean owned(A actual, RegionContext ctx) {
-        return true;
+    default Optional<String> foreign(S spec, RegionContext ctx) {
+        return Optional.empty();
     }
 
     /** Whether dependents use this resource (a VPC with our subnets in it): of duplicates, it is kept. */
@@ -52,7 +49,7 @@ public interface Reconciler<S, A> {
 
     /**
      * Creates the resource and waits until it is ready. The engine has just looked for an owned one (and
-     * adopted it) or a stranger's (and refused), so create only creates; where the API takes an
+     * adopted it) and a stranger's (and refused), so create only creates; where the API takes an
      * idempotency token or its answer can be lost, it still passes the token or uses CreateOnce.
      */
     A create(S spec, RegionContext ctx);

@@ -67,16 +67,18 @@ public final class AlarmReconciler implements Reconciler<AlarmSpec, AlarmState>,
                 .toList();
     }
 
+    /**
+     * PutMetricAlarm would silently overwrite someone else's alarm of this name. The plan's describe of the
+     * project's alarms (made moments ago in this run) says whether one exists: no second look.
+     */
+    @Override
+    public Optional<String> foreign(AlarmSpec spec, RegionContext ctx) {
+        return Optional.ofNullable(alarms(ctx).get(spec.name())).map(MetricAlarm::alarmArn)
+                .filter(arn -> !isOwned(cloudwatch(ctx), arn, ctx.project()));
+    }
+
     @Override
     public AlarmState create(AlarmSpec spec, RegionContext ctx) {
-        CloudWatchClient cloudwatch = cloudwatch(ctx);
-        // PutMetricAlarm would silently overwrite someone else's alarm of this name. The plan's describe of
-        // the project's alarms (made moments ago in this run) says whether one exists: no second look.
-        Optional<MetricAlarm> existing = Optional.ofNullable(alarms(ctx).get(spec.name()));
-        if (existing.isPresent() && !isOwned(cloudwatch, existing.get().alarmArn(), ctx.project())) {
-            throw new IllegalStateException("cloudwatch alarm " + spec.name() + " exists and is not owned by devops-cli"
-                    + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + "); rename ours or remove it");
-        }
         return put(spec, ctx, true);
     }
 

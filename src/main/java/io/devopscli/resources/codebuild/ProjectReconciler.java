@@ -81,6 +81,11 @@ public final class ProjectReconciler implements Reconciler<ProjectSpec, ProjectS
     }
 
     @Override
+    public Optional<String> foreign(ProjectSpec spec, RegionContext ctx) {
+        return find(clients.apply(ctx), spec.name()).filter(p -> !isOwned(p, ctx.project())).map(Project::arn);
+    }
+
+    @Override
     public ProjectState create(ProjectSpec spec, RegionContext ctx) {
         CodeBuildClient codebuild = clients.apply(ctx);
         Desired d = desired(spec, ctx);
@@ -102,10 +107,9 @@ public final class ProjectReconciler implements Reconciler<ProjectSpec, ProjectS
         if (created.isPresent()) {
             return state(created.get(), d.serviceRole(), d.logGroup(), d.accountId());
         }
-        // ours from an interrupted run: bring it in line; anyone else's: hands off
+        // a lost answer: the first attempt made it (ours, by its tag), so bring it in line
         Project existing = find(codebuild, spec.name()).filter(p -> isOwned(p, ctx.project())).orElseThrow(() ->
-                new IllegalStateException("codebuild project " + spec.name() + " exists and is not owned by devops-cli"
-                        + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + "); rename ours or remove it"));
+                new IllegalStateException("codebuild project " + spec.name() + " appeared meanwhile without our tag"));
         ProjectState state = state(existing, d.serviceRole(), d.logGroup(), d.accountId());
         List<FieldChange> changes = diff(spec, state);
         return changes.isEmpty() ? state : update(spec, state, changes, ctx);

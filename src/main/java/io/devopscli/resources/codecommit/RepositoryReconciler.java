@@ -45,6 +45,13 @@ public final class RepositoryReconciler implements Reconciler<RepositorySpec, Re
     }
 
     @Override
+    public Optional<String> foreign(RepositorySpec spec, RegionContext ctx) {
+        CodeCommitClient codecommit = clients.apply(ctx);
+        return RepositoryQuery.metadata(codecommit, spec.name())
+                .filter(m -> !RepositoryOwnership.isOwned(codecommit, m, ctx.project())).map(m -> m.arn());
+    }
+
+    @Override
     public RepositoryState create(RepositorySpec spec, RegionContext ctx) {
         CodeCommitClient codecommit = clients.apply(ctx);
         String description = RepositoryOwnership.marked(spec.description(), ctx.project());
@@ -58,10 +65,9 @@ public final class RepositoryReconciler implements Reconciler<RepositorySpec, Re
                 throw f;
             }
         }
-        // ours from an interrupted run: bring it in line; anyone else's: hands off
+        // a lost answer: the first attempt made it (ours, by its tag), so bring it in line
         RepositoryState existing = RepositoryQuery.find(codecommit, spec.name(), ctx.project()).orElseThrow(() ->
-                new IllegalStateException("repository " + spec.name() + " exists and is not owned by devops-cli"
-                        + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + "); rename ours or remove it"));
+                new IllegalStateException("repository " + spec.name() + " appeared meanwhile without our tag"));
         return diff(spec, existing).isEmpty() ? existing : update(spec, existing, diff(spec, existing), ctx);
     }
 

@@ -50,20 +50,17 @@ public final class PipelineReconciler implements Reconciler<DeliveryPipelineSpec
     }
 
     @Override
+    public Optional<String> foreign(DeliveryPipelineSpec spec, RegionContext ctx) {
+        CodePipelineClient client = client(ctx);
+        return AwsCall.orEmpty(() -> client.getPipeline(r -> r.name(spec.name()))).map(p -> p.metadata().pipelineArn())
+                .filter(arn -> !isOwned(client, arn, ctx.project()));
+    }
+
+    @Override
     public PipelineState create(DeliveryPipelineSpec spec, RegionContext ctx) {
         CodePipelineClient client = client(ctx);
         PipelineParents parents = requiredParents(spec, ctx);
         PipelineShape shape = PipelineShapes.desired(spec, parents);
-        Optional<GetPipelineResponse> existing = AwsCall.orEmpty(() -> client.getPipeline(r -> r.name(spec.name())));
-        if (existing.isPresent()) {
-            // CreatePipeline takes no client token; a pipeline of ours left by an interrupted run is
-            // brought in line instead, anyone else's is not touched
-            if (!isOwned(client, existing.get().metadata().pipelineArn(), ctx.project())) {
-                throw new IllegalStateException("codepipeline pipeline " + spec.name() + " exists and is not owned by"
-                        + " devops-cli (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + ")");
-            }
-            return update(spec, state(spec, existing.get(), parents), List.of(), ctx);
-        }
         PipelineDeclaration declaration = PipelineShapes.toSdk(spec.name(), shape);
         List<Tag> tags = Tags.owned(ctx.project(), spec.name()).entrySet().stream()
                 .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();

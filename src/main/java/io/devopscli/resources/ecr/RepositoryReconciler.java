@@ -45,6 +45,12 @@ public final class RepositoryReconciler implements Reconciler<RepositorySpec, Re
     }
 
     @Override
+    public Optional<String> foreign(RepositorySpec spec, RegionContext ctx) {
+        EcrClient ecr = ecr(ctx);
+        return find(ecr, spec.name()).filter(r -> !isOwned(ecr, r, ctx.project())).map(Repository::repositoryArn);
+    }
+
+    @Override
     public RepositoryState create(RepositorySpec spec, RegionContext ctx) {
         EcrClient ecr = ecr(ctx);
         List<Tag> tags = Tags.owned(ctx.project(), spec.name()).entrySet().stream()
@@ -58,12 +64,8 @@ public final class RepositoryReconciler implements Reconciler<RepositorySpec, Re
             if (!"RepositoryAlreadyExistsException".equals(f.code())) {
                 throw f;
             }
-            // ours from an interrupted run is brought in line below; anyone else's is not to be touched
-            Repository existing = find(ecr, spec.name()).orElseThrow(() -> f);
-            if (!isOwned(ecr, existing, ctx.project())) {
-                throw new IllegalStateException("ecr repository " + spec.name() + " exists and is not owned by "
-                        + "devops-cli (no tags " + Tags.OWNER_KEY + "=" + ctx.project() + ", Name=" + spec.name() + ")");
-            }
+            // a lost answer: the first attempt made it (ours, by its tags), so bring it in line
+            Repository existing = find(ecr, spec.name()).filter(r -> isOwned(ecr, r, ctx.project())).orElseThrow(() -> f);
             RepositoryState current = state(ecr, existing);
             return update(spec, current, diff(spec, current), ctx);
         }

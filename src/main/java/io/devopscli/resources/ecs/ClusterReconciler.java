@@ -52,19 +52,16 @@ public final class ClusterReconciler implements Reconciler<ClusterSpec, ClusterS
         return new Diffs().field(CONTAINER_INSIGHTS, spec.containerInsights(), actual.containerInsights()).toList();
     }
 
+    /** CreateCluster answers with an existing cluster of that name: the engine refuses a stranger's. */
+    @Override
+    public Optional<String> foreign(ClusterSpec spec, RegionContext ctx) {
+        return live(ecs(ctx), spec.name()).filter(c -> !EcsTags.ownedAndNamed(c.tags(), ctx.project(), spec.name()))
+                .map(Cluster::clusterArn);
+    }
+
     @Override
     public ClusterState create(ClusterSpec spec, RegionContext ctx) {
         EcsClient ecs = ecs(ctx);
-        // CreateCluster answers with an existing cluster of that name, so look first: never adopt a stranger's
-        Optional<Cluster> existing = live(ecs, spec.name());
-        if (existing.isPresent()) {
-            if (!EcsTags.ownedAndNamed(existing.get().tags(), ctx.project(), spec.name())) {
-                throw new IllegalStateException("ecs cluster " + spec.name() + " exists and is not owned by devops-cli"
-                        + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + ")");
-            }
-            ClusterState current = state(existing.get());
-            return diff(spec, current).isEmpty() ? current : update(spec, current, diff(spec, current), ctx);
-        }
         AwsCall.run(() -> ecs.createCluster(r -> r.clusterName(spec.name()).settings(insights(spec))
                 .tags(EcsTags.owned(ctx.project(), spec.name()))));
         return awaitActive(ecs, spec.name(), ctx);

@@ -120,15 +120,16 @@ public final class ServiceReconciler implements Reconciler<ServiceSpec, ServiceS
     }
 
     @Override
+    public Optional<String> foreign(ServiceSpec spec, RegionContext ctx) {
+        return live(ecs(ctx), ctx.requireId(spec.cluster()), spec.name())
+                .filter(s -> !EcsTags.ownedAndNamed(s.tags(), ctx.project(), spec.name())).map(Service::serviceArn);
+    }
+
+    @Override
     public ServiceState create(ServiceSpec spec, RegionContext ctx) {
         EcsClient ecs = ecs(ctx);
         String cluster = ctx.requireId(spec.cluster());
         String taskDefinition = ctx.requireId(spec.taskDefinition());
-        Optional<Service> existing = live(ecs, cluster, spec.name());
-        if (existing.isPresent() && !EcsTags.ownedAndNamed(existing.get().tags(), ctx.project(), spec.name())) {
-            throw new IllegalStateException("ecs service " + spec.name() + " exists in " + cluster
-                    + " and is not owned by devops-cli (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + ")");
-        }
         // at most 36 characters; the same parameters give the same token, so a retried create is not doubled
         String token = IdempotencyTokens.of("ecs-service", ctx.project(), ctx.region(), cluster, spec.name(), taskDefinition);
         // no tasks until the pipeline has built an image: a task of the placeholder would crash-loop pulling it
@@ -138,7 +139,7 @@ public final class ServiceReconciler implements Reconciler<ServiceSpec, ServiceS
         if (awaiting) {
             ctx.progress().info("ecs service " + spec.name() + ": 0 tasks until the pipeline deploys its first image");
         }
-        Service created = existing.orElseGet(() -> createService(ecs, cluster, taskDefinition, spec, desired, token, ctx));
+        Service created = createService(ecs, cluster, taskDefinition, spec, desired, token, ctx);
         if (!"ACTIVE".equals(created.status())) {
             // the token made a service since deleted (re-creating after a delete): a token derived from
             // that one's creation time is new, yet the same on a retry

@@ -68,23 +68,16 @@ public final class TaskDefinitionReconciler implements Reconciler<TaskDefinition
                 .toList();
     }
 
+    /** A family with active revisions none of which carries our tag is someone else's. */
+    @Override
+    public Optional<String> foreign(TaskDefinitionSpec spec, RegionContext ctx) {
+        return latestActive(ecs(ctx), spec.family()).map(latest -> "task definition family " + spec.family());
+    }
+
     @Override
     public TaskDefinitionState create(TaskDefinitionSpec spec, RegionContext ctx) {
         EcsClient ecs = ecs(ctx);
         TaskDefinitionState.Wanted wanted = parentsNow(spec, ctx);
-        // RegisterTaskDefinition takes no client token: a revision an interrupted run made is found first
-        Optional<Found> existing = findOwned(ecs, spec.family(), ctx.project());
-        if (existing.isEmpty() && latestActive(ecs, spec.family()).isPresent()) {
-            throw new IllegalStateException("task definition family " + spec.family() + " exists and is not owned by"
-                    + " devops-cli (no revision tagged " + Tags.OWNER_KEY + "=" + ctx.project() + ")");
-        }
-        if (existing.isPresent()) {
-            TaskDefinitionState current = state(existing.get().definition(), existing.get().tagged(), wanted);
-            if (diff(spec, current).isEmpty()) {
-                return current;
-            }
-            return register(ecs, spec, wanted, current.image(), ctx);
-        }
         return register(ecs, spec, wanted, ctx.requireId(spec.repository()) + ":" + spec.bootstrapTag(), ctx);
     }
 

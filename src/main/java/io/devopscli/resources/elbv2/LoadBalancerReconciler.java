@@ -61,21 +61,24 @@ public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec
     }
 
     @Override
+    public Optional<String> foreign(LoadBalancerSpec spec, RegionContext ctx) {
+        ElasticLoadBalancingV2Client elb = elb(ctx);
+        return LoadBalancerLookup.byName(elb, spec.physicalName())
+                .filter(lb -> !LoadBalancerLookup.isOwned(elb, lb, ctx.project(), spec.name())).map(lb -> lb.loadBalancerArn());
+    }
+
+    @Override
     public LoadBalancerState create(LoadBalancerSpec spec, RegionContext ctx) {
         ElasticLoadBalancingV2Client elb = elb(ctx);
         String physical = spec.physicalName();
         ParentIds parents = ParentIds.resolve(ctx, parentKeys(spec));
-        // CreateLoadBalancer takes no client token (AWS is idempotent by name, moto makes a second one):
-        // one left by an interrupted run is found by name, and one that is not ours stops us here.
-        Optional<LoadBalancer> existing = LoadBalancerLookup.byName(elb, physical);
-        if (existing.isPresent() && !LoadBalancerLookup.isOwned(elb, existing.get(), ctx.project(), spec.name())) {
-            throw ElbTags.notOurs("load balancer", physical, ctx.project(), spec.name());
-        }
-        LoadBalancer made = existing.orElseGet(() -> AwsCall.call(() -> elb.createLoadBalancer(
+        // CreateLoadBalancer takes no client token (AWS is idempotent by name, moto makes a second one): the
+        // engine has just looked for ours (adopted) and anyone else's (refused) by name.
+        LoadBalancer made = AwsCall.call(() -> elb.createLoadBalancer(
                 r -> r.name(physical).type(spec.type()).scheme(spec.scheme()).ipAddressType(spec.ipAddressType())
                         .subnets(ids(ctx, spec.subnets())).securityGroups(ids(ctx, spec.securityGroups()))
                         .tags(ElbTags.owned(ctx.project(), spec.name()))))
-                .loadBalancers().get(0));
+                .loadBalancers().get(0);
         // No wait for "active" (2 to 3 minutes on AWS): what follows needs only the ARN and DNS name that
         // create returned (listeners, rules, services, alarms, dashboard, health checks, alias records
         // are all accepted while it provisions). What needs it serving is up's rollout wait at the end:

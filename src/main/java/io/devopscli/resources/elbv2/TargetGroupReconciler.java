@@ -58,20 +58,22 @@ public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, 
     }
 
     @Override
+    public Optional<String> foreign(TargetGroupSpec spec, RegionContext ctx) {
+        ElasticLoadBalancingV2Client elb = elb(ctx);
+        return TargetGroupLookup.byName(elb, spec.physicalName())
+                .filter(g -> !TargetGroupLookup.isOwned(elb, g, ctx.project(), spec.name())).map(g -> g.targetGroupArn());
+    }
+
+    @Override
     public TargetGroupState create(TargetGroupSpec spec, RegionContext ctx) {
         ElasticLoadBalancingV2Client elb = elb(ctx);
         String physical = spec.physicalName();
         ParentIds parents = ParentIds.resolve(ctx, List.of(spec.vpc()));
-        // No client token here either: one left by an interrupted run (or made by an attempt whose answer
-        // was lost) is found by name, checked to be ours, and brought in line.
+        // No client token here either: one made by an attempt whose answer was lost is found by name,
+        // checked to be ours, and brought in line.
         HealthCheck hc = spec.healthCheck();
-        TargetGroup group = CreateOnce.create(() -> {
-            Optional<TargetGroup> existing = TargetGroupLookup.byName(elb, physical);
-            if (existing.isPresent() && !TargetGroupLookup.isOwned(elb, existing.get(), ctx.project(), spec.name())) {
-                throw ElbTags.notOurs("target group", physical, ctx.project(), spec.name());
-            }
-            return existing;
-        }, () -> ctx.services(io.devopscli.aws.AwsClients.class).once().elbv2().createTargetGroup(r -> r.name(physical)
+        TargetGroup group = CreateOnce.create(() -> TargetGroupLookup.byName(elb, physical)
+                .filter(g -> TargetGroupLookup.isOwned(elb, g, ctx.project(), spec.name())), () -> ctx.services(io.devopscli.aws.AwsClients.class).once().elbv2().createTargetGroup(r -> r.name(physical)
                 .vpcId(ctx.requireId(spec.vpc())).port(spec.port()).protocol(spec.protocol())
                 .targetType(spec.targetType())
                 .healthCheckEnabled(true).healthCheckProtocol(hc.protocol()).healthCheckPath(hc.path())

@@ -52,15 +52,17 @@ public final class ReplicationTriggerReconciler implements Reconciler<Replicatio
                 .toList();
     }
 
+    /** PutRule overwrites a same-named rule: the engine refuses one that is not ours. */
+    @Override
+    public Optional<String> foreign(ReplicationTriggerSpec spec, RegionContext ctx) {
+        EventBridgeClient events = events(ctx);
+        return AwsCall.orEmpty(() -> events.describeRule(r -> r.name(spec.name())))
+                .map(DescribeRuleResponse::arn).filter(arn -> !EventRules.isOwned(events, arn, ctx.project()));
+    }
+
     @Override
     public ReplicationTriggerState create(ReplicationTriggerSpec spec, RegionContext ctx) {
         EventBridgeClient events = events(ctx);
-        // PutRule overwrites a same-named rule; never someone else's
-        Optional<DescribeRuleResponse> existing = AwsCall.orEmpty(() -> events.describeRule(r -> r.name(spec.name())));
-        if (existing.isPresent() && !EventRules.isOwned(events, existing.get().arn(), ctx.project())) {
-            throw new IllegalStateException("events rule " + spec.name() + " exists and is not owned by devops-cli"
-                    + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + ")");
-        }
         String repositoryArn = ctx.requireId(spec.repository());
         String state = ReplicationSwitch.wanted(ctx.region(), spec.source().read(ctx));
         String arn = AwsCall.call(() -> events.putRule(r -> r.name(spec.name()).eventPattern(pattern(repositoryArn).toString())

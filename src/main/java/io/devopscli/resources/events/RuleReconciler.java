@@ -51,15 +51,17 @@ public final class RuleReconciler implements Reconciler<RuleSpec, EventRuleState
                 .toList();
     }
 
+    /** PutRule overwrites a same-named rule: the engine refuses one that is not ours. */
+    @Override
+    public Optional<String> foreign(RuleSpec spec, RegionContext ctx) {
+        EventBridgeClient events = events(ctx);
+        return AwsCall.orEmpty(() -> events.describeRule(r -> r.name(spec.name())))
+                .map(DescribeRuleResponse::arn).filter(arn -> !isOwned(events, arn, ctx.project()));
+    }
+
     @Override
     public EventRuleState create(RuleSpec spec, RegionContext ctx) {
         EventBridgeClient events = events(ctx);
-        // PutRule overwrites a same-named rule; never someone else's
-        Optional<DescribeRuleResponse> existing = AwsCall.orEmpty(() -> events.describeRule(r -> r.name(spec.name())));
-        if (existing.isPresent() && !isOwned(events, existing.get().arn(), ctx.project())) {
-            throw new IllegalStateException("events rule " + spec.name() + " exists and is not owned by devops-cli"
-                    + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + ")");
-        }
         List<Tag> tags = EventRules.ownedTags(ctx.project(), spec.name());
         String repositoryArn = ctx.requireId(spec.repository());
         String arn = AwsCall.call(() -> events.putRule(r -> r.name(spec.name())

@@ -46,14 +46,17 @@ public final class TargetRuleReconciler implements Reconciler<TargetRuleSpec, Ta
                 .toList();
     }
 
+    /** PutRule overwrites a same-named rule: the engine refuses one that is not ours. */
+    @Override
+    public Optional<String> foreign(TargetRuleSpec spec, RegionContext ctx) {
+        EventBridgeClient events = events(ctx);
+        return AwsCall.orEmpty(() -> events.describeRule(r -> r.name(spec.name())))
+                .map(DescribeRuleResponse::arn).filter(arn -> !EventRules.isOwned(events, arn, ctx.project()));
+    }
+
     @Override
     public TargetRuleState create(TargetRuleSpec spec, RegionContext ctx) {
         EventBridgeClient events = events(ctx);
-        Optional<DescribeRuleResponse> existing = AwsCall.orEmpty(() -> events.describeRule(r -> r.name(spec.name())));
-        if (existing.isPresent() && !EventRules.isOwned(events, existing.get().arn(), ctx.project())) {
-            throw new IllegalStateException("events rule " + spec.name() + " exists and is not owned by devops-cli"
-                    + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + ")");
-        }
         String ruleArn = putRule(events, spec, ctx, true);
         String targetArn = targetArn(spec, ctx.requireId(spec.target()), ctx);
         EventRules.putTarget(events, spec.name(), target(spec, targetArn));

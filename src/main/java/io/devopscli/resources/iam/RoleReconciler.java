@@ -66,6 +66,13 @@ public final class RoleReconciler implements Reconciler<RoleSpec, RoleState>, Up
     }
 
     @Override
+    public Optional<String> foreign(RoleSpec spec, RegionContext ctx) {
+        IamClient iam = iam(ctx);
+        return AwsCall.orEmpty(() -> iam.getRole(r -> r.roleName(spec.name()))).map(r -> r.role())
+                .filter(role -> !Tags.isOwned(tagsOf(iam, role), ctx.project())).map(Role::arn);
+    }
+
+    @Override
     public RoleState create(RoleSpec spec, RegionContext ctx) {
         IamClient iam = iam(ctx);
         String trust = Policies.trust(spec.servicePrincipal());
@@ -78,11 +85,8 @@ public final class RoleReconciler implements Reconciler<RoleSpec, RoleState>, Up
             if (!f.code().equals("EntityAlreadyExists")) {
                 throw f;
             }
-            // ours from an interrupted run: bring its trust policy in line; anyone else's: hands off
-            if (ownedRole(iam, spec.name(), ctx.project()).isEmpty()) {
-                throw new IllegalStateException("role " + spec.name() + " exists and is not owned by devops-cli"
-                        + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + ")");
-            }
+            // a lost answer: the first attempt made it (ours, by its tag), so bring its trust policy in line
+            ownedRole(iam, spec.name(), ctx.project()).orElseThrow(() -> f);
             AwsCall.run(() -> iam.updateAssumeRolePolicy(r -> r.roleName(spec.name()).policyDocument(trust)));
         }
         putPolicy(iam, spec, ctx);

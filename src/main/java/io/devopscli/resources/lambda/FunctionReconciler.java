@@ -80,20 +80,19 @@ public final class FunctionReconciler implements Reconciler<FunctionSpec, Functi
     }
 
     @Override
+    public Optional<String> foreign(FunctionSpec spec, RegionContext ctx) {
+        LambdaClient lambda = lambda(ctx);
+        return AwsCall.orEmpty(() -> lambda.getFunction(r -> r.functionName(spec.name())))
+                .filter(f -> !owned(lambda, f, ctx)).map(f -> f.configuration().functionArn());
+    }
+
+    private static boolean owned(LambdaClient lambda, GetFunctionResponse f, RegionContext ctx) {
+        return Tags.isOwned(f.hasTags() ? f.tags() : tagsOf(lambda, f), ctx.project());
+    }
+
+    @Override
     public FunctionState create(FunctionSpec spec, RegionContext ctx) {
         LambdaClient lambda = lambda(ctx);
-        Optional<GetFunctionResponse> existing = AwsCall.orEmpty(() -> lambda.getFunction(r -> r.functionName(spec.name())));
-        if (existing.isPresent()) {
-            // ours from an interrupted run: bring it in line; anyone else's: hands off
-            GetFunctionResponse f = existing.get();
-            if (!Tags.isOwned(f.hasTags() ? f.tags() : tagsOf(lambda, f), ctx.project())) {
-                throw new IllegalStateException("function " + spec.name() + " exists and is not owned by devops-cli"
-                        + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + ")");
-            }
-            FunctionState actual = state(lambda, f.configuration()).withWanted(ctx.requireId(spec.role()),
-                    ctx.requireId(spec.onFailure()));
-            return update(spec, actual, diff(spec, actual), ctx);
-        }
         byte[] zip = spec.code().bytes().get();
         String role = ctx.requireId(spec.role());
         boolean made = ready.until("creating function " + spec.name() + " (waiting for its new role to be assumable)", ctx.progress(),
@@ -112,15 +111,20 @@ public final class FunctionReconciler implements Reconciler<FunctionSpec, Functi
                             return Optional.empty();
                         }
                         if ("ResourceConflictException".equals(f.code())) {
-                            // An earlier attempt made it and its answer was lost: the path for an existing
-                            // function checks it is ours and brings it in line.
+                            // An earlier attempt made it and its answer was lost: read back, checked to be
+                            // ours, and brought in line.
                             return Optional.of(Boolean.FALSE);
                         }
                         throw f;
                     }
                 });
         if (!made) {
-            return create(spec, ctx);
+            GetFunctionResponse f = AwsCall.call(() -> lambda.getFunction(r -> r.functionName(spec.name())));
+            if (!owned(lambda, f, ctx)) {
+                throw new IllegalStateException("function " + spec.name() + " appeared meanwhile without our tag");
+            }
+            FunctionState actual = state(lambda, f.configuration()).withWanted(role, ctx.requireId(spec.onFailure()));
+            return update(spec, actual, diff(spec, actual), ctx);
         }
         settled(lambda, spec.name(), ctx);
         putInvokeConfig(lambda, spec, ctx);

@@ -81,18 +81,26 @@ public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucket
                 .toList();
     }
 
+    /**
+     * In us-east-1 CreateBucket answers 200 for a bucket the account already has, so it cannot tell ours
+     * from a colleague's: the engine asks here first.
+     */
+    @Override
+    public Optional<String> foreign(ArtifactBucketSpec spec, RegionContext ctx) {
+        S3Client s3 = s3(ctx);
+        String name = bucketName(spec, ctx);
+        Optional<Map<String, String>> tags = tagsOf(s3, name);
+        boolean exists = tags.isPresent() || bucketExists(s3, name);
+        return exists && !tags.map(t -> Tags.isOwned(t, ctx.project())).orElse(false) ? Optional.of(name) : Optional.empty();
+    }
+
     @Override
     public BucketState create(ArtifactBucketSpec spec, RegionContext ctx) {
         S3Client s3 = s3(ctx);
         String name = bucketName(spec, ctx);
         Map<String, String> wanted = wantedTags(spec, ctx);
-        // Look first: in us-east-1 CreateBucket answers 200 for a bucket the account already has, so it
-        // cannot tell ours from a colleague's.
         Optional<Map<String, String>> existing = tagsOf(s3, name);
-        boolean exists = existing.isPresent() || bucketExists(s3, name);
-        if (exists && !existing.map(t -> Tags.isOwned(t, ctx.project())).orElse(false)) {
-            throw notOurs(name, ctx);
-        }
+        boolean exists = existing.isPresent() || bucketExists(s3, name); // ours, made since the engine looked
         if (!exists) {
             try {
                 AwsCall.run(() -> s3.createBucket(r -> r.bucket(name).createBucketConfiguration(c -> {
@@ -273,11 +281,6 @@ public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucket
 
     private static List<Tag> tagList(Map<String, String> tags) {
         return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
-    }
-
-    private static IllegalStateException notOurs(String name, RegionContext ctx) {
-        return new IllegalStateException("bucket " + name + " exists and is not owned by devops-cli (no tag "
-                + Tags.OWNER_KEY + "=" + ctx.project() + "); remove it or tag it if it is ours");
     }
 
     private static S3Client s3(RegionContext ctx) {

@@ -45,15 +45,18 @@ public final class TopicReconciler implements Reconciler<TopicSpec, TopicState>,
         return new Diffs().field("displayName", spec.displayName(), actual.displayName()).toList();
     }
 
+    /** CreateTopic is idempotent by name and would hand back someone else's topic. */
+    @Override
+    public Optional<String> foreign(TopicSpec spec, RegionContext ctx) {
+        SnsClient sns = sns(ctx);
+        String arn = arnOf(spec, ctx);
+        return attributes(sns, arn).filter(a -> !isOwned(sns, arn, ctx.project())).map(a -> arn);
+    }
+
     @Override
     public TopicState create(TopicSpec spec, RegionContext ctx) {
         SnsClient sns = sns(ctx);
         String arn = arnOf(spec, ctx);
-        // CreateTopic is idempotent by name and would hand back someone else's topic: check first
-        if (attributes(sns, arn).isPresent() && !isOwned(sns, arn, ctx.project())) {
-            throw new IllegalStateException("sns topic " + spec.name() + " exists and is not owned by devops-cli"
-                    + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + ")");
-        }
         List<Tag> tags = Tags.owned(ctx.project(), spec.name()).entrySet().stream()
                 .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
         String created = AwsCall.call(() -> sns.createTopic(r -> r.name(spec.name()).tags(tags)

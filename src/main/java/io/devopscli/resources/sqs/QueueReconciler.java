@@ -40,20 +40,18 @@ public final class QueueReconciler implements Reconciler<QueueSpec, QueueState>,
                 .toList();
     }
 
+    /** CreateQueue answers with an existing same-named queue: the engine refuses one that is not ours. */
+    @Override
+    public Optional<String> foreign(QueueSpec spec, RegionContext ctx) {
+        SqsClient sqs = sqs(ctx);
+        return url(sqs, spec.name()).filter(url -> !isOwned(sqs, url, ctx.project()));
+    }
+
     @Override
     public QueueState create(QueueSpec spec, RegionContext ctx) {
         SqsClient sqs = sqs(ctx);
-        // CreateQueue returns an existing same-named queue with the same attributes: check it is ours first
-        Optional<String> existing = url(sqs, spec.name());
-        if (existing.isPresent() && !isOwned(sqs, existing.get(), ctx.project())) {
-            throw new IllegalStateException("queue " + spec.name() + " exists and is not owned by devops-cli (no tag "
-                    + Tags.OWNER_KEY + "=" + ctx.project() + ")");
-        }
-        String url = existing.orElseGet(() -> AwsCall.call(() -> sqs.createQueue(r -> r.queueName(spec.name())
-                .attributes(attributes(spec)).tags(Tags.owned(ctx.project(), spec.name())))).queueUrl());
-        if (existing.isPresent()) {
-            AwsCall.run(() -> sqs.setQueueAttributes(r -> r.queueUrl(url).attributes(attributes(spec))));
-        }
+        String url = AwsCall.call(() -> sqs.createQueue(r -> r.queueName(spec.name())
+                .attributes(attributes(spec)).tags(Tags.owned(ctx.project(), spec.name())))).queueUrl();
         return state(sqs, spec.name(), url);
     }
 
