@@ -9,6 +9,7 @@ import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Updatable;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import java.time.Duration;
 import java.util.List;
@@ -73,8 +74,7 @@ public final class InternetGatewayReconciler implements Reconciler<InternetGatew
         }
         AwsCall.ignoringNotFound(() -> ec2.deleteInternetGateway(r -> r.internetGatewayId(actual.id())));
         ctx.forget(MEMO);
-        WAIT.until("internet gateway " + actual.id() + " deleted", ctx.progress(),
-                () -> describe(ec2, actual.id()).isPresent() ? Optional.empty() : Optional.of(true));
+        WaitFor.gone("internet gateway " + actual.id() + " deleted", () -> describe(ec2, actual.id())).within(WAIT).run(ctx.progress());
     }
 
     @Override

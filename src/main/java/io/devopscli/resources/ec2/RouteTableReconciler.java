@@ -8,6 +8,7 @@ import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Updatable;
 import io.devopscli.engine.ResourceKey;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.ec2.RouteTableSpec.DefaultRoute;
 import io.devopscli.resources.ec2.RouteTableSpec.TargetKind;
@@ -84,7 +85,7 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
                         .tagSpecifications(OwnedTags.at(ResourceType.ROUTE_TABLE, ctx.project(), spec.name())))
                         .routeTable().routeTableId());
         ctx.forget(MEMO);
-        RouteTable fresh = WAIT.until("route table " + id + " visible", ctx.progress(), () -> describe(ec2, id));
+        RouteTable fresh = WaitFor.visible("route table " + id + " visible", () -> describe(ec2, id)).within(WAIT).run(ctx.progress());
         return reconcile(spec, state(fresh, ParentIds.resolve(ctx, parentKeys(spec))), ctx);
     }
 
@@ -102,8 +103,7 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
         }
         AwsCall.ignoringNotFound(() -> ec2.deleteRouteTable(r -> r.routeTableId(actual.id())));
         ctx.forget(MEMO);
-        WAIT.until("route table " + actual.id() + " deleted", ctx.progress(),
-                () -> describe(ec2, actual.id()).isPresent() ? Optional.empty() : Optional.of(true));
+        WaitFor.gone("route table " + actual.id() + " deleted", () -> describe(ec2, actual.id())).within(WAIT).run(ctx.progress());
     }
 
     @Override

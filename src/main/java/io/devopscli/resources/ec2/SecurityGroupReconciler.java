@@ -10,6 +10,7 @@ import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Updatable;
 import io.devopscli.engine.ResourceKey;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.ec2.SecurityGroupSpec.IngressRule;
 import io.devopscli.resources.ec2.SecurityGroupState.Rule;
@@ -70,7 +71,7 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
                         .tagSpecifications(OwnedTags.at(ResourceType.SECURITY_GROUP, ctx.project(), spec.name())))
                         .groupId());
         ctx.forget(MEMO);
-        SecurityGroup fresh = WAIT.until("security group " + id + " visible", ctx.progress(), () -> describe(ec2, id));
+        SecurityGroup fresh = WaitFor.visible("security group " + id + " visible", () -> describe(ec2, id)).within(WAIT).run(ctx.progress());
         return reconcileIngress(spec, state(fresh, ParentIds.none()), ctx);
     }
 
@@ -93,8 +94,7 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
         Holders.deleting(ec2, "group-id", actual.id(),
                 () -> AwsCall.ignoringNotFound(() -> ec2.deleteSecurityGroup(r -> r.groupId(actual.id()))));
         ctx.forget(MEMO);
-        WAIT.until("security group " + actual.id() + " deleted", ctx.progress(),
-                () -> describe(ec2, actual.id()).isPresent() ? Optional.empty() : Optional.of(true));
+        WaitFor.gone("security group " + actual.id() + " deleted", () -> describe(ec2, actual.id())).within(WAIT).run(ctx.progress());
     }
 
     @Override

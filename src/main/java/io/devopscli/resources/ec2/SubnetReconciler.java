@@ -8,6 +8,7 @@ import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Updatable;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import java.time.Duration;
 import java.util.List;
@@ -66,8 +67,8 @@ public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetStat
                         .tagSpecifications(OwnedTags.at(ResourceType.SUBNET, ctx.project(), spec.name())))
                         .subnet().subnetId());
         ctx.forget(MEMO);
-        Subnet ready = WAIT.until("subnet " + id + " available", ctx.progress(),
-                () -> describe(ec2, id).filter(s -> "available".equals(s.stateAsString())));
+        Subnet ready = WaitFor.until("subnet " + id + " available", () -> describe(ec2, id), Subnet::stateAsString)
+                .target("available").within(WAIT).run(ctx.progress());
         ParentIds parents = ParentIds.resolve(ctx, List.of(spec.vpc()));
         if (Boolean.TRUE.equals(ready.mapPublicIpOnLaunch()) != spec.isPublic()) {
             return setMapPublicIp(ec2, id, spec.isPublic(), ctx, parents);
@@ -87,8 +88,7 @@ public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetStat
         Holders.deleting(ec2, "subnet-id", actual.id(),
                 () -> AwsCall.ignoringNotFound(() -> ec2.deleteSubnet(r -> r.subnetId(actual.id()))));
         ctx.forget(MEMO);
-        WAIT.until("subnet " + actual.id() + " deleted", ctx.progress(),
-                () -> describe(ec2, actual.id()).isPresent() ? Optional.empty() : Optional.of(true));
+        WaitFor.gone("subnet " + actual.id() + " deleted", () -> describe(ec2, actual.id())).within(WAIT).run(ctx.progress());
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Updatable;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import java.time.Duration;
 import java.util.List;
@@ -88,8 +89,8 @@ public final class ClusterReconciler implements Reconciler<ClusterSpec, ClusterS
                 throw f;
             }
         });
-        waiter.until("ecs cluster " + actual.name() + " inactive", ctx.progress(),
-                () -> live(ecs, actual.name()).isPresent() ? Optional.empty() : Optional.of(Boolean.TRUE));
+        WaitFor.gone("ecs cluster " + actual.name() + " inactive", () -> live(ecs, actual.name())).within(waiter)
+                .run(ctx.progress());
     }
 
     @Override
@@ -98,8 +99,8 @@ public final class ClusterReconciler implements Reconciler<ClusterSpec, ClusterS
     }
 
     private ClusterState awaitActive(EcsClient ecs, String name, RegionContext ctx) {
-        return waiter.until("ecs cluster " + name + " active", ctx.progress(),
-                () -> live(ecs, name).filter(c -> "ACTIVE".equals(c.status())).map(ClusterReconciler::state));
+        return state(WaitFor.until("ecs cluster " + name + " active", () -> live(ecs, name), Cluster::status)
+                .target("ACTIVE").within(waiter).run(ctx.progress()));
     }
 
     /** The cluster of that name unless deleted: ECS keeps INACTIVE clusters visible for a while. */

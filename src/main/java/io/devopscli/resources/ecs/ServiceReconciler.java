@@ -10,6 +10,7 @@ import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Updatable;
 import io.devopscli.engine.ResourceKey;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.IdempotencyTokens;
 import io.devopscli.resources.ec2.ParentIds;
@@ -212,10 +213,8 @@ public final class ServiceReconciler implements Reconciler<ServiceSpec, ServiceS
         String cluster = actual.clusterArn();
         ignoringInactive(() -> ecs.updateService(r -> r.cluster(cluster).service(actual.name()).desiredCount(0)));
         ignoringInactive(() -> ecs.deleteService(r -> r.cluster(cluster).service(actual.name()).force(true)));
-        deleteWaiter.until("ecs service " + actual.name() + " draining and deleting", ctx.progress(), () -> {
-            Optional<Service> s = any(ecs, cluster, actual.name());
-            return s.isEmpty() || "INACTIVE".equals(s.get().status()) ? Optional.of(Boolean.TRUE) : Optional.empty();
-        });
+        WaitFor.until("ecs service " + actual.name() + " draining and deleting", () -> any(ecs, cluster, actual.name()),
+                Service::status).target(WaitFor.GONE, "INACTIVE").within(deleteWaiter).run(ctx.progress());
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Updatable;
 import io.devopscli.engine.ResourceKey;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.OwnedByTag;
 import io.devopscli.resources.ec2.ParentIds;
@@ -124,23 +125,16 @@ public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec
 
     /** Polls until active (AWS: 2 to 3 minutes); a load balancer that goes failed fails the node. */
     LoadBalancer awaitActive(ElasticLoadBalancingV2Client elb, String arn, Progress progress) {
-        return waiter.until("waiting for load balancer " + nameOf(arn) + " to become active", progress, () -> {
-            // right after create, describe may not know the ARN yet (eventual consistency): keep polling
-            Optional<LoadBalancer> lb = LoadBalancerLookup.byArn(elb, arn);
-            if (lb.isEmpty() || lb.get().state() == null) {
-                return Optional.empty();
-            }
-            LoadBalancerStateEnum code = lb.get().state().code();
-            if (code == LoadBalancerStateEnum.FAILED) {
-                throw new IllegalStateException("load balancer " + nameOf(arn) + " failed: " + lb.get().state().reason());
-            }
-            if (code == LoadBalancerStateEnum.ACTIVE_IMPAIRED) {
-                // serving, though not in every zone: waiting would not fix it, so say it and go on
-                progress.info("load balancer " + nameOf(arn) + " is active_impaired: " + lb.get().state().reason());
-                return lb;
-            }
-            return code == LoadBalancerStateEnum.ACTIVE ? lb : Optional.empty();
-        });
+        // right after create, describe may not know the ARN yet (eventual consistency): keep polling
+        LoadBalancer lb = WaitFor.until("waiting for load balancer " + nameOf(arn) + " to become active",
+                        () -> LoadBalancerLookup.byArn(elb, arn), b -> b.state() == null ? "" : b.state().codeAsString())
+                .target("active", "active_impaired").failure("failed").because(b -> b.state().reason())
+                .within(waiter).run(progress);
+        if (lb.state().code() == LoadBalancerStateEnum.ACTIVE_IMPAIRED) {
+            // serving, though not in every zone: waiting would not fix it, so say it and go on
+            progress.info("load balancer " + nameOf(arn) + " is active_impaired: " + lb.state().reason());
+        }
+        return lb;
     }
 
     private static LoadBalancerState state(LoadBalancer lb, ParentIds parents) {
