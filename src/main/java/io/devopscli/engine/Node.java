@@ -46,16 +46,16 @@ public final class Node<S, A> {
         A kept = keeper(all, ctx);
         List<Object> duplicates = all.stream().filter(a -> a != kept).map(a -> (Object) a).toList();
         ctx.publish(key, reconciler.id(kept), kept);
-        Change change = Change.of(key, diff(kept)).withDuplicates(duplicates.stream().map(this::idOf).toList());
+        Change change = Change.of(key, diff(kept, ctx)).withDuplicates(duplicates.stream().map(this::idOf).toList());
         return new Observed(change, kept, duplicates);
     }
 
     /**
-     * The reconciler's diff, with its capabilities applied: for one that cannot update in place, every
-     * difference is a replacement.
+     * The reconciler's diff against the parents' ids resolved here, with its capabilities applied: for one
+     * that cannot update in place, every difference is a replacement.
      */
-    List<FieldChange> diff(A actual) {
-        List<FieldChange> fields = reconciler.diff(spec, actual);
+    List<FieldChange> diff(A actual, RegionContext ctx) {
+        List<FieldChange> fields = reconciler.diff(spec, actual, Refs.of(ctx, dependsOn));
         return reconciler instanceof Updatable ? fields : fields.stream().map(FieldChange::forcingReplacement).toList();
     }
 
@@ -68,7 +68,7 @@ public final class Node<S, A> {
             return all.get(0);
         }
         return all.stream().filter(a -> reconciler.inUse(a, ctx)).findFirst()
-                .or(() -> all.stream().filter(a -> diff(a).stream().noneMatch(FieldChange::immutable)).findFirst())
+                .or(() -> all.stream().filter(a -> diff(a, ctx).stream().noneMatch(FieldChange::immutable)).findFirst())
                 .orElse(all.get(0));
     }
 
@@ -115,7 +115,7 @@ public final class Node<S, A> {
         List<A> ours = reconciler.observeAll(spec, ctx);
         if (!ours.isEmpty()) {
             A kept = keeper(ours, ctx);
-            List<FieldChange> fields = diff(kept);
+            List<FieldChange> fields = diff(kept, ctx);
             if (fields.isEmpty()) {
                 return kept;
             }

@@ -48,6 +48,15 @@ public interface Reconciler<S, A> {
     List<FieldChange> diff(S spec, A actual);
 
     /**
+     * The diff the engine asks for, with the parents' ids it resolved (see {@link Refs}). A reconciler whose
+     * diff compares references (a subnet's VPC) overrides this one; the plain diff then serves callers that
+     * have no graph, and compares ids as they are.
+     */
+    default List<FieldChange> diff(S spec, A actual, Refs parents) {
+        return diff(spec, actual);
+    }
+
+    /**
      * Creates the resource and waits until it is ready. The engine has just looked for an owned one (and
      * adopted it) and a stranger's (and refused), so create only creates; where the API takes an
      * idempotency token or its answer can be lost, it still passes the token or uses CreateOnce.

@@ -7,6 +7,7 @@ import io.devopscli.aws.AwsFailure;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.Refs;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Updatable;
 import io.devopscli.engine.WaitFor;
@@ -33,15 +34,19 @@ public final class InternetGatewayReconciler implements Reconciler<InternetGatew
     public List<InternetGatewayState> observeAll(InternetGatewaySpec spec, RegionContext ctx) {
         List<InternetGateway> owned = ctx.memo(MEMO, () -> AwsCall.call(() -> ec2(ctx).describeInternetGatewaysPaginator(
                 r -> r.filters(OwnedTags.ownerFilter(ctx.project()))).internetGateways().stream().toList()));
-        ParentIds parents = ParentIds.resolve(ctx, List.of(spec.vpc()));
         return OwnedTags.all(owned, InternetGateway::tags, InternetGateway::internetGatewayId, ctx.project(), spec.name()).stream()
-                .map(g -> state(g, parents)).toList();
+                .map(InternetGatewayReconciler::state).toList();
     }
 
     @Override
     public List<FieldChange> diff(InternetGatewaySpec spec, InternetGatewayState actual) {
+        return diff(spec, actual, Refs.none());
+    }
+
+    @Override
+    public List<FieldChange> diff(InternetGatewaySpec spec, InternetGatewayState actual, Refs parents) {
         String attached = actual.attachedVpcIds().isEmpty() ? "none"
-                : String.join(",", actual.attachedVpcIds().stream().map(actual.parents()::render).toList());
+                : String.join(",", actual.attachedVpcIds().stream().map(parents::render).toList());
         return new Diffs().field("attachedVpc", spec.vpc().name(), attached).toList();
     }
 
@@ -106,7 +111,7 @@ public final class InternetGatewayReconciler implements Reconciler<InternetGatew
         InternetGateway ready = WAIT.until("internet gateway " + id + " attached to " + vpcId, ctx.progress(),
                 () -> describe(ec2, id).filter(g -> attachedVpcs(g).equals(List.of(vpcId)) && g.attachments().stream()
                         .allMatch(a -> "available".equals(a.stateAsString()) || "attached".equals(a.stateAsString()))));
-        return state(ready, ParentIds.resolve(ctx, List.of(spec.vpc())));
+        return state(ready);
     }
 
     private static void detach(Ec2Client ec2, String id, String vpcId) {
@@ -127,8 +132,8 @@ public final class InternetGatewayReconciler implements Reconciler<InternetGatew
                 .map(InternetGatewayAttachment::vpcId).sorted().toList();
     }
 
-    private static InternetGatewayState state(InternetGateway g, ParentIds parents) {
-        return new InternetGatewayState(g.internetGatewayId(), attachedVpcs(g), parents);
+    private static InternetGatewayState state(InternetGateway g) {
+        return new InternetGatewayState(g.internetGatewayId(), attachedVpcs(g));
     }
 
     private static Optional<InternetGateway> describe(Ec2Client ec2, String id) {

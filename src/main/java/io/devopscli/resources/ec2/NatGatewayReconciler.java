@@ -1,7 +1,6 @@
 package io.devopscli.resources.ec2;
 
 import static software.amazon.awssdk.services.ec2.model.NatGatewayState.AVAILABLE;
-import static software.amazon.awssdk.services.ec2.model.NatGatewayState.DELETED;
 import static software.amazon.awssdk.services.ec2.model.NatGatewayState.FAILED;
 import static software.amazon.awssdk.services.ec2.model.NatGatewayState.PENDING;
 

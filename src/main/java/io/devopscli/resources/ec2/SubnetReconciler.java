@@ -6,6 +6,7 @@ import io.devopscli.aws.AwsClients;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.Refs;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Updatable;
 import io.devopscli.engine.WaitFor;
@@ -30,10 +31,8 @@ public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetStat
 
     @Override
     public List<SubnetState> observeAll(SubnetSpec spec, RegionContext ctx) {
-        List<Subnet> owned = owned(ctx);
-        ParentIds parents = ParentIds.resolve(ctx, List.of(spec.vpc()));
-        return OwnedTags.all(owned, Subnet::tags, Subnet::subnetId, ctx.project(), spec.name()).stream()
-                .map(s -> state(s, parents)).toList();
+        return OwnedTags.all(owned(ctx), Subnet::tags, Subnet::subnetId, ctx.project(), spec.name()).stream()
+                .map(SubnetReconciler::state).toList();
     }
 
     /** Every subnet of the project in the region, read once per run (a VPC asks too: is it in use?). */
@@ -44,8 +43,13 @@ public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetStat
 
     @Override
     public List<FieldChange> diff(SubnetSpec spec, SubnetState actual) {
+        return diff(spec, actual, Refs.none());
+    }
+
+    @Override
+    public List<FieldChange> diff(SubnetSpec spec, SubnetState actual, Refs parents) {
         return new Diffs()
-                .immutable("vpc", spec.vpc().name(), actual.parents().render(actual.vpcId()))
+                .immutable("vpc", spec.vpc().name(), parents.render(actual.vpcId()))
                 .immutable("cidr", spec.cidr(), actual.cidr())
                 .immutable("availabilityZone", spec.availabilityZone(), actual.availabilityZone())
                 .field("mapPublicIpOnLaunch", spec.isPublic(), actual.mapPublicIpOnLaunch())
@@ -69,16 +73,15 @@ public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetStat
         ctx.forget(MEMO);
         Subnet ready = WaitFor.until("subnet " + id + " available", () -> describe(ec2, id), Subnet::stateAsString)
                 .target("available").within(WAIT).run(ctx.progress());
-        ParentIds parents = ParentIds.resolve(ctx, List.of(spec.vpc()));
         if (Boolean.TRUE.equals(ready.mapPublicIpOnLaunch()) != spec.isPublic()) {
-            return setMapPublicIp(ec2, id, spec.isPublic(), ctx, parents);
+            return setMapPublicIp(ec2, id, spec.isPublic(), ctx);
         }
-        return state(ready, parents);
+        return state(ready);
     }
 
     @Override
     public SubnetState update(SubnetSpec spec, SubnetState actual, List<FieldChange> changes, RegionContext ctx) {
-        return setMapPublicIp(ec2(ctx), actual.id(), spec.isPublic(), ctx, ParentIds.resolve(ctx, List.of(spec.vpc())));
+        return setMapPublicIp(ec2(ctx), actual.id(), spec.isPublic(), ctx);
     }
 
     @Override
@@ -96,17 +99,17 @@ public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetStat
         return actual.id();
     }
 
-    private static SubnetState setMapPublicIp(Ec2Client ec2, String id, boolean on, RegionContext ctx, ParentIds parents) {
+    private static SubnetState setMapPublicIp(Ec2Client ec2, String id, boolean on, RegionContext ctx) {
         AwsCall.run(() -> ec2.modifySubnetAttribute(r -> r.subnetId(id)
                 .mapPublicIpOnLaunch(AttributeBooleanValue.builder().value(on).build())));
-        Subnet done = WAIT.until("subnet " + id + " mapPublicIpOnLaunch=" + on, ctx.progress(),
-                () -> describe(ec2, id).filter(s -> Boolean.valueOf(on).equals(s.mapPublicIpOnLaunch())));
-        return state(done, parents);
+        return state(WaitFor.until("subnet " + id + " mapPublicIpOnLaunch=" + on, () -> describe(ec2, id),
+                s -> String.valueOf(Boolean.TRUE.equals(s.mapPublicIpOnLaunch()))).target(String.valueOf(on))
+                .within(WAIT).run(ctx.progress()));
     }
 
-    private static SubnetState state(Subnet s, ParentIds parents) {
+    private static SubnetState state(Subnet s) {
         return new SubnetState(s.subnetId(), s.vpcId(), s.cidrBlock(), s.availabilityZone(),
-                Boolean.TRUE.equals(s.mapPublicIpOnLaunch()), parents);
+                Boolean.TRUE.equals(s.mapPublicIpOnLaunch()));
     }
 
     private static Optional<Subnet> describe(Ec2Client ec2, String id) {

@@ -3,7 +3,6 @@ package io.devopscli.resources.ecs;
 import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.aws.AwsFailure;
-import io.devopscli.aws.Tags;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
