@@ -55,7 +55,9 @@ public final class Node<S, A> {
      * that cannot update in place, every difference is a replacement.
      */
     List<FieldChange> diff(A actual, RegionContext ctx) {
-        List<FieldChange> fields = reconciler.diff(spec, actual, Refs.of(ctx, dependsOn));
+        java.util.Set<ResourceKey> parents = new java.util.LinkedHashSet<>(dependsOn);
+        parents.addAll(reconciler.references(spec));
+        List<FieldChange> fields = reconciler.diff(spec, actual, Refs.of(ctx, parents));
         return reconciler instanceof Updatable ? fields : fields.stream().map(FieldChange::forcingReplacement).toList();
     }
 

@@ -48,6 +48,14 @@ public interface Reconciler<S, A> {
     List<FieldChange> diff(S spec, A actual);
 
     /**
+     * The graph keys this spec refers to (a subnet's VPC): the engine resolves their ids, with those of the
+     * node's dependencies, and hands them to diff as {@link Refs}.
+     */
+    default java.util.Collection<ResourceKey> references(S spec) {
+        return List.of();
+    }
+
+    /**
      * The diff the engine asks for, with the parents' ids it resolved (see {@link Refs}). A reconciler whose
      * diff compares references (a subnet's VPC) overrides this one; the plain diff then serves callers that
      * have no graph, and compares ids as they are.

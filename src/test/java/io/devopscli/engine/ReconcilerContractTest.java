@@ -142,4 +142,67 @@ class ReconcilerContractTest {
         engine.apply(second);
         assertEquals(List.of("delete one", "create one"), immutable.log);
     }
+
+    /** A child that records its parent's physical id and compares it in the graph's terms. */
+    static class Pointer implements Reconciler<ResourceKey, String>, Updatable<ResourceKey, String> {
+        final Map<String, String> cloud = new ConcurrentHashMap<>();
+
+        @Override
+        public Optional<String> observe(ResourceKey parent, RegionContext ctx) {
+            return Optional.ofNullable(cloud.get("child"));
+        }
+
+        @Override
+        public List<FieldChange> diff(ResourceKey parent, String actualParentId) {
+            return diff(parent, actualParentId, Refs.none());
+        }
+
+        @Override
+        public List<FieldChange> diff(ResourceKey parent, String actualParentId, Refs parents) {
+            return new Diffs().field("parent", parent.name(), parents.render(actualParentId)).toList();
+        }
+
+        @Override
+        public String create(ResourceKey parent, RegionContext ctx) {
+            cloud.put("child", ctx.requireId(parent));
+            return cloud.get("child");
+        }
+
+        @Override
+        public String update(ResourceKey parent, String actual, List<FieldChange> changes, RegionContext ctx) {
+            return create(parent, ctx);
+        }
+
+        @Override
+        public void delete(String actual, RegionContext ctx) {
+            cloud.remove("child");
+        }
+
+        @Override
+        public String id(String actual) {
+            return "child-of-" + actual;
+        }
+    }
+
+    @Test
+    void diffIsHandedTheParentsIdsTheEngineResolved() {
+        FakeReconciler parents = new FakeReconciler();
+        Pointer pointer = new Pointer();
+        java.util.function.Supplier<RegionGraph> graph = () -> {
+            RegionGraph g = new RegionGraph(new RegionContext("r1", "proj", null, Progress.SILENT));
+            ResourceKey vpc = g.add(new ResourceKey("r1", "fake/vpc", "main"), parents, FakeReconciler.Spec.of("vpc", "v"));
+            g.add(KEY, pointer, vpc, vpc);
+            return g;
+        };
+        assertTrue(engine.apply(engine.plan(List.of(graph.get()))).succeeded());
+        assertEquals("id-vpc", pointer.cloud.get("child"));
+
+        assertFalse(engine.plan(List.of(graph.get())).hasChanges(), "the parent's id renders as its key: in line");
+        pointer.cloud.put("child", "id-elsewhere");
+        Change moved = engine.plan(List.of(graph.get())).allChanges().stream()
+                .filter(c -> c.key().equals(KEY)).findFirst().orElseThrow();
+        assertEquals(Action.UPDATE, moved.action());
+        assertEquals("main", moved.fields().get(0).desired());
+        assertEquals("id-elsewhere", moved.fields().get(0).actual());
+    }
 }

@@ -9,6 +9,7 @@ import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.Refs;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.ResourceKey;
 import io.devopscli.engine.Updatable;
 import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
@@ -36,6 +37,11 @@ public final class InternetGatewayReconciler implements Reconciler<InternetGatew
                 r -> r.filters(OwnedTags.ownerFilter(ctx.project()))).internetGateways().stream().toList()));
         return OwnedTags.all(owned, InternetGateway::tags, InternetGateway::internetGatewayId, ctx.project(), spec.name()).stream()
                 .map(InternetGatewayReconciler::state).toList();
+    }
+
+    @Override
+    public List<ResourceKey> references(InternetGatewaySpec spec) {
+        return List.of(spec.vpc());
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.devopscli.aws.AwsClients;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.Refs;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Updatable;
 import io.devopscli.engine.ResourceKey;
@@ -48,9 +49,18 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
     public List<RouteTableState> observeAll(RouteTableSpec spec, RegionContext ctx) {
         List<RouteTable> owned = ctx.memo(MEMO, () -> AwsCall.call(() -> ec2(ctx).describeRouteTablesPaginator(
                 r -> r.filters(OwnedTags.ownerFilter(ctx.project()))).routeTables().stream().toList()));
-        ParentIds parents = ParentIds.resolve(ctx, parentKeys(spec));
         return OwnedTags.all(owned, RouteTable::tags, RouteTable::routeTableId, ctx.project(), spec.name()).stream()
-                .map(t -> state(t, parents)).toList();
+                .map(RouteTableReconciler::state).toList();
+    }
+
+    @Override
+    public List<ResourceKey> references(RouteTableSpec spec) {
+        return parentKeys(spec);
+    }
+
+    @Override
+    public List<FieldChange> diff(RouteTableSpec spec, RouteTableState actual) {
+        return diff(spec, actual, Refs.none());
     }
 
     /**
@@ -59,14 +69,14 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
      * ("nat:nat-0abc") never matches.
      */
     @Override
-    public List<FieldChange> diff(RouteTableSpec spec, RouteTableState actual) {
+    public List<FieldChange> diff(RouteTableSpec spec, RouteTableState actual, Refs parents) {
         return new Diffs()
-                .immutable("vpc", spec.vpc().name(), actual.parents().render(actual.vpcId()))
+                .immutable("vpc", spec.vpc().name(), parents.render(actual.vpcId()))
                 .field("defaultRoute", spec.defaultRoute().map(RouteTableReconciler::render).orElse("none"),
-                        actual.defaultRoute().map(r -> render(r, actual.parents())).orElse("none"))
+                        actual.defaultRoute().map(r -> render(r, parents)).orElse("none"))
                 .field("extraRoutes", List.of(), actual.extraRoutes().stream().map(Route::render).sorted().toList())
                 .field("associations", spec.subnets().stream().map(ResourceKey::name).sorted().toList(),
-                        actual.associations().stream().map(a -> actual.parents().render(a.subnetId())).sorted().toList())
+                        actual.associations().stream().map(a -> parents.render(a.subnetId())).sorted().toList())
                 .toList();
     }
 
@@ -86,7 +96,7 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
                         .routeTable().routeTableId());
         ctx.forget(MEMO);
         RouteTable fresh = WaitFor.visible("route table " + id + " visible", () -> describe(ec2, id)).within(WAIT).run(ctx.progress());
-        return reconcile(spec, state(fresh, ParentIds.resolve(ctx, parentKeys(spec))), ctx);
+        return reconcile(spec, state(fresh), ctx);
     }
 
     @Override
@@ -128,9 +138,9 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
         }
         reconcileAssociations(ec2, id, spec, actual.associations(), ctx);
         ctx.forget(MEMO);
-        ParentIds parents = ParentIds.resolve(ctx, parentKeys(spec));
+        Refs parents = Refs.of(ctx, parentKeys(spec));
         return WAIT.until("route table " + id + " routes and associations", ctx.progress(), () -> describe(ec2, id)
-                .map(t -> state(t, parents)).filter(s -> diff(spec, s).isEmpty()));
+                .map(RouteTableReconciler::state).filter(s -> diff(spec, s, parents).isEmpty()));
     }
 
     private static void reconcileDefaultRoute(Ec2Client ec2, String id, Optional<DefaultRoute> desired,
@@ -224,7 +234,7 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
         }
     }
 
-    static RouteTableState state(RouteTable t, ParentIds parents) {
+    static RouteTableState state(RouteTable t) {
         Optional<Route> defaultRoute = Optional.empty();
         List<Route> extra = new ArrayList<>();
         for (software.amazon.awssdk.services.ec2.model.Route r : t.routes()) {
@@ -242,7 +252,7 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
                 .filter(a -> a.subnetId() != null && !Boolean.TRUE.equals(a.main()))
                 .filter(a -> a.associationState() == null || !"disassociated".equals(a.associationState().stateAsString()))
                 .map(a -> new Association(a.routeTableAssociationId(), a.subnetId())).toList();
-        return new RouteTableState(t.routeTableId(), t.vpcId(), defaultRoute, extra, associations, parents);
+        return new RouteTableState(t.routeTableId(), t.vpcId(), defaultRoute, extra, associations);
     }
 
     private static Route route(software.amazon.awssdk.services.ec2.model.Route r) {
@@ -264,7 +274,7 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
         return (desired.kind() == TargetKind.NAT_GATEWAY ? "nat:" : "igw:") + desired.target().name();
     }
 
-    private static String render(Route actual, ParentIds parents) {
+    private static String render(Route actual, Refs parents) {
         String kind = actual.target().startsWith("nat-") ? "nat:" : actual.target().startsWith("igw-") ? "igw:" : "";
         return kind + parents.render(actual.target()) + (actual.blackhole() ? " (blackhole)" : "");
     }

@@ -7,6 +7,7 @@ import io.devopscli.aws.AwsFailure;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.Refs;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Updatable;
 import io.devopscli.engine.ResourceKey;
@@ -41,18 +42,27 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
     public List<SecurityGroupState> observeAll(SecurityGroupSpec spec, RegionContext ctx) {
         List<SecurityGroup> owned = ctx.memo(MEMO, () -> AwsCall.call(() -> ec2(ctx).describeSecurityGroupsPaginator(
                 r -> r.filters(OwnedTags.ownerFilter(ctx.project()))).securityGroups().stream().toList()));
-        ParentIds parents = ParentIds.resolve(ctx, parentKeys(spec));
         return OwnedTags.all(owned, SecurityGroup::tags, SecurityGroup::groupId, ctx.project(), spec.name()).stream()
-                .map(g -> state(g, parents)).toList();
+                .map(SecurityGroupReconciler::state).toList();
+    }
+
+    @Override
+    public List<ResourceKey> references(SecurityGroupSpec spec) {
+        return parentKeys(spec);
     }
 
     @Override
     public List<FieldChange> diff(SecurityGroupSpec spec, SecurityGroupState actual) {
+        return diff(spec, actual, Refs.none());
+    }
+
+    @Override
+    public List<FieldChange> diff(SecurityGroupSpec spec, SecurityGroupState actual, Refs parents) {
         return new Diffs()
                 .immutable("groupName", spec.name(), actual.groupName())
                 .immutable("description", spec.description(), actual.description())
-                .immutable("vpc", spec.vpc().name(), actual.parents().render(actual.vpcId()))
-                .field("ingress", desired(spec), rendered(actual.ingress(), actual.parents()))
+                .immutable("vpc", spec.vpc().name(), parents.render(actual.vpcId()))
+                .field("ingress", desired(spec), rendered(actual.ingress(), parents))
                 .toList();
     }
 
@@ -72,7 +82,7 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
                         .groupId());
         ctx.forget(MEMO);
         SecurityGroup fresh = WaitFor.visible("security group " + id + " visible", () -> describe(ec2, id)).within(WAIT).run(ctx.progress());
-        return reconcileIngress(spec, state(fresh, ParentIds.none()), ctx);
+        return reconcileIngress(spec, state(fresh), ctx);
     }
 
     @Override
@@ -107,7 +117,7 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
         Ec2Client ec2 = ec2(ctx);
         String id = actual.id();
         // Parents may have been created during this apply, so their ids are read again now.
-        ParentIds parents = ParentIds.resolve(ctx, parentKeys(spec));
+        Refs parents = Refs.of(ctx, parentKeys(spec));
         Set<String> desired = Set.copyOf(desired(spec));
         var extra = actual.ingress().stream().filter(r -> !desired.contains(IngressRules.render(r, parents)))
                 .map(IngressRules::permission).toList();
@@ -126,7 +136,7 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
         }
         ctx.forget(MEMO);
         return WAIT.until("ingress rules of security group " + id, ctx.progress(), () -> describe(ec2, id)
-                .map(g -> state(g, parents)).filter(s -> diff(spec, s).stream().noneMatch(c -> c.field().equals("ingress"))));
+                .map(SecurityGroupReconciler::state).filter(s -> diff(spec, s, parents).stream().noneMatch(c -> c.field().equals("ingress"))));
     }
 
     private static void authorize(Ec2Client ec2, String id, List<software.amazon.awssdk.services.ec2.model.IpPermission> rules) {
@@ -154,13 +164,13 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
         return spec.ingress().stream().map(IngressRules::render).distinct().sorted().toList();
     }
 
-    private static List<String> rendered(List<Rule> rules, ParentIds parents) {
+    private static List<String> rendered(List<Rule> rules, Refs parents) {
         return rules.stream().map(r -> IngressRules.render(r, parents)).distinct().sorted().toList();
     }
 
-    private static SecurityGroupState state(SecurityGroup g, ParentIds parents) {
+    private static SecurityGroupState state(SecurityGroup g) {
         return new SecurityGroupState(g.groupId(), g.groupName(), g.description(), g.vpcId(),
-                IngressRules.flatten(g.ipPermissions()), parents);
+                IngressRules.flatten(g.ipPermissions()));
     }
 
     private static List<ResourceKey> parentKeys(SecurityGroupSpec spec) {

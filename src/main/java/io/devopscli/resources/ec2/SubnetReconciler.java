@@ -8,6 +8,7 @@ import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.Refs;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.ResourceKey;
 import io.devopscli.engine.Updatable;
 import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
@@ -39,6 +40,11 @@ public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetStat
     static List<Subnet> owned(RegionContext ctx) {
         return ctx.memo(MEMO, () -> AwsCall.call(() -> ec2(ctx)
                 .describeSubnetsPaginator(r -> r.filters(OwnedTags.ownerFilter(ctx.project()))).subnets().stream().toList()));
+    }
+
+    @Override
+    public List<ResourceKey> references(SubnetSpec spec) {
+        return List.of(spec.vpc());
     }
 
     @Override
