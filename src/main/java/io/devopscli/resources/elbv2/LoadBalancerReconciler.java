@@ -6,13 +6,13 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Progress;
 import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.Refs;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Updatable;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.OwnedByTag;
-import io.devopscli.resources.ec2.ParentIds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,17 +46,27 @@ public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec
         return LoadBalancerLookup.byName(elb(ctx), ElbNames.fit(spec.name()))
                 .filter(lb -> ElbTags.ownedAndNamed(OwnedByTag.tags(ctx, "elasticloadbalancing:loadbalancer")
                         .getOrDefault(lb.loadBalancerArn(), java.util.Map.of()), ctx.project(), spec.name()))
-                .map(lb -> state(lb, ParentIds.resolve(ctx, parentKeys(spec))));
+                .map(LoadBalancerReconciler::state);
+    }
+
+    @Override
+    public List<ResourceKey> references(LoadBalancerSpec spec) {
+        return parentKeys(spec);
     }
 
     @Override
     public List<FieldChange> diff(LoadBalancerSpec spec, LoadBalancerState actual) {
+        return diff(spec, actual, Refs.none());
+    }
+
+    @Override
+    public List<FieldChange> diff(LoadBalancerSpec spec, LoadBalancerState actual, Refs parents) {
         return new Diffs()
                 .immutable("type", spec.type(), actual.type())
                 .immutable("scheme", spec.scheme(), actual.scheme())
-                .field("subnets", names(spec.subnets()), rendered(actual.subnetIds(), actual.parents()))
+                .field("subnets", names(spec.subnets()), rendered(actual.subnetIds(), parents))
                 .field("securityGroups", names(spec.securityGroups()),
-                        rendered(actual.securityGroupIds(), actual.parents()))
+                        rendered(actual.securityGroupIds(), parents))
                 .field("ipAddressType", spec.ipAddressType(), actual.ipAddressType())
                 .toList();
     }
@@ -72,7 +82,6 @@ public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec
     public LoadBalancerState create(LoadBalancerSpec spec, RegionContext ctx) {
         ElasticLoadBalancingV2Client elb = elb(ctx);
         String physical = spec.physicalName();
-        ParentIds parents = ParentIds.resolve(ctx, parentKeys(spec));
         // CreateLoadBalancer takes no client token (AWS is idempotent by name, moto makes a second one): the
         // engine has just looked for ours (adopted) and anyone else's (refused) by name.
         LoadBalancer made = AwsCall.call(() -> elb.createLoadBalancer(
@@ -84,8 +93,8 @@ public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec
         // create returned (listeners, rules, services, alarms, dashboard, health checks, alias records
         // are all accepted while it provisions). What needs it serving is up's rollout wait at the end:
         // services reach their healthy count only behind an active load balancer.
-        LoadBalancerState state = state(made, parents);
-        List<FieldChange> left = diff(spec, state);
+        LoadBalancerState state = state(made);
+        List<FieldChange> left = diff(spec, state, Refs.of(ctx, parentKeys(spec)));
         return left.isEmpty() ? state : update(spec, state, left, ctx);
     }
 
@@ -105,8 +114,7 @@ public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec
         if (fields.contains("ipAddressType")) {
             AwsCall.run(() -> elb.setIpAddressType(r -> r.loadBalancerArn(arn).ipAddressType(spec.ipAddressType())));
         }
-        // parents may have been created during this apply, so their ids are read again now
-        return state(awaitActive(elb, arn, ctx.progress()), ParentIds.resolve(ctx, parentKeys(spec)));
+        return state(awaitActive(elb, arn, ctx.progress()));
     }
 
     @Override
@@ -137,18 +145,18 @@ public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec
         return lb;
     }
 
-    private static LoadBalancerState state(LoadBalancer lb, ParentIds parents) {
+    private static LoadBalancerState state(LoadBalancer lb) {
         List<String> subnets = lb.availabilityZones().stream().map(AvailabilityZone::subnetId).toList();
         return new LoadBalancerState(lb.loadBalancerArn(), lb.loadBalancerName(), lb.dnsName(),
                 lb.state() == null ? null : lb.state().codeAsString(), lb.schemeAsString(), lb.typeAsString(),
-                lb.ipAddressTypeAsString(), subnets, lb.securityGroups(), parents);
+                lb.ipAddressTypeAsString(), subnets, lb.securityGroups());
     }
 
     private static List<String> names(List<ResourceKey> keys) {
         return keys.stream().map(ResourceKey::name).sorted().toList();
     }
 
-    private static List<String> rendered(List<String> ids, ParentIds parents) {
+    private static List<String> rendered(List<String> ids, Refs parents) {
         return ids.stream().map(parents::render).sorted().toList();
     }
 

@@ -7,10 +7,11 @@ import io.devopscli.aws.AwsFailure;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.Refs;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.ResourceKey;
 import io.devopscli.engine.Updatable;
 import io.devopscli.resources.OwnedByTag;
-import io.devopscli.resources.ec2.ParentIds;
 import io.devopscli.resources.elbv2.TargetGroupSpec.HealthCheck;
 import java.util.List;
 import java.util.Optional;
@@ -33,15 +34,25 @@ public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, 
         return TargetGroupLookup.byName(elb, spec.physicalName()).filter(tg -> ElbTags.ownedAndNamed(
                         OwnedByTag.tags(ctx, "elasticloadbalancing:targetgroup").getOrDefault(tg.targetGroupArn(),
                                 java.util.Map.of()), ctx.project(), spec.name()))
-                .map(tg -> state(elb, tg, ParentIds.resolve(ctx, List.of(spec.vpc()))));
+                .map(tg -> state(elb, tg));
+    }
+
+    @Override
+    public List<ResourceKey> references(TargetGroupSpec spec) {
+        return List.of(spec.vpc());
     }
 
     @Override
     public List<FieldChange> diff(TargetGroupSpec spec, TargetGroupState actual) {
+        return diff(spec, actual, Refs.none());
+    }
+
+    @Override
+    public List<FieldChange> diff(TargetGroupSpec spec, TargetGroupState actual, Refs parents) {
         HealthCheck want = spec.healthCheck();
         HealthCheck have = actual.healthCheck();
         return new Diffs()
-                .immutable("vpc", spec.vpc().name(), actual.parents().render(actual.vpcId()))
+                .immutable("vpc", spec.vpc().name(), parents.render(actual.vpcId()))
                 .immutable("port", spec.port(), actual.port())
                 .immutable("protocol", spec.protocol(), actual.protocol())
                 .immutable("targetType", spec.targetType(), actual.targetType())
@@ -68,7 +79,6 @@ public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, 
     public TargetGroupState create(TargetGroupSpec spec, RegionContext ctx) {
         ElasticLoadBalancingV2Client elb = elb(ctx);
         String physical = spec.physicalName();
-        ParentIds parents = ParentIds.resolve(ctx, List.of(spec.vpc()));
         // No client token here either: one made by an attempt whose answer was lost is found by name,
         // checked to be ours, and brought in line.
         HealthCheck hc = spec.healthCheck();
@@ -81,8 +91,8 @@ public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, 
                 .healthCheckTimeoutSeconds(hc.timeoutSeconds()).healthyThresholdCount(hc.healthyThreshold())
                 .unhealthyThresholdCount(hc.unhealthyThreshold())
                 .tags(ElbTags.owned(ctx.project(), spec.name()))).targetGroups().get(0));
-        TargetGroupState state = state(elb, group, parents);
-        List<FieldChange> left = diff(spec, state);
+        TargetGroupState state = state(elb, group);
+        List<FieldChange> left = diff(spec, state, Refs.of(ctx, references(spec)));
         return left.isEmpty() ? state : update(spec, state, left, ctx);
     }
 
@@ -106,7 +116,7 @@ public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, 
         }
         TargetGroup fresh = TargetGroupLookup.byArn(elb, arn).orElseThrow(() -> new IllegalStateException(
                 "target group " + actual.name() + " vanished while it was being updated"));
-        return state(elb, fresh, ParentIds.resolve(ctx, List.of(spec.vpc())));
+        return state(elb, fresh);
     }
 
     @Override
@@ -129,14 +139,13 @@ public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, 
         return actual.arn();
     }
 
-    private static TargetGroupState state(ElasticLoadBalancingV2Client elb, TargetGroup tg, ParentIds parents) {
+    private static TargetGroupState state(ElasticLoadBalancingV2Client elb, TargetGroup tg) {
         HealthCheck hc = new HealthCheck(tg.healthCheckProtocolAsString(), tg.healthCheckPath(),
                 tg.matcher() == null ? null : tg.matcher().httpCode(), orZero(tg.healthCheckIntervalSeconds()),
                 orZero(tg.healthCheckTimeoutSeconds()), orZero(tg.healthyThresholdCount()),
                 orZero(tg.unhealthyThresholdCount()));
         return new TargetGroupState(tg.targetGroupArn(), tg.targetGroupName(), tg.vpcId(), orZero(tg.port()),
-                tg.protocolAsString(), tg.targetTypeAsString(), hc, deregistrationDelay(elb, tg.targetGroupArn()),
-                parents);
+                tg.protocolAsString(), tg.targetTypeAsString(), hc, deregistrationDelay(elb, tg.targetGroupArn()));
     }
 
     /** The attribute, or -1 when AWS does not report it (so it shows as drift rather than passing). */

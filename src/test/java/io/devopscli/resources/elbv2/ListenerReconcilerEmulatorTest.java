@@ -122,7 +122,7 @@ class ListenerReconcilerEmulatorTest {
         harness.up();
         String arn = tgArn("natproj-production");
         TargetGroupState production = new TargetGroupState(arn, "natproj-production", parents.vpcId(), 8080, "HTTP",
-                "ip", TargetGroupSpec.HealthCheck.http("/health"), 30, ParentIds.none());
+                "ip", TargetGroupSpec.HealthCheck.http("/health"), 30);
 
         // AwsCall retries ResourceInUse up to its bound (5 s in tests), then the node fails with this
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new TargetGroupReconciler()
