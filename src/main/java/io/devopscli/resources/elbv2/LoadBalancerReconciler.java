@@ -122,8 +122,8 @@ public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec
         ElasticLoadBalancingV2Client elb = elb(ctx);
         AwsCall.ignoringNotFound(() -> elb.deleteLoadBalancer(r -> r.loadBalancerArn(actual.arn())));
         // its target groups stay "in use" and its security group attached until it is really gone
-        waiter.until("deleting load balancer " + actual.name(), ctx.progress(),
-                () -> LoadBalancerLookup.byArn(elb, actual.arn()).isPresent() ? Optional.empty() : Optional.of(true));
+        WaitFor.gone("deleting load balancer " + actual.name(), () -> LoadBalancerLookup.byArn(elb, actual.arn()))
+                .within(waiter).run(ctx.progress());
     }
 
     @Override

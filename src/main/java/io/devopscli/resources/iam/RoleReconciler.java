@@ -12,6 +12,7 @@ import io.devopscli.engine.InParallel;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Updatable;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import java.time.Duration;
 import java.util.List;
@@ -90,8 +91,9 @@ public final class RoleReconciler implements Reconciler<RoleSpec, RoleState>, Up
             AwsCall.run(() -> iam.updateAssumeRolePolicy(r -> r.roleName(spec.name()).policyDocument(trust)));
         }
         putPolicy(iam, spec, ctx);
-        Role role = consistencyWaiter.until("waiting for role " + spec.name() + " to be readable", ctx.progress(),
-                () -> AwsCall.orEmpty(() -> iam.getRole(r -> r.roleName(spec.name()))).map(r -> r.role()));
+        Role role = WaitFor.visible("waiting for role " + spec.name() + " to be readable",
+                () -> AwsCall.orEmpty(() -> iam.getRole(r -> r.roleName(spec.name()))).map(r -> r.role()))
+                .within(consistencyWaiter).run(ctx.progress());
         return state(iam, role, spec.policyName());
     }
 

@@ -9,6 +9,7 @@ import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Updatable;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,6 @@ import java.util.Set;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
-import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.GetFunctionEventInvokeConfigResponse;
 import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
@@ -174,16 +174,15 @@ public final class FunctionReconciler implements Reconciler<FunctionSpec, Functi
 
     /** Until the function is Active and no update is in progress; a Failed state fails with Lambda's reason. */
     private void settled(LambdaClient lambda, String name, RegionContext ctx) {
-        ready.until("waiting for function " + name + " to be active", ctx.progress(), () -> {
-            GetFunctionConfigurationResponse c = AwsCall.call(() -> lambda.getFunctionConfiguration(r -> r.functionName(name)));
-            if (c.state() == State.FAILED || c.lastUpdateStatus() == LastUpdateStatus.FAILED) {
-                String reason = c.state() == State.FAILED ? c.stateReason() : c.lastUpdateStatusReason();
-                throw new IllegalStateException("function " + name + " failed: " + reason);
-            }
-            boolean active = c.state() == null || c.state() == State.ACTIVE;
-            boolean updating = c.lastUpdateStatus() == LastUpdateStatus.IN_PROGRESS;
-            return active && !updating ? Optional.of(Boolean.TRUE) : Optional.<Boolean>empty();
-        });
+        // settled: active (or no state reported) and no update in progress; either one failed fails it
+        WaitFor.until("waiting for function " + name + " to be active",
+                        () -> Optional.of(AwsCall.call(() -> lambda.getFunctionConfiguration(r -> r.functionName(name)))),
+                        c -> c.state() == State.FAILED || c.lastUpdateStatus() == LastUpdateStatus.FAILED ? "failed"
+                                : (c.state() == null || c.state() == State.ACTIVE)
+                                        && c.lastUpdateStatus() != LastUpdateStatus.IN_PROGRESS ? "settled" : "pending")
+                .target("settled").failure("failed")
+                .because(c -> c.state() == State.FAILED ? c.stateReason() : c.lastUpdateStatusReason())
+                .within(ready).run(ctx.progress());
     }
 
     private static boolean roleNotYetAssumable(AwsFailure f) {

@@ -10,6 +10,7 @@ import io.devopscli.engine.InParallel;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Updatable;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.AccountId;
 import io.devopscli.resources.s3.BucketState.PublicAccess;
@@ -117,8 +118,8 @@ public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucket
                     throw f;
                 }
             }
-            WAIT.until("bucket " + name + " to exist", ctx.progress(),
-                    () -> bucketExists(s3, name) ? Optional.of(true) : Optional.empty());
+            WaitFor.visible("bucket " + name + " to exist", () -> Optional.of(name).filter(n -> bucketExists(s3, n)))
+                    .within(WAIT).run(ctx.progress());
         }
         // moto 5.2.5 ignores the tags of CreateBucket; on AWS this rewrites the same set
         putTags(s3, name, existing.orElse(Map.of()), wanted);
@@ -171,8 +172,8 @@ public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucket
                 throw f;
             }
         });
-        WAIT.until("bucket " + name + " to be gone", ctx.progress(),
-                () -> bucketExists(s3, name) ? Optional.empty() : Optional.of(true));
+        WaitFor.gone("bucket " + name + " to be gone", () -> Optional.of(name).filter(n -> bucketExists(s3, n)))
+                .within(WAIT).run(ctx.progress());
     }
 
     @Override
