@@ -5,9 +5,10 @@ import java.util.Optional;
 
 /**
  * One class per resource type. A reconciler says how to read, compare, create and delete its resource;
- * the engine owns the lifecycle around those verbs (see Node): it adopts what an interrupted run left and
- * refuses to create over what is not ours ({@link #foreign}), turns a diff into a replacement for a reconciler that cannot update
- * (one that does not implement {@link Updatable}), and runs declarative waits ({@link WaitFor}).
+ * the engine owns the lifecycle around those verbs (see Node): it adopts what an interrupted run left,
+ * refuses to create over what is not ours ({@link #foreign}), plans a diff as a replacement for a
+ * reconciler that cannot update (one without {@link Updatable}), resolves the parents' ids diff compares
+ * ({@link Referencing}), and runs declarative waits ({@link WaitFor}).
  *
  * @param <S> the desired spec, pure data derived from the topology
  * @param <A> what observe finds in the cloud

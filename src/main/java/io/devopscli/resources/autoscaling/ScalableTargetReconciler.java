@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.applicationautoscaling.model.ScalableTarg
  * Auto Scaling, so ownership is not read back from tags.) Publishes the resource id. Min and max are
  * mutable: RegisterScalableTarget updates in place.
  */
-public final class ScalableTargetReconciler implements Reconciler<ScalableTargetSpec, ScalableTargetState>, Updatable<ScalableTargetSpec, ScalableTargetState> {
+public final class ScalableTargetReconciler implements Reconciler<ScalableTargetSpec, ScalableTargetState>,
+        Updatable<ScalableTargetSpec, ScalableTargetState> {
     static final String MEMO = "autoscaling/ecs-scalable-targets";
 
     @Override

@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.applicationautoscaling.model.TargetTracki
  * PutScalingPolicy replaces a policy of the same name in place, which also repairs a target value
  * changed by hand.
  */
-public final class ScalingPolicyReconciler implements Reconciler<ScalingPolicySpec, ScalingPolicyState>, Updatable<ScalingPolicySpec, ScalingPolicyState> {
+public final class ScalingPolicyReconciler implements Reconciler<ScalingPolicySpec, ScalingPolicyState>,
+        Updatable<ScalingPolicySpec, ScalingPolicyState> {
     static final String MEMO = "autoscaling/ecs-scaling-policies/";
 
     @Override

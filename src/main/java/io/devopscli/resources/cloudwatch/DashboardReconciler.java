@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.cloudwatch.model.GetDashboardResponse;
  * is ours. The name carries the project, which is unique per account by the topology's contract; a
  * dashboard someone else made under that exact name would be taken over. Publishes the dashboard name.
  */
-public final class DashboardReconciler implements Reconciler<DashboardSpec, DashboardState>, Updatable<DashboardSpec, DashboardState> {
+public final class DashboardReconciler implements Reconciler<DashboardSpec, DashboardState>,
+        Updatable<DashboardSpec, DashboardState> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override

@@ -38,7 +38,8 @@ import software.amazon.awssdk.services.codebuild.model.Tag;
  * name (BatchGetProjects) and recognised as ours by its ownership tag. Publishes the project name, which
  * is what a CodePipeline action names; the ARN is in the state. Everything but the name is updatable.
  */
-public final class ProjectReconciler implements Reconciler<ProjectSpec, ProjectState>, Updatable<ProjectSpec, ProjectState> {
+public final class ProjectReconciler implements Reconciler<ProjectSpec, ProjectState>,
+        Updatable<ProjectSpec, ProjectState> {
     static final String ACCOUNT_VARIABLE = "AWS_ACCOUNT_ID";
     static final String CODEPIPELINE = "CODEPIPELINE";
     static final String TO_BE_CREATED = "(to be created)";

@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.codecommit.CodeCommitClient;
  * Publishes the repository ARN; the state also carries the HTTPS clone URL and the default branch.
  * The description is the one mutable field; the name is the identity.
  */
-public final class RepositoryReconciler implements Reconciler<RepositorySpec, RepositoryState>, Updatable<RepositorySpec, RepositoryState> {
+public final class RepositoryReconciler implements Reconciler<RepositorySpec, RepositoryState>,
+        Updatable<RepositorySpec, RepositoryState> {
     static final String DESCRIPTION = "description";
 
     private final Function<RegionContext, CodeCommitClient> clients;

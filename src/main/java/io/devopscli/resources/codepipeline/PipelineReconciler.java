@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.codepipeline.model.Tag;
  * so a stage edited by hand is drift named by stage, action and field, and UpdatePipeline puts the
  * declaration back. Publishes the pipeline's name; the state also keeps its ARN.
  */
-public final class PipelineReconciler implements Reconciler<DeliveryPipelineSpec, PipelineState>, Updatable<DeliveryPipelineSpec, PipelineState> {
+public final class PipelineReconciler implements Reconciler<DeliveryPipelineSpec, PipelineState>,
+        Updatable<DeliveryPipelineSpec, PipelineState> {
     private final Waiter roleWaiter;
 
     public PipelineReconciler() {

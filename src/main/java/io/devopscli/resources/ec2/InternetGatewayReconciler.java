@@ -7,6 +7,7 @@ import io.devopscli.aws.AwsFailure;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.Referencing;
 import io.devopscli.engine.Refs;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.ResourceKey;
@@ -22,7 +23,8 @@ import software.amazon.awssdk.services.ec2.model.InternetGatewayAttachment;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 
 /** An internet gateway attached to the VPC. Publishes the gateway id (igw-...). */
-public final class InternetGatewayReconciler implements Reconciler<InternetGatewaySpec, InternetGatewayState>, Updatable<InternetGatewaySpec, InternetGatewayState> {
+public final class InternetGatewayReconciler implements Reconciler<InternetGatewaySpec, InternetGatewayState>,
+        Referencing<InternetGatewaySpec, InternetGatewayState>, Updatable<InternetGatewaySpec, InternetGatewayState> {
     static final String MEMO = "ec2/internet-gateways";
     private static final Waiter WAIT = Waiter.upTo(Duration.ofMinutes(5));
 
@@ -42,11 +44,6 @@ public final class InternetGatewayReconciler implements Reconciler<InternetGatew
     @Override
     public List<ResourceKey> references(InternetGatewaySpec spec) {
         return List.of(spec.vpc());
-    }
-
-    @Override
-    public List<FieldChange> diff(InternetGatewaySpec spec, InternetGatewayState actual) {
-        return diff(spec, actual, Refs.none());
     }
 
     @Override
@@ -85,7 +82,8 @@ public final class InternetGatewayReconciler implements Reconciler<InternetGatew
         }
         AwsCall.ignoringNotFound(() -> ec2.deleteInternetGateway(r -> r.internetGatewayId(actual.id())));
         ctx.forget(MEMO);
-        WaitFor.gone("internet gateway " + actual.id() + " deleted", () -> describe(ec2, actual.id())).within(WAIT).run(ctx.progress());
+        WaitFor.gone("internet gateway " + actual.id() + " deleted", () -> describe(ec2, actual.id()))
+                .within(WAIT).run(ctx.progress());
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.devopscli.aws.AwsClients;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.Referencing;
 import io.devopscli.engine.Refs;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Updatable;
@@ -35,7 +36,8 @@ import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
  * A route table of the VPC: the local route, an optional default route to an internet or NAT gateway,
  * and exactly the spec's subnets associated. Publishes the route table id.
  */
-public final class RouteTableReconciler implements Reconciler<RouteTableSpec, RouteTableState>, Updatable<RouteTableSpec, RouteTableState> {
+public final class RouteTableReconciler implements Reconciler<RouteTableSpec, RouteTableState>,
+        Referencing<RouteTableSpec, RouteTableState>, Updatable<RouteTableSpec, RouteTableState> {
     static final String MEMO = "ec2/route-tables";
     static final String DEFAULT_CIDR = "0.0.0.0/0";
     private static final Waiter WAIT = Waiter.upTo(Duration.ofMinutes(5));
@@ -56,11 +58,6 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
     @Override
     public List<ResourceKey> references(RouteTableSpec spec) {
         return parentKeys(spec);
-    }
-
-    @Override
-    public List<FieldChange> diff(RouteTableSpec spec, RouteTableState actual) {
-        return diff(spec, actual, Refs.none());
     }
 
     /**
@@ -95,7 +92,8 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
                         .tagSpecifications(OwnedTags.at(ResourceType.ROUTE_TABLE, ctx.project(), spec.name())))
                         .routeTable().routeTableId());
         ctx.forget(MEMO);
-        RouteTable fresh = WaitFor.visible("route table " + id + " visible", () -> describe(ec2, id)).within(WAIT).run(ctx.progress());
+        RouteTable fresh = WaitFor.visible("route table " + id + " visible", () -> describe(ec2, id))
+                .within(WAIT).run(ctx.progress());
         return reconcile(spec, state(fresh), ctx);
     }
 
@@ -113,7 +111,8 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
         }
         AwsCall.ignoringNotFound(() -> ec2.deleteRouteTable(r -> r.routeTableId(actual.id())));
         ctx.forget(MEMO);
-        WaitFor.gone("route table " + actual.id() + " deleted", () -> describe(ec2, actual.id())).within(WAIT).run(ctx.progress());
+        WaitFor.gone("route table " + actual.id() + " deleted", () -> describe(ec2, actual.id()))
+                .within(WAIT).run(ctx.progress());
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.devopscli.aws.AwsFailure;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.Referencing;
 import io.devopscli.engine.Refs;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Updatable;
@@ -29,7 +30,8 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroup;
  * A security group of the VPC with exactly the spec's ingress rules; egress stays as AWS makes it.
  * Publishes the group id (sg-...).
  */
-public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSpec, SecurityGroupState>, Updatable<SecurityGroupSpec, SecurityGroupState> {
+public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSpec, SecurityGroupState>,
+        Referencing<SecurityGroupSpec, SecurityGroupState>, Updatable<SecurityGroupSpec, SecurityGroupState> {
     static final String MEMO = "ec2/security-groups";
     private static final Waiter WAIT = Waiter.upTo(Duration.ofMinutes(5));
 
@@ -49,11 +51,6 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
     @Override
     public List<ResourceKey> references(SecurityGroupSpec spec) {
         return parentKeys(spec);
-    }
-
-    @Override
-    public List<FieldChange> diff(SecurityGroupSpec spec, SecurityGroupState actual) {
-        return diff(spec, actual, Refs.none());
     }
 
     @Override
@@ -81,7 +78,8 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
                         .tagSpecifications(OwnedTags.at(ResourceType.SECURITY_GROUP, ctx.project(), spec.name())))
                         .groupId());
         ctx.forget(MEMO);
-        SecurityGroup fresh = WaitFor.visible("security group " + id + " visible", () -> describe(ec2, id)).within(WAIT).run(ctx.progress());
+        SecurityGroup fresh = WaitFor.visible("security group " + id + " visible", () -> describe(ec2, id))
+                .within(WAIT).run(ctx.progress());
         return reconcileIngress(spec, state(fresh), ctx);
     }
 
@@ -104,7 +102,8 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
         Holders.deleting(ec2, "group-id", actual.id(),
                 () -> AwsCall.ignoringNotFound(() -> ec2.deleteSecurityGroup(r -> r.groupId(actual.id()))));
         ctx.forget(MEMO);
-        WaitFor.gone("security group " + actual.id() + " deleted", () -> describe(ec2, actual.id())).within(WAIT).run(ctx.progress());
+        WaitFor.gone("security group " + actual.id() + " deleted", () -> describe(ec2, actual.id()))
+                .within(WAIT).run(ctx.progress());
     }
 
     @Override

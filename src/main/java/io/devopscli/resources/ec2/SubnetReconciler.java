@@ -6,6 +6,7 @@ import io.devopscli.aws.AwsClients;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.Referencing;
 import io.devopscli.engine.Refs;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.ResourceKey;
@@ -21,7 +22,8 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 
 /** A subnet of the VPC; public ones map public IPs on launch. Publishes the subnet id. */
-public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetState>, Updatable<SubnetSpec, SubnetState> {
+public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetState>,
+        Referencing<SubnetSpec, SubnetState>, Updatable<SubnetSpec, SubnetState> {
     static final String MEMO = "ec2/subnets";
     private static final Waiter WAIT = Waiter.upTo(Duration.ofMinutes(5));
 
@@ -45,11 +47,6 @@ public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetStat
     @Override
     public List<ResourceKey> references(SubnetSpec spec) {
         return List.of(spec.vpc());
-    }
-
-    @Override
-    public List<FieldChange> diff(SubnetSpec spec, SubnetState actual) {
-        return diff(spec, actual, Refs.none());
     }
 
     @Override
@@ -97,7 +94,8 @@ public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetStat
         Holders.deleting(ec2, "subnet-id", actual.id(),
                 () -> AwsCall.ignoringNotFound(() -> ec2.deleteSubnet(r -> r.subnetId(actual.id()))));
         ctx.forget(MEMO);
-        WaitFor.gone("subnet " + actual.id() + " deleted", () -> describe(ec2, actual.id())).within(WAIT).run(ctx.progress());
+        WaitFor.gone("subnet " + actual.id() + " deleted", () -> describe(ec2, actual.id()))
+                .within(WAIT).run(ctx.progress());
     }
 
     @Override

@@ -84,7 +84,8 @@ public final class VpcReconciler implements Reconciler<VpcSpec, VpcState>, Updat
         Holders.deleting(ec2, "vpc-id", actual.id(),
                 () -> AwsCall.ignoringNotFound(() -> ec2.deleteVpc(r -> r.vpcId(actual.id()))));
         ctx.forget(MEMO);
-        WaitFor.gone("vpc " + actual.id() + " deleted", () -> describe(ec2, actual.id())).within(WAIT).run(ctx.progress());
+        WaitFor.gone("vpc " + actual.id() + " deleted", () -> describe(ec2, actual.id()))
+                .within(WAIT).run(ctx.progress());
     }
 
     @Override

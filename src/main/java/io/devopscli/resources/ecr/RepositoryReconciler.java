@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.ecr.model.Tag;
  * Publishes the repository URI, which the task definition's image refers to. It holds images, so `down`
  * keeps it unless purging; then it is deleted with its images (force).
  */
-public final class RepositoryReconciler implements Reconciler<RepositorySpec, RepositoryState>, Updatable<RepositorySpec, RepositoryState> {
+public final class RepositoryReconciler implements Reconciler<RepositorySpec, RepositoryState>,
+        Updatable<RepositorySpec, RepositoryState> {
     static final String SCAN_ON_PUSH = "scanOnPush";
     static final String TAG_MUTABILITY = "tagMutability";
     static final String LIFECYCLE_POLICY = "lifecyclePolicy";

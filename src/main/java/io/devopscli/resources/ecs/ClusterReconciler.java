@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.ecs.model.ClusterSettingName;
  * An ECS cluster with Container Insights, found by its name and recognised as ours by its tags. Publishes
  * the cluster ARN. Deleting waits for its services to be gone first (ECS refuses until they are).
  */
-public final class ClusterReconciler implements Reconciler<ClusterSpec, ClusterState>, Updatable<ClusterSpec, ClusterState> {
+public final class ClusterReconciler implements Reconciler<ClusterSpec, ClusterState>,
+        Updatable<ClusterSpec, ClusterState> {
     static final String CONTAINER_INSIGHTS = "containerInsights";
     /** What DeleteCluster answers while services or tasks are still winding down: worth waiting for. */
     private static final Set<String> STILL_IN_USE = Set.of("ClusterContainsServicesException",

@@ -46,7 +46,8 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
  * <p>Readiness: steady state takes minutes on AWS, so mutations wait only until the PRIMARY deployment
  * exists and has not failed, reporting task counts as they move.
  */
-public final class ServiceReconciler implements Reconciler<ServiceSpec, ServiceState>, Updatable<ServiceSpec, ServiceState> {
+public final class ServiceReconciler implements Reconciler<ServiceSpec, ServiceState>,
+        Updatable<ServiceSpec, ServiceState> {
     static final String TASK_DEFINITION = "taskDefinition";
     static final String SUBNETS = "subnets";
     static final String SECURITY_GROUPS = "securityGroups";

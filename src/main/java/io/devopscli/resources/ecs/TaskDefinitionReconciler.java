@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.ecs.model.TransportProtocol;
  * an edit in place. Publishes the revision's ARN (family:revision). Delete deregisters every active
  * revision of the family, then deletes the inactive ones.
  */
-public final class TaskDefinitionReconciler implements Reconciler<TaskDefinitionSpec, TaskDefinitionState>, Updatable<TaskDefinitionSpec, TaskDefinitionState> {
+public final class TaskDefinitionReconciler implements Reconciler<TaskDefinitionSpec, TaskDefinitionState>,
+        Updatable<TaskDefinitionSpec, TaskDefinitionState> {
     static final String TO_BE_CREATED = "(to be created)";
     /** How many older revisions to search for our tags when the latest (the pipeline's) lacks them. */
     private static final int OWNERSHIP_LOOKBACK = 5;

@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
  * most one listener per port). Ownership comes from the load balancer, which observe only finds when it
  * carries our tags; the listener is tagged too, for anyone reading the account. Publishes its ARN.
  */
-public final class ListenerReconciler implements Reconciler<ListenerSpec, ListenerState>, Updatable<ListenerSpec, ListenerState> {
+public final class ListenerReconciler implements Reconciler<ListenerSpec, ListenerState>,
+        Updatable<ListenerSpec, ListenerState> {
 
     @Override
     public Optional<ListenerState> observe(ListenerSpec spec, RegionContext ctx) {
@@ -47,15 +48,8 @@ public final class ListenerReconciler implements Reconciler<ListenerSpec, Listen
         ElasticLoadBalancingV2Client elb = elb(ctx);
         String lbArn = ctx.requireId(spec.loadBalancer());
         // AWS answers a repeated CreateListener with the existing one; moto adds a second listener on the
-        // same port. So one already on the port (an interrupted run) is brought in line instead.
-        Optional<Listener> existing = onPort(elb, lbArn, spec.port());
-        if (existing.isPresent()) {
-            ListenerState state = state(existing.get(), parents(ctx, spec));
-            List<FieldChange> left = diff(spec, state);
-            return left.isEmpty() ? state : update(spec, state, left, ctx);
-        }
-        // Sent once per attempt, with a look on the port before each retry: a lost answer is not retried
-        // into a second listener on the same port (which moto makes).
+        // same port. One already there was adopted by the engine; this create is sent once per attempt, with
+        // a look on the port before each retry, so a lost answer is not retried into a second listener.
         ElasticLoadBalancingV2Client once = ctx.services(io.devopscli.aws.AwsClients.class).once().elbv2();
         Listener created = io.devopscli.aws.CreateOnce.create(() -> onPort(elb, lbArn, spec.port()),
                 () -> once.createListener(r -> {

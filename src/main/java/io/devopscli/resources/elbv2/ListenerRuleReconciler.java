@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleConditio
  * a priority changed by hand is still recognised (and set back). Publishes the rule ARN. Rules have no
  * state to wait for.
  */
-public final class ListenerRuleReconciler implements Reconciler<ListenerRuleSpec, ListenerRuleState>, Updatable<ListenerRuleSpec, ListenerRuleState> {
+public final class ListenerRuleReconciler implements Reconciler<ListenerRuleSpec, ListenerRuleState>,
+        Updatable<ListenerRuleSpec, ListenerRuleState> {
     static final String HOST_HEADER = "host-header";
 
     @Override
@@ -47,14 +48,6 @@ public final class ListenerRuleReconciler implements Reconciler<ListenerRuleSpec
         ElasticLoadBalancingV2Client elb = elb(ctx);
         String listenerArn = ctx.requireId(spec.listener());
         List<Rule> rules = rules(elb, listenerArn);
-        Map<String, Map<String, String>> tags = tagsOf(elb, rules);
-        // CreateRule takes no client token: ours from an interrupted run is found by its tags
-        Optional<Rule> ours = pick(rules, tags, ctx.project(), spec.name());
-        if (ours.isPresent()) {
-            ListenerRuleState state = state(ours.get(), parents(ctx, spec));
-            List<FieldChange> left = diff(spec, state);
-            return left.isEmpty() ? state : update(spec, state, left, ctx);
-        }
         String priority = String.valueOf(spec.priority());
         Optional<Rule> holder = rules.stream().filter(r -> priority.equals(r.priority())).findFirst();
         if (holder.isPresent()) {

@@ -6,6 +6,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Progress;
 import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.Referencing;
 import io.devopscli.engine.Refs;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Updatable;
@@ -29,7 +30,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer
  * Publishes its ARN. Becoming active takes 2 to 3 minutes on AWS; create does not wait for it (see create), update does, and
  * delete waits until it is gone so its target groups and security groups can go right after.
  */
-public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec, LoadBalancerState>, Updatable<LoadBalancerSpec, LoadBalancerState> {
+public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec, LoadBalancerState>,
+        Referencing<LoadBalancerSpec, LoadBalancerState>, Updatable<LoadBalancerSpec, LoadBalancerState> {
     private final Waiter waiter;
 
     public LoadBalancerReconciler() {
@@ -52,11 +54,6 @@ public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec
     @Override
     public List<ResourceKey> references(LoadBalancerSpec spec) {
         return parentKeys(spec);
-    }
-
-    @Override
-    public List<FieldChange> diff(LoadBalancerSpec spec, LoadBalancerState actual) {
-        return diff(spec, actual, Refs.none());
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.devopscli.aws.AwsFailure;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.Referencing;
 import io.devopscli.engine.Refs;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.ResourceKey;
@@ -24,7 +25,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupA
  * state to wait for. ELBv2 cannot filter describes by tag, so each of the (two) target groups of a region
  * is looked up by name: a few calls per group, however many groups the account holds.
  */
-public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, TargetGroupState>, Updatable<TargetGroupSpec, TargetGroupState> {
+public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, TargetGroupState>,
+        Referencing<TargetGroupSpec, TargetGroupState>, Updatable<TargetGroupSpec, TargetGroupState> {
     static final String DEREGISTRATION_DELAY = "deregistration_delay.timeout_seconds";
 
     @Override
@@ -40,11 +42,6 @@ public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, 
     @Override
     public List<ResourceKey> references(TargetGroupSpec spec) {
         return List.of(spec.vpc());
-    }
-
-    @Override
-    public List<FieldChange> diff(TargetGroupSpec spec, TargetGroupState actual) {
-        return diff(spec, actual, Refs.none());
     }
 
     @Override
@@ -83,7 +80,8 @@ public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, 
         // checked to be ours, and brought in line.
         HealthCheck hc = spec.healthCheck();
         TargetGroup group = CreateOnce.create(() -> TargetGroupLookup.byName(elb, physical)
-                .filter(g -> TargetGroupLookup.isOwned(elb, g, ctx.project(), spec.name())), () -> ctx.services(io.devopscli.aws.AwsClients.class).once().elbv2().createTargetGroup(r -> r.name(physical)
+                .filter(g -> TargetGroupLookup.isOwned(elb, g, ctx.project(), spec.name())),
+                () -> ctx.services(io.devopscli.aws.AwsClients.class).once().elbv2().createTargetGroup(r -> r.name(physical)
                 .vpcId(ctx.requireId(spec.vpc())).port(spec.port()).protocol(spec.protocol())
                 .targetType(spec.targetType())
                 .healthCheckEnabled(true).healthCheckProtocol(hc.protocol()).healthCheckPath(hc.path())

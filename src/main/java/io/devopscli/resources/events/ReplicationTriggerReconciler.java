@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.eventbridge.model.Target;
  * (function throttled or missing) are retried by EventBridge, then sent to the dead-letter queue, whose
  * policy must let events.amazonaws.com send for this rule.
  */
-public final class ReplicationTriggerReconciler implements Reconciler<ReplicationTriggerSpec, ReplicationTriggerState>, Updatable<ReplicationTriggerSpec, ReplicationTriggerState> {
+public final class ReplicationTriggerReconciler implements Reconciler<ReplicationTriggerSpec, ReplicationTriggerState>,
+        Updatable<ReplicationTriggerSpec, ReplicationTriggerState> {
     static final String TARGET_ID = "replication";
     static final String TO_BE_CREATED = "(to be created)";
     private static final ObjectMapper JSON = new ObjectMapper();

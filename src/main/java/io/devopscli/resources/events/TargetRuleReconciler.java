@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.eventbridge.model.Target;
  * its ownership tag. As with the push rule, the target belongs to the rule: an extra target added by hand
  * is drift, and delete removes targets before the rule. Publishes the rule's ARN.
  */
-public final class TargetRuleReconciler implements Reconciler<TargetRuleSpec, TargetRuleState>, Updatable<TargetRuleSpec, TargetRuleState> {
+public final class TargetRuleReconciler implements Reconciler<TargetRuleSpec, TargetRuleState>,
+        Updatable<TargetRuleSpec, TargetRuleState> {
 
     @Override
     public Optional<TargetRuleState> observe(TargetRuleSpec spec, RegionContext ctx) {

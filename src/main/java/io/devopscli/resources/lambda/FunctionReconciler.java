@@ -34,7 +34,8 @@ import software.amazon.awssdk.services.lambda.model.State;
  * the request, unlike the older function dead-letter setting); its retries and event age are part of it.
  * Everything here is mutable.
  */
-public final class FunctionReconciler implements Reconciler<FunctionSpec, FunctionState>, Updatable<FunctionSpec, FunctionState> {
+public final class FunctionReconciler implements Reconciler<FunctionSpec, FunctionState>,
+        Updatable<FunctionSpec, FunctionState> {
     static final String CODE = "codeSha256";
     static final String ON_FAILURE = "onFailure";
     static final String RETRIES = "maxRetryAttempts";

@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
  * same-named group without that tag belongs to someone else: never adopted, never deleted. Publishes the
  * group's name, which is what flow logs refer to.
  */
-public final class LogGroupReconciler implements Reconciler<LogGroupSpec, LogGroupState>, Updatable<LogGroupSpec, LogGroupState> {
+public final class LogGroupReconciler implements Reconciler<LogGroupSpec, LogGroupState>,
+        Updatable<LogGroupSpec, LogGroupState> {
     static final String MEMO = "logs/project-log-groups";
 
     @Override

@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation
  * A CloudWatch Logs metric filter. Filters cannot be tagged: one is ours when it sits on a log group this
  * run observed as ours (its node published an id) and has the spec's name. Publishes the filter name.
  */
-public final class MetricFilterReconciler implements Reconciler<MetricFilterSpec, MetricFilterState>, Updatable<MetricFilterSpec, MetricFilterState> {
+public final class MetricFilterReconciler implements Reconciler<MetricFilterSpec, MetricFilterState>,
+        Updatable<MetricFilterSpec, MetricFilterState> {
     static final String MEMO = "logs/metric-filters";
 
     @Override

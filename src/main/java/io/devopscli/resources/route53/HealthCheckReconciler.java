@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.route53.model.TagResourceType;
  * region's graph holds its own health check, after that region's load balancer. Publishes the health
  * check id, which the failover records read back by Name tag (they live in the primary region's graph).
  */
-public final class HealthCheckReconciler implements Reconciler<HealthCheckSpec, HealthCheckState>, Updatable<HealthCheckSpec, HealthCheckState> {
+public final class HealthCheckReconciler implements Reconciler<HealthCheckSpec, HealthCheckState>,
+        Updatable<HealthCheckSpec, HealthCheckState> {
     static final String MISSING_LOAD_BALANCER = "(no load balancer)";
     private final Waiter inUseWaiter;
 

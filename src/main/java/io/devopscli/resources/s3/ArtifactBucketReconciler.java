@@ -43,7 +43,8 @@ import software.amazon.awssdk.services.s3.model.Tag;
  * permissions to every role that reads artifacts, and it cannot serve another account. A customer managed
  * key would be the step up, when cross-account deploys need one.
  */
-public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucketSpec, BucketState>, Updatable<ArtifactBucketSpec, BucketState> {
+public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucketSpec, BucketState>,
+        Updatable<ArtifactBucketSpec, BucketState> {
     static final String VERSIONING = "versioning";
     static final String ENCRYPTION = "encryption";
     static final String PUBLIC_ACCESS = "publicAccessBlock";

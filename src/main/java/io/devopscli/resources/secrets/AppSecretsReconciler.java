@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
  * the node fails with a message naming it and the region, before any task definition is registered
  * (they depend on this node). Delete does nothing: down never touches the user's secrets.
  */
-public final class AppSecretsReconciler implements Reconciler<AppSecretsSpec, AppSecretsState>, Updatable<AppSecretsSpec, AppSecretsState> {
+public final class AppSecretsReconciler implements Reconciler<AppSecretsSpec, AppSecretsState>,
+        Updatable<AppSecretsSpec, AppSecretsState> {
 
     @Override
     public Optional<AppSecretsState> observe(AppSecretsSpec spec, RegionContext ctx) {
