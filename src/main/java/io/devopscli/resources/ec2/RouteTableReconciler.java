@@ -55,11 +55,6 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
                 .map(RouteTableReconciler::state).toList();
     }
 
-    @Override
-    public List<ResourceKey> references(RouteTableSpec spec) {
-        return parentKeys(spec);
-    }
-
     /**
      * Compares in the graph's terms: actual ids are rendered as the key they were published for, so
      * "igw:main" is a default route through the gateway the graph calls main, and an id of anything else
@@ -137,7 +132,7 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
         }
         reconcileAssociations(ec2, id, spec, actual.associations(), ctx);
         ctx.forget(MEMO);
-        Refs parents = Refs.of(ctx, parentKeys(spec));
+        Refs parents = Refs.of(ctx, references(spec));
         return WAIT.until("route table " + id + " routes and associations", ctx.progress(), () -> describe(ec2, id)
                 .map(RouteTableReconciler::state).filter(s -> diff(spec, s, parents).isEmpty()));
     }
@@ -278,7 +273,8 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
         return kind + parents.render(actual.target()) + (actual.blackhole() ? " (blackhole)" : "");
     }
 
-    private static List<ResourceKey> parentKeys(RouteTableSpec spec) {
+    @Override
+    public List<ResourceKey> references(RouteTableSpec spec) {
         List<ResourceKey> keys = new ArrayList<>(spec.subnets());
         keys.add(spec.vpc());
         spec.defaultRoute().ifPresent(d -> keys.add(d.target()));

@@ -49,11 +49,6 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
     }
 
     @Override
-    public List<ResourceKey> references(SecurityGroupSpec spec) {
-        return parentKeys(spec);
-    }
-
-    @Override
     public List<FieldChange> diff(SecurityGroupSpec spec, SecurityGroupState actual, Refs parents) {
         return new Diffs()
                 .immutable("groupName", spec.name(), actual.groupName())
@@ -116,7 +111,7 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
         Ec2Client ec2 = ec2(ctx);
         String id = actual.id();
         // Parents may have been created during this apply, so their ids are read again now.
-        Refs parents = Refs.of(ctx, parentKeys(spec));
+        Refs parents = Refs.of(ctx, references(spec));
         Set<String> desired = Set.copyOf(desired(spec));
         var extra = actual.ingress().stream().filter(r -> !desired.contains(IngressRules.render(r, parents)))
                 .map(IngressRules::permission).toList();
@@ -172,7 +167,8 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
                 IngressRules.flatten(g.ipPermissions()));
     }
 
-    private static List<ResourceKey> parentKeys(SecurityGroupSpec spec) {
+    @Override
+    public List<ResourceKey> references(SecurityGroupSpec spec) {
         List<ResourceKey> keys = new ArrayList<>();
         keys.add(spec.vpc());
         spec.ingress().forEach(r -> r.sourceGroup().ifPresent(keys::add));

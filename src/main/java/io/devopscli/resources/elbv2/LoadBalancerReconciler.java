@@ -52,11 +52,6 @@ public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec
     }
 
     @Override
-    public List<ResourceKey> references(LoadBalancerSpec spec) {
-        return parentKeys(spec);
-    }
-
-    @Override
     public List<FieldChange> diff(LoadBalancerSpec spec, LoadBalancerState actual, Refs parents) {
         return new Diffs()
                 .immutable("type", spec.type(), actual.type())
@@ -91,7 +86,7 @@ public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec
         // are all accepted while it provisions). What needs it serving is up's rollout wait at the end:
         // services reach their healthy count only behind an active load balancer.
         LoadBalancerState state = state(made);
-        List<FieldChange> left = diff(spec, state, Refs.of(ctx, parentKeys(spec)));
+        List<FieldChange> left = diff(spec, state, Refs.of(ctx, references(spec)));
         return left.isEmpty() ? state : update(spec, state, left, ctx);
     }
 
@@ -161,7 +156,8 @@ public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec
         return keys.stream().map(ctx::requireId).toList();
     }
 
-    private static List<ResourceKey> parentKeys(LoadBalancerSpec spec) {
+    @Override
+    public List<ResourceKey> references(LoadBalancerSpec spec) {
         List<ResourceKey> keys = new ArrayList<>(spec.subnets());
         keys.addAll(spec.securityGroups());
         return keys;
