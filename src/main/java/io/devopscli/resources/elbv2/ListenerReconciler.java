@@ -5,9 +5,11 @@ import io.devopscli.aws.AwsClients;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.Referencing;
+import io.devopscli.engine.Refs;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.ResourceKey;
 import io.devopscli.engine.Updatable;
-import io.devopscli.resources.ec2.ParentIds;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -19,25 +21,25 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
  * carries our tags; the listener is tagged too, for anyone reading the account. Publishes its ARN.
  */
 public final class ListenerReconciler implements Reconciler<ListenerSpec, ListenerState>,
-        Updatable<ListenerSpec, ListenerState> {
+        Referencing<ListenerSpec, ListenerState>, Updatable<ListenerSpec, ListenerState> {
 
     @Override
     public Optional<ListenerState> observe(ListenerSpec spec, RegionContext ctx) {
         // no owned load balancer published yet: it will be created in this run, and the listener with it
         return ctx.idOf(spec.loadBalancer()).flatMap(lbArn -> onPort(elb(ctx), lbArn, spec.port()))
-                .map(l -> state(l, parents(ctx, spec)));
+                .map(ListenerReconciler::state);
     }
 
     @Override
-    public List<FieldChange> diff(ListenerSpec spec, ListenerState actual) {
+    public List<FieldChange> diff(ListenerSpec spec, ListenerState actual, Refs parents) {
         Diffs diffs = new Diffs()
                 .field("protocol", spec.protocol(), actual.protocol())
                 .field("defaultAction", spec.redirects() ? "redirect:" + RuleAction.TO_HTTPS
                                 : RuleAction.desired(spec.defaultTargetGroup()),
-                        RuleAction.render(actual.defaultActions(), actual.parents()));
+                        RuleAction.render(actual.defaultActions(), parents));
         if (spec.certificate() != null) {
             diffs.field("certificate", spec.certificate().name(), actual.certificates().stream()
-                            .map(actual.parents()::render).sorted().reduce((a, b) -> a + "," + b).orElse("none"))
+                            .map(parents::render).sorted().reduce((a, b) -> a + "," + b).orElse("none"))
                     .field("sslPolicy", spec.sslPolicy(), actual.sslPolicy());
         }
         return diffs.toList();
@@ -60,7 +62,7 @@ public final class ListenerReconciler implements Reconciler<ListenerSpec, Listen
                         r.certificates(c -> c.certificateArn(ctx.requireId(spec.certificate()))).sslPolicy(spec.sslPolicy());
                     }
                 }).listeners().get(0));
-        return state(created, parents(ctx, spec));
+        return state(created);
     }
 
     @Override
@@ -73,7 +75,7 @@ public final class ListenerReconciler implements Reconciler<ListenerSpec, Listen
                 r.certificates(c -> c.certificateArn(ctx.requireId(spec.certificate()))).sslPolicy(spec.sslPolicy());
             }
         })).listeners().get(0);
-        return state(modified, parents(ctx, spec));
+        return state(modified);
     }
 
     @Override
@@ -97,20 +99,21 @@ public final class ListenerReconciler implements Reconciler<ListenerSpec, Listen
         return spec.redirects() ? RuleAction.redirectToHttps() : RuleAction.forward(ctx.requireId(spec.defaultTargetGroup()));
     }
 
-    private static ParentIds parents(RegionContext ctx, ListenerSpec spec) {
-        List<io.devopscli.engine.ResourceKey> keys = new java.util.ArrayList<>();
+    @Override
+    public List<ResourceKey> references(ListenerSpec spec) {
+        List<ResourceKey> keys = new java.util.ArrayList<>();
         if (spec.defaultTargetGroup() != null) {
             keys.add(spec.defaultTargetGroup());
         }
         if (spec.certificate() != null) {
             keys.add(spec.certificate());
         }
-        return ParentIds.resolve(ctx, keys);
+        return keys;
     }
 
-    private static ListenerState state(Listener l, ParentIds parents) {
+    private static ListenerState state(Listener l) {
         return new ListenerState(l.listenerArn(), l.loadBalancerArn(), l.protocolAsString(),
-                l.port() == null ? 0 : l.port(), RuleAction.of(l.defaultActions()), parents,
+                l.port() == null ? 0 : l.port(), RuleAction.of(l.defaultActions()),
                 l.certificates().stream().map(c -> c.certificateArn()).toList(), l.sslPolicy());
     }
 

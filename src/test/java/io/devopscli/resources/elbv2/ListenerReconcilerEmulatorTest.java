@@ -15,7 +15,6 @@ import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Plan;
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.resources.EngineHarness;
-import io.devopscli.resources.ec2.ParentIds;
 import io.devopscli.testing.Emulator;
 import java.util.List;
 import java.util.Map;
