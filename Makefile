@@ -6,7 +6,7 @@ LAMBDA := lambda/target/devops-cli-replication.jar
 DEMO_PORT := 4566
 DEMO_URL := http://127.0.0.1:$(DEMO_PORT)
 
-.PHONY: build test demo demo-stop emulator clean
+.PHONY: build test test-unit demo demo-stop emulator clean
 
 # The class-data-sharing archive bin/devops-cli starts from when present (see ClassArchiveTraining).
 JSA := target/devops-cli.jsa
@@ -30,14 +30,22 @@ GIT_COMMIT := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
 $(JAR): pom.xml $(LAMBDA) $(shell find src/main -type f 2>/dev/null)
 	mvn -B -q -DskipTests -Dgit.commit=$(GIT_COMMIT) package
 
-# Starts a private emulator on a free loopback port, runs every test against it, and stops it even
-# when tests fail.
+# Starts a private emulator on a free loopback port, runs every test against it (the pure tests in
+# surefire, the @EmulatorTest classes in failsafe), then the sample app's, and stops the emulator even
+# when tests fail. `make test TEST='ClassA,ClassB*'` runs only those classes, of either kind (pom.xml
+# hands the filter to failsafe too), and not the sample app's.
+TEST ?=
 test: $(LAMBDA)
 	@scripts/emulator.sh install
 	@dir=$$(mktemp -d); url=$$(scripts/emulator.sh start --dir $$dir); \
 	trap "scripts/emulator.sh stop --dir $$dir; rm -rf $$dir" EXIT; \
-	mvn -B verify -Ddevopscli.test.endpoint=$$url -Dgit.commit=$(GIT_COMMIT)
-	mvn -B -f sample-app/pom.xml verify
+	mvn -B verify -Ddevopscli.test.endpoint=$$url -Dgit.commit=$(GIT_COMMIT) \
+	  $(if $(TEST),-Dtest='$(TEST)' -Dsurefire.failIfNoSpecifiedTests=false)
+	$(if $(TEST),,mvn -B -f sample-app/pom.xml verify)
+
+# The pure tests only (surefire): no emulator, no network.
+test-unit:
+	mvn -B test
 
 # The main job against a local emulator on 127.0.0.1:4566: up, then status. `make demo-stop` ends it.
 demo: build

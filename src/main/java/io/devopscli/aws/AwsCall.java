@@ -11,29 +11,12 @@ import java.util.function.Supplier;
  * eventual consistency right after a create) that the SDK treats as final.
  */
 public final class AwsCall {
-    private static volatile Duration defaultBound = Duration.ofMinutes(5);
-    private static volatile Duration firstDelay = Duration.ofMillis(500);
-
     private AwsCall() {
     }
 
-    /** Shortens the bound and the first delay; tests use it so a failing case fails in seconds. */
-    public static void configure(Duration bound, Duration initialDelay) {
-        defaultBound = bound;
-        firstDelay = initialDelay;
-    }
-
-    /** The bound every retry loop of a run shares (CreateOnce uses it too). */
-    static Duration bound() {
-        return defaultBound;
-    }
-
-    static Duration initialDelay() {
-        return firstDelay;
-    }
-
+    /** Retries within the bound of the session whose client failed (CallSettings). */
     public static <T> T call(Supplier<T> call) {
-        return retrying(defaultBound, call);
+        return retrying(null, call);
     }
 
     /** Like call, with its own bound: a status query must not wait minutes on an endpoint that keeps failing. */
@@ -68,14 +51,25 @@ public final class AwsCall {
         });
     }
 
+    /**
+     * @param bound the caller's bound, or null for the session's. The session's settings are read at the
+     *              first failure, from the client that failed (CallSettings), and hold for the whole call.
+     */
     static <T> T retrying(Duration bound, Supplier<T> call) {
-        long deadline = System.nanoTime() + bound.toNanos();
-        long delay = firstDelay.toMillis();
+        long start = System.nanoTime();
+        long deadline = 0;
+        long delay = -1;
         while (true) {
             try {
+                CallSettings.beforeAttempt();
                 return call.get();
             } catch (RuntimeException e) {
                 AwsErrors.Kind kind = AwsErrors.classify(e);
+                if (delay < 0) {
+                    CallSettings settings = CallSettings.forFailure();
+                    deadline = start + (bound != null ? bound : settings.bound()).toNanos();
+                    delay = settings.firstDelay().toMillis();
+                }
                 if (kind != AwsErrors.Kind.RETRYABLE || System.nanoTime() + delay * 1_000_000 > deadline) {
                     throw e instanceof AwsFailure f ? f : new AwsFailure(kind, AwsErrors.code(e), AwsErrors.reason(e), e);
                 }

@@ -64,6 +64,11 @@ public final class AwsClients implements AutoCloseable {
         return settings;
     }
 
+    /** What this session's endpoint cannot do (decided once, in ClientSettings). */
+    public EndpointCapabilities capabilities() {
+        return settings.capabilities();
+    }
+
     public Ec2Client ec2() {
         return client(Ec2Client.class, () -> configure(Ec2Client.builder()).build());
     }
@@ -80,7 +85,7 @@ public final class AwsClients implements AutoCloseable {
         return client(CloudWatchLogsClient.class, () -> configure(CloudWatchLogsClient.builder()).build());
     }
 
-    /** IAM is global; its endpoint answers in us-east-1 (or the emulator, which keeps IAM account-wide). */
+    /** IAM is global; its endpoint answers in us-east-1 (an endpoint override keeps IAM account-wide too). */
     public IamClient iam() {
         return client(IamClient.class, () -> configure(IamClient.builder()).region(Region.AWS_GLOBAL).build());
     }
@@ -129,25 +134,25 @@ public final class AwsClients implements AutoCloseable {
         return client(ApplicationAutoScalingClient.class, () -> configure(ApplicationAutoScalingClient.builder()).build());
     }
 
-    /** moto answers this JSON service with ISO-8601 timestamps the SDK cannot read; see MotoTimestampFix. */
+    /** A JSON service whose timestamps an endpoint may send as ISO-8601 strings (Gap.EPOCH_TIMESTAMPS). */
     public CodeCommitClient codecommit() {
-        return client(CodeCommitClient.class, () -> withMotoFix(configure(CodeCommitClient.builder())).build());
+        return client(CodeCommitClient.class, () -> withTimestampFix(configure(CodeCommitClient.builder())).build());
     }
 
-    /** Path-style addressing, which an emulator on 127.0.0.1 needs (no per-bucket DNS names). */
+    /** Path-style addressing where buckets have no DNS names of their own (Gap.VIRTUAL_HOSTED_S3). */
     public S3Client s3() {
         return client(S3Client.class, () -> configure(S3Client.builder())
-                .forcePathStyle(settings.endpoint().isPresent()).build());
+                .forcePathStyle(!capabilities().virtualHostedS3()).build());
     }
 
-    /** CodeBuild's timestamps read fine; only moto's answer to actions it lacks needs translating. */
+    /** CodeBuild's timestamps read fine; only an endpoint's HTML answer to actions it lacks needs translating. */
     public CodeBuildClient codebuild() {
-        return client(CodeBuildClient.class, () -> withMotoErrors(configure(CodeBuildClient.builder())).build());
+        return client(CodeBuildClient.class, () -> withJsonErrors(configure(CodeBuildClient.builder())).build());
     }
 
-    /** moto answers this JSON service with ISO-8601 timestamps the SDK cannot read; see MotoTimestampFix. */
+    /** A JSON service whose timestamps an endpoint may send as ISO-8601 strings (Gap.EPOCH_TIMESTAMPS). */
     public CodePipelineClient codepipeline() {
-        return client(CodePipelineClient.class, () -> withMotoFix(configure(CodePipelineClient.builder())).build());
+        return client(CodePipelineClient.class, () -> withTimestampFix(configure(CodePipelineClient.builder())).build());
     }
 
     public EventBridgeClient events() {
@@ -171,20 +176,20 @@ public final class AwsClients implements AutoCloseable {
         return client(ResourceGroupsTaggingApiClient.class, () -> configure(ResourceGroupsTaggingApiClient.builder()).build());
     }
 
-    /** ACM is a JSON service; moto's timestamps there read fine as epoch numbers. */
+    /** ACM is a JSON service; its timestamps read fine as epoch numbers behind an endpoint override too. */
     public software.amazon.awssdk.services.acm.AcmClient acm() {
         return client(software.amazon.awssdk.services.acm.AcmClient.class,
-                () -> withMotoErrors(configure(software.amazon.awssdk.services.acm.AcmClient.builder())).build());
+                () -> withJsonErrors(configure(software.amazon.awssdk.services.acm.AcmClient.builder())).build());
     }
 
     public software.amazon.awssdk.services.ssm.SsmClient ssm() {
         return client(software.amazon.awssdk.services.ssm.SsmClient.class,
-                () -> withMotoErrors(configure(software.amazon.awssdk.services.ssm.SsmClient.builder())).build());
+                () -> withJsonErrors(configure(software.amazon.awssdk.services.ssm.SsmClient.builder())).build());
     }
 
     public software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secretsManager() {
         return client(software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.class,
-                () -> withMotoErrors(configure(software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder())).build());
+                () -> withJsonErrors(configure(software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder())).build());
     }
 
     public SqsClient sqs() {
@@ -198,7 +203,8 @@ public final class AwsClients implements AutoCloseable {
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
-                .addExecutionInterceptor(settings.counter());
+                .addExecutionInterceptor(settings.counter())
+                .addExecutionInterceptor(settings.calls().marker());
         settings.interceptors().forEach(override::addExecutionInterceptor);
         if (retrying) {
             override.retryStrategy(RetryMode.STANDARD);
@@ -215,20 +221,20 @@ public final class AwsClients implements AutoCloseable {
         return builder;
     }
 
-    /** Installs the timestamp fix only against an endpoint override: real AWS sends epoch seconds. */
-    private <B extends AwsClientBuilder<B, ?>> B withMotoFix(B builder) {
-        if (settings.endpoint().isPresent()) {
+    /** Installs the timestamp fix only where the endpoint lacks epoch timestamps: real AWS sends them. */
+    private <B extends AwsClientBuilder<B, ?>> B withTimestampFix(B builder) {
+        if (!capabilities().epochTimestamps()) {
             builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
-                    .addExecutionInterceptor(new MotoTimestampFix()).build());
+                    .addExecutionInterceptor(new IsoTimestampFix()).build());
         }
-        return withMotoErrors(builder);
+        return withJsonErrors(builder);
     }
 
-    /** For JSON-protocol clients only: see MotoUnimplementedAction. Real AWS never answers HTML. */
-    private <B extends AwsClientBuilder<B, ?>> B withMotoErrors(B builder) {
-        if (settings.endpoint().isPresent()) {
+    /** For JSON-protocol clients only: see UnimplementedAction. Real AWS never answers HTML. */
+    private <B extends AwsClientBuilder<B, ?>> B withJsonErrors(B builder) {
+        if (!capabilities().jsonErrors()) {
             builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
-                    .addExecutionInterceptor(new MotoUnimplementedAction()).build());
+                    .addExecutionInterceptor(new UnimplementedAction()).build());
         }
         return builder;
     }
@@ -238,9 +244,9 @@ public final class AwsClients implements AutoCloseable {
         if (settings.profile().isPresent()) {
             return ProfileCredentialsProvider.create(settings.profile().get());
         }
-        if (settings.endpoint().isPresent() && System.getenv("AWS_ACCESS_KEY_ID") == null
+        if (!capabilities().credentialChecks() && System.getenv("AWS_ACCESS_KEY_ID") == null
                 && System.getProperty("aws.accessKeyId") == null) {
-            // An emulator accepts any key; this saves demo users from exporting fake credentials.
+            // The endpoint accepts any key; this saves demo users from exporting fake credentials.
             return StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
         }
         return DefaultCredentialsProvider.builder().build();

@@ -5,25 +5,40 @@ import java.net.URISyntaxException;
 import java.util.Optional;
 
 /**
- * How to reach AWS: an optional endpoint override (an emulator), an optional named profile, and the
- * counter every client reports its calls to.
+ * How to reach AWS for one session: an optional endpoint override (an emulator), an optional named
+ * profile, the counter every client reports its calls to, what the endpoint cannot do (decided once, here,
+ * from the override) and the session's retry settings for AwsCall.
  */
 public record ClientSettings(Optional<URI> endpoint, Optional<String> profile, CallCounter counter,
-                             java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors) {
+                             java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors,
+                             EndpointCapabilities capabilities, CallSettings calls) {
 
     public ClientSettings {
         interceptors = java.util.List.copyOf(interceptors);
+        java.util.Objects.requireNonNull(capabilities, "capabilities");
+        java.util.Objects.requireNonNull(calls, "calls");
     }
 
+    /** The endpoint's capabilities follow from the override; the retry settings are the thread's (CallSettings). */
     public ClientSettings(Optional<URI> endpoint, Optional<String> profile, CallCounter counter) {
-        this(endpoint, profile, counter, java.util.List.of());
+        this(endpoint, profile, counter, java.util.List.of(), EndpointCapabilities.of(endpoint), CallSettings.current());
     }
 
     /** The same settings with more interceptors (tests: one that drops a field from answers). */
     public ClientSettings withInterceptor(software.amazon.awssdk.core.interceptor.ExecutionInterceptor interceptor) {
         java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> all = new java.util.ArrayList<>(interceptors);
         all.add(interceptor);
-        return new ClientSettings(endpoint, profile, counter, all);
+        return new ClientSettings(endpoint, profile, counter, all, capabilities, calls);
+    }
+
+    /** The same settings with other retry settings. */
+    public ClientSettings withCalls(CallSettings other) {
+        return new ClientSettings(endpoint, profile, counter, interceptors, capabilities, other);
+    }
+
+    /** The same settings with other capabilities (tests: one gap flipped). */
+    public ClientSettings withCapabilities(EndpointCapabilities other) {
+        return new ClientSettings(endpoint, profile, counter, interceptors, other, calls);
     }
 
     /**

@@ -27,7 +27,7 @@ public final class CreateOnce {
      */
     public static <T> T create(Supplier<Optional<T>> find, Supplier<T> create) {
         // AwsCall's bounded backoff over one attempt that looks first: a retry never creates blindly.
-        return AwsCall.retrying(AwsCall.bound(), () -> find.get().orElseGet(() -> {
+        return AwsCall.retrying(null, () -> find.get().orElseGet(() -> {
             try {
                 return create.get();
             } catch (RuntimeException e) {

@@ -52,6 +52,6 @@ final class GitServerOptions {
         Map<String, URI> overrides = baseUrls(session.topology()); // bad input first: before any AWS call
         return new RepositoryEndpoints(r -> session.clients(r).codecommit(),
                 session.credentials(credentialsRegion), Clock.systemUTC(), overrides,
-                session.settings().endpoint().isPresent());
+                session.settings().capabilities());
     }
 }

@@ -82,6 +82,9 @@ final class PlanView {
         r.put("state", state(c));
         r.put("action", c.action().label());
         r.put("duplicates", c.duplicates());
+        // set when the action comes from a parent's replacement: "replaced because ec2/vpc vpc is replaced"
+        r.put("reason", c.reason());
+        r.put("cascadeRoot", c.cascade().map(x -> x.root().type() + " " + x.root().name()).orElse(""));
         List<Map<String, Object>> fields = new ArrayList<>();
         for (FieldChange f : c.fields()) {
             Map<String, Object> m = new LinkedHashMap<>();

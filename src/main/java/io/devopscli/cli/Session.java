@@ -35,7 +35,7 @@ final class Session implements AutoCloseable {
     private final ClientSettings settings;
     private final PrintWriter err;
     private final Map<String, AwsClients> clients = new ConcurrentHashMap<>();
-    private final Engine engine = new Engine(WORKER_THREADS);
+    private final Engine engine = new Engine(WORKER_THREADS, new io.devopscli.resources.ReplacementReactions());
     private boolean preflightDone;
     private AwsFailure preflightFailure;
 

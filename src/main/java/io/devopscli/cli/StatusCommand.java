@@ -176,7 +176,7 @@ final class StatusCommand extends BaseCommand {
         if (!liveHealth) {
             return result;
         }
-        LiveStatus status = new LiveStatus(session.topology(), session.settings().endpoint().isPresent(),
+        LiveStatus status = new LiveStatus(session.topology(), session.settings().capabilities(),
                 new HttpProbe(Duration.ofSeconds(3)), new PipelineStateQuery());
         Map<String, CompletableFuture<List<LiveCheck>>> pending = new LinkedHashMap<>();
         for (RegionSpec region : session.topology().regions()) {
@@ -236,10 +236,10 @@ final class StatusCommand extends BaseCommand {
         }
         Map<String, List<LiveCheck>> checks = new ReplicationHealth(topology, git.endpoints(session, source),
                 git.cache(topology), source, java.time.Clock.systemUTC()).collect();
-        if (session.settings().endpoint().isEmpty()) {
+        if (session.settings().capabilities().gitOverHttps()) {
             return checks;
         }
-        // an emulator without git (moto's CodeCommit keeps metadata only) cannot answer this: not a problem
+        // an endpoint without git (Gap.GIT_OVER_HTTPS) cannot answer this: not a problem of the architecture
         Map<String, List<LiveCheck>> result = new LinkedHashMap<>();
         checks.forEach((region, list) -> result.put(region, list.stream().map(c -> !c.ok()
                 && c.detail().contains("emulator without git") ? LiveCheck.notApplicable(c.name(),

@@ -58,6 +58,9 @@ final class TableRenderer {
                     ? c.duplicates().get(0) + " is a second copy, to delete"
                     : String.join(", ", c.duplicates()) + " are extra copies, to delete");
         }
+        if (c.cascade().isPresent()) {
+            out.printf("      %s%n", c.reason());
+        }
         for (FieldChange f : c.fields()) {
             out.printf("      %s: %s -> %s%s%n", f.field(), f.actual(), f.desired(),
                     f.immutable() ? " (forces replacement)" : "");
@@ -86,6 +89,9 @@ final class TableRenderer {
                 if (!c.duplicates().isEmpty()) {
                     out.printf("      kept %s; duplicates: %s%n", rp.graph().node(c.key()).idOf(rp.observed().get(c.key())),
                             String.join(", ", c.duplicates()));
+                }
+                if (c.cascade().isPresent()) {
+                    out.printf("      %s%n", c.reason());
                 }
                 for (FieldChange f : c.fields()) {
                     out.printf("      %s: desired %s, actual %s%n", f.field(), f.desired(), f.actual());

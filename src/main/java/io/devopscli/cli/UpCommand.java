@@ -154,7 +154,7 @@ final class UpCommand extends BaseCommand {
             session.display().line("  Not waiting for ECS services to roll out (--no-wait); `devops-cli status` shows their task counts.");
             return List.of();
         }
-        ServiceRollout wait = ServiceRollout.forRun(session.settings().endpoint().isPresent());
+        ServiceRollout wait = ServiceRollout.forRun(session.settings().capabilities());
         List<ServiceRollout.Outcome> outcomes = wait.await(graphs, report);
         if (outcomes.isEmpty()) {
             return outcomes;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,15 +16,25 @@ import java.util.concurrent.Executors;
 public final class Engine implements AutoCloseable {
     private final ExecutorService pool;
     private final DagExecutor executor;
-    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+    private final NodeWork work = new NodeWork();
+    private final CascadeRule cascadeRule;
+    private final ReplacingApply replacing;
 
+    /** An engine where a replaced resource's dependents are all replaced with it. */
     public Engine(int threads) {
+        this(threads, CascadeRule.REPLACE_ALL);
+    }
+
+    /** @param cascadeRule how each dependent takes a parent's replacement (see ReplacementCascade) */
+    public Engine(int threads, CascadeRule cascadeRule) {
+        this.cascadeRule = cascadeRule;
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "devops-cli-worker");
             t.setDaemon(true);
             return t;
         });
         this.executor = new DagExecutor(pool);
+        this.replacing = new ReplacingApply(executor, work, cascadeRule);
     }
 
     /** Observes every resource of every region and diffs it against the spec. Read-only. */
@@ -44,7 +55,7 @@ public final class Engine implements AutoCloseable {
      * run ends consistent and the next up picks up what was left.
      */
     public void stopStarting() {
-        stopped.set(true);
+        work.stop();
     }
 
     /** Applies a plan made by plan(): creates, updates and replaces in dependency order. */
@@ -68,7 +79,7 @@ public final class Engine implements AutoCloseable {
         for (int i = 0; i < graphs.size(); i++) {
             regions.add(regionPlan(graphs.get(i), pending.get(i), destroy, purge));
         }
-        return new Plan(regions);
+        return new Plan(destroy ? regions : ReplacementCascade.acrossRegions(regions, cascadeRule));
     }
 
     private RegionPlan regionPlan(RegionGraph graph, List<CompletableFuture<Object>> observations,
@@ -103,6 +114,11 @@ public final class Engine implements AutoCloseable {
                 changes.add(new Change(node.key(), keep ? Action.NOOP : Action.DELETE, List.of(),
                         keep ? List.of() : o.change().duplicates()));
             }
+        }
+        if (!destroy) {
+            ReplacementCascade.Result cascade = ReplacementCascade.plan(graph, changes, observed, cascadeRule);
+            changes = cascade.changes();
+            failures.addAll(cascade.refused());
         }
         return new RegionPlan(graph, changes, observed, failures, duplicates);
     }
@@ -179,7 +195,7 @@ public final class Engine implements AutoCloseable {
         try {
             return node.observe(ctx);
         } catch (RuntimeException e) {
-            return NodeResult.failed(node.key(), Action.NOOP, "reading", e, elapsed(start));
+            return NodeResult.failed(node.key(), Action.NOOP, "reading", e, NodeWork.elapsed(start));
         } finally {
             ctx.progress().read(node.key());
         }
@@ -188,8 +204,22 @@ public final class Engine implements AutoCloseable {
     private RunReport run(Plan plan, boolean reverse) {
         long start = System.nanoTime();
         List<CompletableFuture<List<NodeResult>>> regions = new ArrayList<>();
+        // Each replacement's outcome, for what other regions re-point at it (see repoint)
+        Map<ResourceKey, CompletableFuture<NodeResult>> renewed = new java.util.concurrent.ConcurrentHashMap<>();
+        plan.allChanges().stream().filter(c -> !reverse && c.action() == Action.REPLACE)
+                .forEach(c -> renewed.put(c.key(), new CompletableFuture<>()));
         for (RegionPlan rp : plan.regions()) {
-            CompletableFuture<List<NodeResult>> region = runRegion(rp, reverse);
+            CompletableFuture<List<NodeResult>> region = runRegion(rp, reverse, renewed);
+            // a replacement skipped or failed is known only at the end: nobody waits for it forever
+            region.whenComplete((done, error) -> rp.changes().forEach(c -> {
+                CompletableFuture<NodeResult> f = renewed.get(c.key());
+                if (f != null) {
+                    f.complete(done == null ? new NodeResult(c.key(), Action.REPLACE, NodeResult.Outcome.SKIPPED,
+                            "not replaced", 0, error) : done.stream().filter(r -> r.key().equals(c.key())).findFirst()
+                            .orElse(new NodeResult(c.key(), Action.REPLACE, NodeResult.Outcome.SKIPPED, "not replaced",
+                                    0, null)));
+                }
+            }));
             if (!reverse && !rp.duplicates().isEmpty()) {
                 // Duplicates go after the region is applied, dependents' copies before their parents'
                 // (a duplicate subnet before its duplicate VPC), and only where the kept one is sound.
@@ -205,29 +235,35 @@ public final class Engine implements AutoCloseable {
         regions.forEach(f -> results.addAll(f.join()));
         plan.regions().stream().filter(rp -> rp.graph().failure().isPresent())
                 .forEach(rp -> results.add(regionFailure(rp.graph())));
-        return new RunReport(results, elapsed(start));
+        return new RunReport(results, NodeWork.elapsed(start));
     }
 
-    private CompletableFuture<List<NodeResult>> runRegion(RegionPlan rp, boolean reverse) {
+    private CompletableFuture<List<NodeResult>> runRegion(RegionPlan rp, boolean reverse,
+                                                          Map<ResourceKey, CompletableFuture<NodeResult>> renewed) {
         RegionGraph graph = rp.graph();
         Map<ResourceKey, Change> changes = new HashMap<>();
         rp.changes().forEach(c -> changes.put(c.key(), c));
         Map<ResourceKey, NodeResult> preset = new HashMap<>();
         rp.observeFailures().forEach(f -> preset.put(f.key(), f));
         List<ResourceKey> order = new ArrayList<>(graph.nodes().stream().map(Node::key).toList());
+        List<ResourceKey> reversed = new ArrayList<>(order);
+        java.util.Collections.reverse(reversed);
         if (reverse) {
-            java.util.Collections.reverse(order);
+            return executor.run(reversed, graph::dependentsOf,
+                    key -> destroyNode(graph.node(key), changes.get(key), rp, graph.context()), preset);
         }
-        return executor.run(order,
-                key -> reverse ? graph.dependentsOf(key) : graph.node(key).dependsOn(),
-                key -> reverse ? destroyNode(graph.node(key), changes.get(key), rp, graph.context())
-                        : applyNode(graph.node(key), changes.get(key), rp.observed().get(key), graph.context()),
-                preset);
+        return replacing.deleteReplaced(rp, changes, reversed, preset).thenCompose(notDeleted -> {
+            Map<ResourceKey, NodeResult> forwardPreset = new HashMap<>(preset);
+            forwardPreset.putAll(notDeleted);
+            return executor.run(order, key -> graph.node(key).dependsOn(),
+                    key -> replacing.forward(graph.node(key), changes.get(key), rp.observed().get(key), graph.context(), renewed),
+                    forwardPreset);
+        });
     }
 
     /** down: the resource, and every duplicate of it, so nothing owned is left behind. */
     private NodeResult destroyNode(Node<?, ?> node, Change change, RegionPlan rp, RegionContext ctx) {
-        NodeResult main = applyNode(node, change, rp.observed().get(node.key()), ctx);
+        NodeResult main = work.applyNode(node, change, rp.observed().get(node.key()), ctx);
         if (main.outcome() != NodeResult.Outcome.DONE || change == null || change.duplicates().isEmpty()) {
             return main;
         }
@@ -263,54 +299,13 @@ public final class Engine implements AutoCloseable {
         try {
             duplicates.forEach(d -> node.deleteDuplicate(d, ctx));
             return new NodeResult(node.key(), Action.DELETE, NodeResult.Outcome.DONE, "removed " + what,
-                    elapsed(start), null);
+                    NodeWork.elapsed(start), null);
         } catch (RuntimeException e) {
             NodeResult failed = NodeResult.failed(node.key(), Action.DELETE,
-                    "removing duplicates (" + String.join(", ", ids) + ") of", e, elapsed(start));
+                    "removing duplicates (" + String.join(", ", ids) + ") of", e, NodeWork.elapsed(start));
             ctx.progress().info(failed.message());
             return failed;
         }
-    }
-
-    private NodeResult applyNode(Node<?, ?> node, Change change, Object observed, RegionContext ctx) {
-        if (change == null || !change.action().mutates()) {
-            Action action = change == null ? Action.NOOP : change.action();
-            return new NodeResult(node.key(), action, NodeResult.Outcome.UNCHANGED, "", 0, null);
-        }
-        if (stopped.get()) {
-            // Ctrl-C: nothing new starts; what is in flight finishes, and the next up does the rest
-            return new NodeResult(node.key(), change.action(), NodeResult.Outcome.SKIPPED,
-                    "not started " + node.key().describe() + ": interrupted", 0, null);
-        }
-        long start = System.nanoTime();
-        String verb = verb(change.action());
-        String what = verb + " " + node.key().describe();
-        ctx.progress().started(what);
-        try {
-            node.apply(change, observed, ctx);
-            long millis = elapsed(start);
-            ctx.progress().finished(what, true, String.format(java.util.Locale.ROOT, "%s ... done in %.1fs", what,
-                    millis / 1000.0));
-            return new NodeResult(node.key(), change.action(), NodeResult.Outcome.DONE, "", millis, null);
-        } catch (RuntimeException e) {
-            NodeResult failed = NodeResult.failed(node.key(), change.action(), verb, e, elapsed(start));
-            ctx.progress().finished(what, false, failed.message());
-            return failed;
-        }
-    }
-
-    private static String verb(Action action) {
-        return switch (action) {
-            case CREATE -> "creating";
-            case UPDATE -> "updating";
-            case REPLACE -> "replacing";
-            case DELETE -> "deleting";
-            case NOOP -> "reading";
-        };
-    }
-
-    private static long elapsed(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
     @Override

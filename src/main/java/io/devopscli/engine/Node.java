@@ -13,6 +13,8 @@ public final class Node<S, A> {
     private final Reconciler<S, A> reconciler;
     private final S spec;
     private final Set<ResourceKey> dependsOn;
+    /** Ids this node deleted in this run: a stale read right after (a replacement's create) never adopts one. */
+    private final Set<String> deleted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Node(ResourceKey key, Reconciler<S, A> reconciler, S spec, Set<ResourceKey> dependsOn) {
         this.key = key;
@@ -83,7 +85,7 @@ public final class Node<S, A> {
     /** Deletes a duplicate observe found (another owned resource answering to this spec). */
     @SuppressWarnings("unchecked")
     public void deleteDuplicate(Object duplicate, RegionContext ctx) {
-        reconciler.delete((A) duplicate, ctx);
+        delete((A) duplicate, ctx);
     }
 
     /** Carries out the planned change; publishes the resulting id for dependents. */
@@ -95,11 +97,11 @@ public final class Node<S, A> {
             case CREATE -> adoptOrCreate(ctx);
             case UPDATE -> update(actual, change.fields(), ctx);
             case REPLACE -> {
-                reconciler.delete(actual, ctx);
+                delete(actual, ctx);
                 yield reconciler.create(spec, ctx);
             }
             case DELETE -> {
-                reconciler.delete(actual, ctx);
+                delete(actual, ctx);
                 yield null;
             }
         };
@@ -113,8 +115,13 @@ public final class Node<S, A> {
      * (left by an interrupted run, or made since the plan) is adopted and brought in line; one answering to
      * our name without our ownership tag stops the create, naming it, and is never touched.
      */
+    private void delete(A actual, RegionContext ctx) {
+        reconciler.delete(actual, ctx);
+        deleted.add(reconciler.id(actual));
+    }
+
     private A adoptOrCreate(RegionContext ctx) {
-        List<A> ours = reconciler.observeAll(spec, ctx);
+        List<A> ours = reconciler.observeAll(spec, ctx).stream().filter(a -> !deleted.contains(reconciler.id(a))).toList();
         if (!ours.isEmpty()) {
             A kept = keeper(ours, ctx);
             List<FieldChange> fields = diff(kept, ctx);
@@ -122,7 +129,7 @@ public final class Node<S, A> {
                 return kept;
             }
             if (fields.stream().anyMatch(FieldChange::immutable)) {
-                reconciler.delete(kept, ctx);
+                delete(kept, ctx);
                 return reconciler.create(spec, ctx);
             }
             return update(kept, fields, ctx);

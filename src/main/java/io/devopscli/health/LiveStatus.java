@@ -2,6 +2,7 @@ package io.devopscli.health;
 
 import io.devopscli.aws.AwsClients;
 import io.devopscli.aws.AwsErrors;
+import io.devopscli.aws.EndpointCapabilities;
 import io.devopscli.resources.DeliveryLayer;
 import io.devopscli.resources.codepipeline.PipelineStateQuery;
 import io.devopscli.resources.codepipeline.PipelineStatus;
@@ -25,14 +26,14 @@ import java.util.function.Supplier;
  */
 public final class LiveStatus {
     private final Topology topology;
-    private final boolean emulated;
+    private final EndpointCapabilities endpoint;
     private final HttpProbe probe;
     private final PipelineStateQuery pipelines;
 
-    /** @param emulated an endpoint override is set: the load balancers' DNS names are not real */
-    public LiveStatus(Topology topology, boolean emulated, HttpProbe probe, PipelineStateQuery pipelines) {
+    /** @param endpoint what the endpoint cannot answer (no tasks, no real DNS names, no pipeline executions) */
+    public LiveStatus(Topology topology, EndpointCapabilities endpoint, HttpProbe probe, PipelineStateQuery pipelines) {
         this.topology = topology;
-        this.emulated = emulated;
+        this.endpoint = endpoint;
         this.probe = probe;
         this.pipelines = pipelines;
     }
@@ -100,7 +101,7 @@ public final class LiveStatus {
     private LiveCheck targets(AwsClients clients, String env) {
         String name = DeliveryLayer.targetGroupName(topology.project(), env);
         return new TargetHealthQuery(clients.elbv2()).countsOfOwned(topology.project(), name)
-                .map(c -> emulated && c.render().equals("no targets")
+                .map(c -> !endpoint.runsTasks() && c.render().equals("no targets")
                         // the emulator runs no tasks, so nothing ever registers in its target groups
                         ? LiveCheck.notApplicable("targets " + env, "no targets: the emulator runs no tasks")
                         : new LiveCheck("targets " + env, c.of("healthy") > 0, c.render()))
@@ -114,7 +115,7 @@ public final class LiveStatus {
             return LiveCheck.unavailable(name, "no load balancer URL");
         }
         URI target = URI.create(url.get()).resolve(topology.app().healthCheckPath());
-        if (emulated && !isLoopback(target.getHost())) {
+        if (!endpoint.realDnsNames() && !isLoopback(target.getHost())) {
             return LiveCheck.notApplicable(name, target.getHost() + " is the emulator's name, not a real one");
         }
         // over HTTPS, production is asked for by the domain too: that is the name on the certificate
@@ -127,7 +128,7 @@ public final class LiveStatus {
     private LiveCheck pipeline(AwsClients clients) {
         PipelineStatus status = pipelines.latest(clients.codepipeline(), DeliveryLayer.pipelineName(topology.project()));
         boolean failed = status.stages().stream().anyMatch(s -> "Failed".equals(s.status()));
-        if (emulated && !status.available() && status.summary().contains("NotImplementedByEndpoint")) {
+        if (!endpoint.pipelineExecutions() && !status.available() && status.summary().contains("NotImplementedByEndpoint")) {
             return LiveCheck.notApplicable("pipeline", "the emulator has no pipeline executions (GetPipelineState)");
         }
         return new LiveCheck("pipeline", status.available() && !failed, status.summary());
@@ -137,7 +138,7 @@ public final class LiveStatus {
     private LiveCheck alarms(AwsClients clients) {
         List<String> firing = clients.cloudwatch().describeAlarmsPaginator(r -> r
                         .alarmNamePrefix(topology.project() + "-").stateValue(StateValue.ALARM))
-                // checked here too: moto ignores the state filter when a prefix is given
+                // checked here too: an endpoint may ignore the state filter when a prefix is given
                 .metricAlarms().stream().filter(a -> a.stateValue() == StateValue.ALARM)
                 .map(MetricAlarm::alarmName).sorted().toList();
         return firing.isEmpty() ? new LiveCheck("alarms", true, "none in ALARM")

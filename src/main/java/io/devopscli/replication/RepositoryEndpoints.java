@@ -3,6 +3,7 @@ package io.devopscli.replication;
 import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsErrors;
 import io.devopscli.aws.AwsFailure;
+import io.devopscli.aws.EndpointCapabilities;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -32,7 +33,7 @@ import software.amazon.awssdk.services.codecommit.model.RepositoryMetadata;
 public final class RepositoryEndpoints {
     public static final String ENV_PREFIX = "DEVOPS_CLI_GIT_BASE_URL_";
 
-    private final boolean emulated;
+    private final EndpointCapabilities endpoint;
     private final Function<String, CodeCommitClient> codecommit;
     private final AwsCredentialsProvider credentials;
     private final Clock clock;
@@ -41,16 +42,16 @@ public final class RepositoryEndpoints {
     /** codecommit: the client of a region; baseUrls: overrides, region to base URL. */
     public RepositoryEndpoints(Function<String, CodeCommitClient> codecommit, AwsCredentialsProvider credentials,
                                Clock clock, Map<String, URI> baseUrls) {
-        this(codecommit, credentials, clock, baseUrls, false);
+        this(codecommit, credentials, clock, baseUrls, EndpointCapabilities.AWS);
     }
 
     /**
-     * @param emulated the AWS endpoint is an emulator: its CodeCommit has metadata but no git, and its
-     *                 clone URLs name real AWS hosts, which a run against an emulator must never contact
+     * @param endpoint what the AWS endpoint cannot do: without git over HTTPS its CodeCommit has metadata
+     *                 only, and its clone URLs name real AWS hosts, which such a run must never contact
      */
     public RepositoryEndpoints(Function<String, CodeCommitClient> codecommit, AwsCredentialsProvider credentials,
-                               Clock clock, Map<String, URI> baseUrls, boolean emulated) {
-        this.emulated = emulated;
+                               Clock clock, Map<String, URI> baseUrls, EndpointCapabilities endpoint) {
+        this.endpoint = endpoint;
         this.codecommit = codecommit;
         this.credentials = credentials;
         this.clock = clock;
@@ -78,7 +79,7 @@ public final class RepositoryEndpoints {
         if (metadata.cloneUrlHttp() == null) {
             throw new ReplicationException("CodeCommit gave no HTTPS clone URL for " + repository + " in " + region);
         }
-        if (emulated) {
+        if (!endpoint.gitOverHttps()) {
             throw new ReplicationException("the AWS endpoint is an emulator without git: its clone URL "
                     + metadata.cloneUrlHttp() + " names real AWS; give this region's git server with --git-url "
                     + region + "=URL");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.devopscli.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -29,17 +30,17 @@ class CliContractTest {
         aws.close();
     }
 
-    private CliRun run(String... args) {
+    private Cli.Result run(String... args) {
         String[] all = new String[args.length + 2];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--endpoint-url";
         all[args.length + 1] = aws.url();
-        return CliRun.of(all);
+        return Cli.inProcess(all);
     }
 
     @Test
     void unknownOptionIsAUsageError() {
-        CliRun r = run("up", "--frobnicate");
+        Cli.Result r = run("up", "--frobnicate");
         assertEquals(64, r.code(), r.toString());
         assertTrue(r.err().contains("Unknown option: '--frobnicate'"), r.toString());
         assertFalse(r.err().contains("Exception"), r.toString());
@@ -47,14 +48,14 @@ class CliContractTest {
 
     @Test
     void missingSubcommandIsAUsageError() {
-        CliRun r = CliRun.of();
+        Cli.Result r = Cli.inProcess();
         assertEquals(64, r.code(), r.toString());
         assertTrue(r.err().contains("a subcommand is required"), r.toString());
     }
 
     @Test
     void badOutputFormatIsAUsageError() {
-        CliRun r = run("status", "-o", "yaml");
+        Cli.Result r = run("status", "-o", "yaml");
         assertEquals(64, r.code(), r.toString());
         assertTrue(r.err().contains("Invalid value for option '--output'"), r.toString());
     }
@@ -69,7 +70,7 @@ class CliContractTest {
                   - {name: us-east-1, role: primary, cidr: 10.0.0.0/16}
                 netwrk: {azs: 2}
                 """);
-        CliRun r = run("up", "-c", bad.toString());
+        Cli.Result r = run("up", "-c", bad.toString());
         assertEquals(65, r.code(), r.toString());
         assertTrue(r.err().contains("the topology is invalid"), r.toString());
         assertTrue(r.err().contains(bad + ":1:"), "project problem with its line: " + r);
@@ -80,7 +81,7 @@ class CliContractTest {
 
     @Test
     void missingTopologyFileExits65() {
-        CliRun r = run("status", "-c", dir.resolve("nope.yaml").toString());
+        Cli.Result r = run("status", "-c", dir.resolve("nope.yaml").toString());
         assertEquals(65, r.code(), r.toString());
         assertTrue(r.err().contains("nope.yaml"), r.toString());
     }
@@ -88,7 +89,7 @@ class CliContractTest {
     @Test
     void aMissingDefaultTopologyNamesTheDirectoryAndSuggestsDashC() {
         // the default path is relative: run from elsewhere, as a newcomer would, by pointing at a missing one
-        CliRun r = run("status", "-c", "no-such-dir/topology.yaml");
+        Cli.Result r = run("status", "-c", "no-such-dir/topology.yaml");
         assertEquals(65, r.code(), r.toString());
         assertTrue(r.err().contains("looked in " + Path.of("").toAbsolutePath()), r.toString());
         assertTrue(r.err().contains("pass -c/--config FILE"), r.toString());
@@ -97,7 +98,7 @@ class CliContractTest {
     @Test
     void aMalformedEndpointIsAUsageErrorBeforeAnyCall() {
         for (String url : new String[] {"localhost:4566", "http://", "ht tp://x"}) {
-            CliRun r = CliRun.of("status", "-c", "config/topology.yaml", "--endpoint-url", url);
+            Cli.Result r = Cli.inProcess("status", "-c", "config/topology.yaml", "--endpoint-url", url);
             assertEquals(64, r.code(), r.toString());
             assertTrue(r.err().contains("--endpoint-url " + url), r.toString());
             assertFalse(r.err().contains("Exception"), r.toString());
@@ -106,47 +107,47 @@ class CliContractTest {
 
     @Test
     void detailedExitCodeOfUpGoesWithDryRun() {
-        CliRun r = run("up", "-c", "config/topology.yaml", "--detailed-exitcode", "--yes");
+        Cli.Result r = run("up", "-c", "config/topology.yaml", "--detailed-exitcode", "--yes");
         assertEquals(64, r.code(), r.toString());
         assertTrue(r.err().contains("--detailed-exitcode goes with --dry-run"), r.toString());
     }
 
     @Test
     void unknownRegionFilterIsAUsageError() {
-        CliRun r = run("status", "-c", "config/topology.yaml", "--regions", "us-east-1,eu-west-9");
+        Cli.Result r = run("status", "-c", "config/topology.yaml", "--regions", "us-east-1,eu-west-9");
         assertEquals(64, r.code(), r.toString());
         assertTrue(r.err().contains("--regions names eu-west-9, not in the topology (us-east-1, us-east-2)"), r.toString());
     }
 
     @Test
     void downWithoutYesAndWithoutTerminalRefuses() {
-        CliRun r = run("down", "-c", "config/topology.yaml");
+        Cli.Result r = run("down", "-c", "config/topology.yaml");
         assertEquals(64, r.code(), r.toString());
         assertTrue(r.err().contains("pass --yes"), r.toString());
     }
 
     @Test
     void upWithoutYesAndWithoutTerminalRefuses() {
-        CliRun r = run("up", "-c", "config/topology.yaml");
+        Cli.Result r = run("up", "-c", "config/topology.yaml");
         assertEquals(64, r.code(), r.toString());
         assertTrue(r.err().contains("pass --yes"), r.toString());
     }
 
     @Test
     void replicateRejectsBadOptionsBeforeAnyCall() {
-        CliRun sha = run("replicate", "--commit", "not-a-sha");
+        Cli.Result sha = run("replicate", "--commit", "not-a-sha");
         assertEquals(64, sha.code(), sha.toString());
         assertTrue(sha.err().contains("--commit takes a commit SHA"), sha.toString());
 
-        CliRun branch = run("replicate", "--branch", "main");
+        Cli.Result branch = run("replicate", "--branch", "main");
         assertEquals(64, branch.code(), branch.toString());
         assertTrue(branch.err().contains("--branch goes with --commit"), branch.toString());
 
-        CliRun url = run("replicate", "--git-url", "us-east-1");
+        Cli.Result url = run("replicate", "--git-url", "us-east-1");
         assertEquals(64, url.code(), url.toString());
         assertTrue(url.err().contains("expected REGION=URL"), url.toString());
 
-        CliRun region = run("replicate", "-c", "config/topology.yaml", "--git-url", "eu-west-9=http://127.0.0.1:1/r");
+        Cli.Result region = run("replicate", "-c", "config/topology.yaml", "--git-url", "eu-west-9=http://127.0.0.1:1/r");
         assertEquals(64, region.code(), region.toString());
         assertTrue(region.err().contains("--git-url names eu-west-9"), region.toString());
     }
@@ -154,18 +155,18 @@ class CliContractTest {
     @Test
     void failoverNeedsItsTargetARegionOfTheTopologyAndConsent() {
         assertEquals(64, run("failover").code());
-        CliRun unknown = run("failover", "-c", "config/topology.yaml", "--to", "eu-west-9", "--yes");
+        Cli.Result unknown = run("failover", "-c", "config/topology.yaml", "--to", "eu-west-9", "--yes");
         assertEquals(64, unknown.code(), unknown.toString());
         assertTrue(unknown.err().contains("--to eu-west-9 is not a region of the topology (us-east-1, us-east-2)"),
                 unknown.toString());
-        CliRun noTerminal = run("failover", "-c", "config/topology.yaml", "--to", "us-east-2");
+        Cli.Result noTerminal = run("failover", "-c", "config/topology.yaml", "--to", "us-east-2");
         assertEquals(64, noTerminal.code(), noTerminal.toString());
         assertTrue(noTerminal.err().contains("pass --yes"), noTerminal.toString());
     }
 
     @Test
     void helpListsEverySubcommand() {
-        CliRun r = CliRun.of("--help");
+        Cli.Result r = Cli.inProcess("--help");
         assertEquals(0, r.code(), r.toString());
         for (String sub : new String[] {"up", "down", "status", "replicate", "failover"}) {
             assertTrue(r.out().contains(sub), sub + " missing from help: " + r);

@@ -2,7 +2,9 @@ package io.devopscli.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.devopscli.testing.Cli;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -13,15 +15,16 @@ import org.junit.jupiter.api.Test;
  * The diagrams in README.md and docs/architecture.md are the output of `graph` for the reference
  * topology after `up`, not drawings: regenerated here against the emulator, a stale copy fails.
  */
+@EmulatorTest
 class DocsDiagramTest {
 
     @Test
     void theDocumentedDiagramIsWhatGraphPrints() throws Exception {
         Emulator.reset();
         String endpoint = Emulator.endpoint().toString();
-        CliRun up = CliRun.of("up", "--yes", "--endpoint-url", endpoint);
+        Cli.Result up = Cli.inProcess("up", "--yes", "--endpoint-url", endpoint);
         assertEquals(0, up.code(), up.toString());
-        CliRun graph = CliRun.of("graph", "--endpoint-url", endpoint);
+        Cli.Result graph = Cli.inProcess("graph", "--endpoint-url", endpoint);
         assertEquals(0, graph.code(), graph.toString());
         for (String doc : new String[] {"README.md", "docs/architecture.md"}) {
             assertEquals(graph.out(), mermaidBlock(Path.of(doc)),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.devopscli.testing.Cli;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -31,13 +32,13 @@ class FailFastTest {
     @TempDir
     Path dir;
 
-    private static CliRun status(String... extra) {
+    private static Cli.Result status(String... extra) {
         List<String> args = new ArrayList<>(List.of("status", "-c", "config/topology.yaml", "--regions", "us-east-1"));
         args.addAll(List.of(extra));
-        return assertTimeoutPreemptively(PROMISE, () -> CliRun.of(args.toArray(String[]::new)));
+        return assertTimeoutPreemptively(PROMISE, () -> Cli.inProcess(args.toArray(String[]::new)));
     }
 
-    private static void oneLine(CliRun r, String expected) {
+    private static void oneLine(Cli.Result r, String expected) {
         assertEquals(1, r.code(), r.toString());
         assertTrue(r.err().contains(expected), r.toString());
         assertEquals(1, r.err().strip().lines().count(), "one line: " + r);
@@ -50,7 +51,7 @@ class FailFastTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        CliRun r = status("--endpoint-url", "http://127.0.0.1:" + port);
+        Cli.Result r = status("--endpoint-url", "http://127.0.0.1:" + port);
         oneLine(r, "cannot reach http://127.0.0.1:" + port + ": connection refused; is the emulator running?");
     }
 
@@ -60,7 +61,7 @@ class FailFastTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        CliRun r = status("--endpoint-url", "http://127.0.0.1:" + port, "-v");
+        Cli.Result r = status("--endpoint-url", "http://127.0.0.1:" + port, "-v");
         assertEquals(1, r.code(), r.toString());
         assertTrue(r.err().startsWith("devops-cli: cannot reach"), r.toString());
         assertTrue(r.err().contains("\tat io.devopscli.aws.Preflight"), r.toString());
@@ -68,13 +69,13 @@ class FailFastTest {
 
     @Test
     void aHostThatDoesNotResolveSaysSo() {
-        CliRun r = status("--endpoint-url", "http://no-such-host.invalid:4566");
+        Cli.Result r = status("--endpoint-url", "http://no-such-host.invalid:4566");
         oneLine(r, "cannot reach http://no-such-host.invalid:4566: unknown host no-such-host.invalid");
     }
 
     @Test
     void aMalformedUrlIsAUsageError() {
-        CliRun r = status("--endpoint-url", "localhost:4566");
+        Cli.Result r = status("--endpoint-url", "localhost:4566");
         assertEquals(64, r.code(), r.toString());
         assertTrue(r.err().contains("--endpoint-url localhost:4566 needs http:// or https://"), r.toString());
     }
@@ -82,7 +83,7 @@ class FailFastTest {
     @Test
     void anUnknownProfileIsNamedBeforeAnyCall() throws IOException {
         try (RequestCounter aws = new RequestCounter()) {
-            CliRun r = status("--endpoint-url", aws.url(), "--profile", "no-such-profile-9");
+            Cli.Result r = status("--endpoint-url", aws.url(), "--profile", "no-such-profile-9");
             oneLine(r, "unknown profile 'no-such-profile-9'");
             assertEquals(0, aws.requests(), "the profile is checked before any call");
         }
@@ -101,7 +102,7 @@ class FailFastTest {
         server.start();
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort();
-            CliRun r = status("--endpoint-url", url);
+            Cli.Result r = status("--endpoint-url", url);
             oneLine(r, url + " answered HTTP 404 to STS GetCallerIdentity: it does not look like an AWS endpoint");
         } finally {
             server.stop(0);
@@ -114,8 +115,7 @@ class FailFastTest {
      */
     @Test
     void noCredentialsSaysWhereToPutThem() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + dir, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        ProcessBuilder pb = Cli.childJvm(List.of("-Duser.home=" + dir),
                 "status", "-c", Path.of("config/topology.yaml").toAbsolutePath().toString(), "--regions", "us-east-1");
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("AWS_"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.devopscli.testing.Cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ class HelpContractTest {
             }
             for (String[] args : List.of(new String[] {name, "--help"}, new String[] {name, "-h"},
                     new String[] {"help", name})) {
-                CliRun r = CliRun.of(args);
+                Cli.Result r = Cli.inProcess(args);
                 String how = String.join(" ", args);
                 if (r.code() != 0) {
                     failures.add(how + ": exit " + r.code() + "\n" + r);
@@ -61,7 +62,7 @@ class HelpContractTest {
 
     @Test
     void helpDoesNotNeedTheRequiredOptions() {
-        CliRun r = CliRun.of("failover", "--help");
+        Cli.Result r = Cli.inProcess("failover", "--help");
         assertEquals(0, r.code(), r.toString());
         assertFalse(r.err().contains("Missing required option"), r.toString());
         assertTrue(r.out().contains("--to=REGION"), r.toString());
@@ -69,7 +70,7 @@ class HelpContractTest {
 
     @Test
     void aMistypedSubcommandGetsADidYouMean() {
-        CliRun r = CliRun.of("stauts");
+        Cli.Result r = Cli.inProcess("stauts");
         assertEquals(64, r.code(), r.toString());
         assertTrue(r.err().contains("unknown subcommand 'stauts'"), r.toString());
         assertTrue(r.err().contains("Did you mean: status?"), r.toString());
@@ -77,7 +78,7 @@ class HelpContractTest {
 
     @Test
     void aMistypedOptionGetsADidYouMean() {
-        CliRun r = CliRun.of("up", "--dryrun");
+        Cli.Result r = Cli.inProcess("up", "--dryrun");
         assertEquals(64, r.code(), r.toString());
         assertTrue(r.err().contains("Unknown option: '--dryrun'"), r.toString());
         assertTrue(r.err().contains("Did you mean: --dry-run?"), r.toString());
@@ -86,7 +87,7 @@ class HelpContractTest {
 
     @Test
     void versionNamesTheCommitAndTheSdk() {
-        CliRun r = CliRun.of("--version");
+        Cli.Result r = Cli.inProcess("--version");
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("devops-cli 0.1.0"), r.toString());
         assertTrue(r.out().contains("git commit "), r.toString());
@@ -97,7 +98,7 @@ class HelpContractTest {
     @Test
     void completionScriptsKnowEverySubcommand() {
         for (String shell : List.of("bash", "zsh")) {
-            CliRun r = CliRun.of("completion", shell);
+            Cli.Result r = Cli.inProcess("completion", shell);
             assertEquals(0, r.code(), r.toString());
             assertTrue(r.out().startsWith("#!/usr/bin/env bash"), r.toString());
             assertTrue(r.out().contains("bashcompinit"), "zsh runs it through bashcompinit: " + r);
@@ -106,15 +107,15 @@ class HelpContractTest {
             }
             assertTrue(r.out().contains("--dry-run") && r.out().contains("--live"), "options are completed too");
         }
-        assertEquals(64, CliRun.of("completion", "fish").code());
+        assertEquals(64, Cli.inProcess("completion", "fish").code());
     }
 
     @Test
     void graphFormatsBelongToGraphAndJsonDoesNot() {
-        CliRun r = CliRun.of("status", "-o", "mermaid", "-c", "config/topology.yaml");
+        Cli.Result r = Cli.inProcess("status", "-o", "mermaid", "-c", "config/topology.yaml");
         assertEquals(64, r.code(), r.toString());
         assertTrue(r.err().contains("-o mermaid is not a format of status"), r.toString());
-        CliRun g = CliRun.of("graph", "-o", "json", "-c", "config/topology.yaml");
+        Cli.Result g = Cli.inProcess("graph", "-o", "json", "-c", "config/topology.yaml");
         assertEquals(64, g.code(), g.toString());
     }
 }

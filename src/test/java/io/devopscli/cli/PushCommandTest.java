@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.devopscli.replication.GitFixture;
 import io.devopscli.replication.GitHttpServer;
+import io.devopscli.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,16 +85,16 @@ class PushCommandTest {
         return args;
     }
 
-    private CliRun push(String... extra) {
+    private Cli.Result push(String... extra) {
         List<String> args = base("push");
         args.addAll(List.of("--path", app.toString()));
         args.addAll(List.of(extra));
-        return CliRun.of(args.toArray(String[]::new));
+        return Cli.inProcess(args.toArray(String[]::new));
     }
 
     @Test
     void firstPushIntoAnEmptyRepositoryThenAChangeThenTheSameTreeTwice() throws Exception {
-        CliRun first = push("--message", "First release");
+        Cli.Result first = push("--message", "First release");
         assertEquals(0, first.code(), first.toString());
         ObjectId one = GitFixture.head(primary, "main");
         assertNotNull(one, "the branch was created");
@@ -111,7 +112,7 @@ class PushCommandTest {
                 "ignored files (logs/, *.env) and target/ are not pushed");
 
         Files.writeString(app.resolve("src/main/App.java"), "class App { int version = 2; }\n");
-        CliRun second = push("-o", "json");
+        Cli.Result second = push("-o", "json");
         assertEquals(0, second.code(), second.toString());
         JsonNode doc = new ObjectMapper().readTree(second.out());
         ObjectId two = GitFixture.head(primary, "main");
@@ -123,7 +124,7 @@ class PushCommandTest {
             assertEquals(one, walk.parseCommit(two).getParent(0));
         }
 
-        CliRun same = push();
+        Cli.Result same = push();
         assertEquals(0, same.code(), same.toString());
         assertEquals(two, GitFixture.head(primary, "main"), "the same tree twice makes no new commit");
         assertTrue(same.out().contains("no new commit"), same.toString());
@@ -135,7 +136,7 @@ class PushCommandTest {
         assertEquals(0, push().code());
         ObjectId pushed = GitFixture.head(primary, "main");
 
-        CliRun other = push("--branch", "feature");
+        Cli.Result other = push("--branch", "feature");
         assertEquals(0, other.code(), other.toString());
         assertTrue(other.out().contains("is not the pipeline branch"), other.toString());
         assertEquals(pushed, GitFixture.head(primary, "main"), "--branch left the pipeline branch alone");
@@ -144,7 +145,7 @@ class PushCommandTest {
         // --from: without it replicate reads the active region from Route 53, which this test keeps AWS-free
         List<String> replicateArgs = new ArrayList<>(base("replicate"));
         replicateArgs.addAll(List.of("--from", "us-east-1"));
-        CliRun replicate = CliRun.of(replicateArgs.toArray(String[]::new));
+        Cli.Result replicate = Cli.inProcess(replicateArgs.toArray(String[]::new));
         assertEquals(0, replicate.code(), replicate.toString());
         assertEquals(pushed, GitFixture.head(secondary, "main"), "the secondary has the pushed SHA");
         assertEquals(GitFixture.refs(primary), GitFixture.refs(secondary));
@@ -159,11 +160,11 @@ class PushCommandTest {
         List<String> args = base("push");
         args.set(args.indexOf("--cache-dir") + 1, dir.resolve("their-cache").toString());
         args.addAll(List.of("--path", theirs.toString()));
-        assertEquals(0, CliRun.of(args.toArray(String[]::new)).code());
+        assertEquals(0, Cli.inProcess(args.toArray(String[]::new)).code());
         ObjectId theirCommit = GitFixture.head(primary, "main");
 
         Files.writeString(app.resolve("Dockerfile"), "FROM scratch\nLABEL v=2\n");
-        CliRun r = push();
+        Cli.Result r = push();
         assertEquals(0, r.code(), r.toString());
         try (RevWalk walk = new RevWalk(primary)) {
             assertEquals(theirCommit, walk.parseCommit(GitFixture.head(primary, "main")).getParent(0),
@@ -174,18 +175,18 @@ class PushCommandTest {
 
     @Test
     void badInputIsAUsageErrorWithoutAnyCall() {
-        CliRun missing = CliRun.of("push", "-c", topology.toString(), "--endpoint-url", aws.url(),
+        Cli.Result missing = Cli.inProcess("push", "-c", topology.toString(), "--endpoint-url", aws.url(),
                 "--path", dir.resolve("nope").toString());
         assertEquals(64, missing.code(), missing.toString());
         assertTrue(missing.err().contains("is not a directory"), missing.toString());
-        CliRun badBranch = push("--branch", "bad..name");
+        Cli.Result badBranch = push("--branch", "bad..name");
         assertEquals(64, badBranch.code(), badBranch.toString());
         assertNull(primaryHead(), "nothing pushed");
     }
 
     @Test
     void helpShowsTheOptionsAndExamples() {
-        CliRun help = CliRun.of("push", "--help");
+        Cli.Result help = Cli.inProcess("push", "--help");
         assertEquals(0, help.code(), help.toString());
         assertTrue(help.out().contains("--wait"), help.toString());
         assertTrue(help.out().contains("--path"), help.toString());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.devopscli.replication.GitFixture;
 import io.devopscli.replication.GitHttpServer;
+import io.devopscli.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,12 +50,12 @@ class PushWaitTest {
         git.close();
     }
 
-    private CliRun pushWait(FakeCodePipeline aws, String... extra) {
+    private Cli.Result pushWait(FakeCodePipeline aws, String... extra) {
         List<String> args = new ArrayList<>(List.of("push", "--wait", "--poll-interval", "0.01", "-c", topology.toString(),
                 "--endpoint-url", aws.url(), "--cache-dir", dir.resolve("cache").toString(), "--path", app.toString(),
                 "--git-url", "us-east-1=" + git.baseUrl("us-east-1"), "--no-color"));
         args.addAll(List.of(extra));
-        return CliRun.of(args.toArray(String[]::new));
+        return Cli.inProcess(args.toArray(String[]::new));
     }
 
     private String head() {
@@ -78,7 +79,7 @@ class PushWaitTest {
                         + "\"latestExecution\":{\"status\":\"InProgress\",\"token\":\"tok-123\"}}")
                         + "," + FakeCodePipeline.notReached("DeployProduction") + "]");
         try (FakeCodePipeline aws = new FakeCodePipeline(this::head, states)) {
-            CliRun r = pushWait(aws);
+            Cli.Result r = pushWait(aws);
 
             assertEquals(0, r.code(), r.toString());
             assertTrue(r.err().contains("demo-pipeline run " + FakeCodePipeline.EXECUTION + " for commit " + head().substring(0, 10)), r.toString());
@@ -100,7 +101,7 @@ class PushWaitTest {
                 + "\"errorDetails\":{\"code\":\"JobFailed\",\"message\":\"Error while executing command: docker build\"}}}")
                 + "," + FakeCodePipeline.notReached("DeployStaging") + "]");
         try (FakeCodePipeline aws = new FakeCodePipeline(this::head, states)) {
-            CliRun r = pushWait(aws);
+            Cli.Result r = pushWait(aws);
 
             assertEquals(1, r.code(), r.toString());
             assertTrue(r.err().contains("failed in stage Build: Build: Error while executing command: docker build"), r.toString());
@@ -113,7 +114,7 @@ class PushWaitTest {
             List<String> args = new ArrayList<>(List.of("push", "-c", topology.toString(), "--endpoint-url", aws.url(),
                     "--cache-dir", dir.resolve("cache").toString(), "--path", app.toString(),
                     "--git-url", "us-east-1=" + git.baseUrl("us-east-1")));
-            CliRun r = CliRun.of(args.toArray(String[]::new));
+            Cli.Result r = Cli.inProcess(args.toArray(String[]::new));
             assertEquals(0, r.code(), r.toString());
             assertEquals(List.of(), aws.calls(), "no pipeline call without --wait");
         }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.devopscli.replication.GitFixture;
 import io.devopscli.replication.GitHttpServer;
+import io.devopscli.testing.Cli;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ class ReplicateCommandTest {
         git.close();
     }
 
-    private CliRun replicate(String... extra) {
+    private Cli.Result replicate(String... extra) {
         List<String> args = new ArrayList<>(List.of("replicate", "-c", topology.toString(),
                 "--endpoint-url", aws.url(), "--cache-dir", dir.resolve("cache").toString(), "--no-color"));
         if (List.of(extra).stream().noneMatch(a -> a.equals("--from"))) {
@@ -75,12 +76,12 @@ class ReplicateCommandTest {
             args.add(region + "=" + git.baseUrl(region));
         }
         args.addAll(List.of(extra));
-        return CliRun.of(args.toArray(String[]::new));
+        return Cli.inProcess(args.toArray(String[]::new));
     }
 
     @Test
     void mirrorsEverythingAndSaysWhatMovedWhere() throws Exception {
-        CliRun r = replicate();
+        Cli.Result r = replicate();
 
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("us-east-1 -> us-east-2: 3 created, 0 updated, 0 deleted, 0 up to date"), r.toString());
@@ -93,7 +94,7 @@ class ReplicateCommandTest {
 
         ObjectId before = GitFixture.head(primary, "main");
         ObjectId after = GitFixture.commits(primary, "main", null, 2);
-        CliRun json = replicate("-o", "json");
+        Cli.Result json = replicate("-o", "json");
         assertEquals(0, json.code(), json.toString());
         JsonNode doc = new ObjectMapper().readTree(json.out());
         assertEquals("replicate", doc.get("command").asText());
@@ -115,14 +116,14 @@ class ReplicateCommandTest {
         assertEquals(0, replicate().code());
         ObjectId made = GitFixture.commits(east2, "main", null, 2);
 
-        CliRun r = replicate("--from", "us-east-2");
+        Cli.Result r = replicate("--from", "us-east-2");
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("us-east-2 -> us-east-1: 0 created, 1 updated"), r.toString());
         assertTrue(r.out().contains("us-east-2 -> us-west-2: 0 created, 1 updated"), r.toString());
         assertEquals(made, GitFixture.head(primary, "main"));
         assertEquals(made, GitFixture.head(west2, "main"));
 
-        CliRun unknown = replicate("--from", "eu-west-9");
+        Cli.Result unknown = replicate("--from", "eu-west-9");
         assertEquals(64, unknown.code(), unknown.toString());
         assertTrue(unknown.err().contains("--from eu-west-9 is not a region of this run"), unknown.toString());
     }
@@ -133,7 +134,7 @@ class ReplicateCommandTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        CliRun r = replicate("--git-url", "us-west-2=http://u:p@127.0.0.1:" + closed + "/gone");
+        Cli.Result r = replicate("--git-url", "us-west-2=http://u:p@127.0.0.1:" + closed + "/gone");
 
         assertEquals(1, r.code(), r.toString());
         assertTrue(r.out().contains("us-east-1 -> us-west-2: unreachable: "), r.toString());
@@ -147,12 +148,12 @@ class ReplicateCommandTest {
         GitFixture.commit(west2, "main", null, "local.txt", "made on the secondary");
         GitFixture.commits(primary, "main", null, 1);
 
-        CliRun refused = replicate();
+        Cli.Result refused = replicate();
         assertEquals(1, refused.code(), refused.toString());
         assertTrue(refused.out().matches("(?s).*! refs/heads/main +diverged, left alone.*"), refused.toString());
         assertTrue(refused.out().contains("us-east-1 -> us-east-2: 0 created, 1 updated"), "the other went on: " + refused);
 
-        CliRun forced = replicate("--force");
+        Cli.Result forced = replicate("--force");
         assertEquals(0, forced.code(), forced.toString());
         assertTrue(forced.out().contains("forced"), forced.toString());
         assertEquals(GitFixture.head(primary, "main"), GitFixture.head(west2, "main"));
@@ -163,16 +164,16 @@ class ReplicateCommandTest {
         ObjectId target = GitFixture.head(primary, "main");
         GitFixture.commits(primary, "main", null, 3);
 
-        CliRun r = replicate("--commit", target.name());
+        Cli.Result r = replicate("--commit", target.name());
         assertEquals(0, r.code(), r.toString());
         assertEquals(target, GitFixture.head(east2, "main"));
         assertEquals(1, GitFixture.refs(east2).size(), "only the pipeline branch");
 
-        CliRun other = replicate("--commit", target.name().substring(0, 8), "--branch", "release");
+        Cli.Result other = replicate("--commit", target.name().substring(0, 8), "--branch", "release");
         assertEquals(0, other.code(), other.toString());
         assertEquals(target, GitFixture.head(west2, "release"));
 
-        CliRun missing = replicate("--commit", "0123456789abcdef0123456789abcdef01234567");
+        Cli.Result missing = replicate("--commit", "0123456789abcdef0123456789abcdef01234567");
         assertEquals(1, missing.code(), missing.toString());
         assertTrue(missing.err().contains("is not in the primary repository"), missing.toString());
     }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.devopscli.testing.Cli;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * level (lists compared by their first element). A run against the emulator with one drifted resource
  * gives a document with every kind of entry the example shows.
  */
+@EmulatorTest
 class StatusJsonShapeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -26,7 +29,7 @@ class StatusJsonShapeTest {
     void statusJsonMatchesTheDocumentedExample() throws Exception {
         Emulator.reset();
         String endpoint = Emulator.endpoint().toString();
-        CliRun up = CliRun.of("up", "--yes", "--endpoint-url", endpoint);
+        Cli.Result up = Cli.inProcess("up", "--yes", "--endpoint-url", endpoint);
         assertEquals(0, up.code(), up.toString());
         try (var aws = Emulator.clients("us-east-1")) {
             var group = aws.ec2().describeSecurityGroups(r -> r.filters(f -> f.name("tag:Name")
@@ -34,7 +37,7 @@ class StatusJsonShapeTest {
             aws.ec2().authorizeSecurityGroupIngress(r -> r.groupId(group.groupId()).ipProtocol("tcp")
                     .fromPort(22).toPort(22).cidrIp("0.0.0.0/0"));
         }
-        CliRun status = CliRun.of("status", "-o", "json", "--regions", "us-east-1", "--endpoint-url", endpoint);
+        Cli.Result status = Cli.inProcess("status", "-o", "json", "--regions", "us-east-1", "--endpoint-url", endpoint);
         JsonNode actual = JSON.readTree(status.out());
         // keep the drifted resource first, as in the example
         JsonNode resources = actual.get("regions").get(0).get("resources");
@@ -45,7 +48,7 @@ class StatusJsonShapeTest {
         assertEquals(shape(documented()), shape(actual), status.toString());
 
         // --no-live leaves the live checks out (and their AWS calls); the default run above has them
-        CliRun syncOnly = CliRun.of("status", "--no-live", "-o", "json", "--regions", "us-east-1", "--endpoint-url", endpoint);
+        Cli.Result syncOnly = Cli.inProcess("status", "--no-live", "-o", "json", "--regions", "us-east-1", "--endpoint-url", endpoint);
         JsonNode region = JSON.readTree(syncOnly.out()).get("regions").get(0);
         assertEquals(0, region.get("live").size(), syncOnly.toString());
         org.junit.jupiter.api.Assertions.assertTrue(actual.get("regions").get(0).get("live").size() > 0, status.toString());

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.devopscli.replication.GitFixture;
 import io.devopscli.replication.GitHttpServer;
+import io.devopscli.testing.Cli;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * CodeCommit holds no git data, so the repositories are real git repositories served over HTTP on
  * loopback (--git-url); the rest of status runs against the emulator.
  */
+@EmulatorTest
 class StatusReplicationTest {
     @TempDir
     Path dir;
@@ -53,17 +56,17 @@ class StatusReplicationTest {
         git.close();
     }
 
-    private CliRun run(String command) {
+    private Cli.Result run(String command) {
         List<String> args = new ArrayList<>(List.of(command, "-c", topology.toString(), "--endpoint-url",
                 Emulator.endpoint().toString(), "--cache-dir", dir.resolve("cache").toString(), "-o", "json"));
         for (String region : List.of("us-east-1", "us-east-2")) {
             args.add("--git-url");
             args.add(region + "=" + git.baseUrl(region));
         }
-        return CliRun.of(args.toArray(String[]::new));
+        return Cli.inProcess(args.toArray(String[]::new));
     }
 
-    private static String replication(CliRun status, String check) throws Exception {
+    private static String replication(Cli.Result status, String check) throws Exception {
         JsonNode regions = new ObjectMapper().readTree(status.out()).get("regions");
         JsonNode secondary = StreamSupport.stream(regions.spliterator(), false)
                 .filter(r -> r.get("region").asText().equals("us-east-2")).findFirst().orElseThrow();

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.devopscli.testing.Cli;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * `script`, whose stdin we type into (a typed Ctrl-C becomes SIGINT through the terminal's line
  * discipline, exactly as at a keyboard). Piped output is checked in-process beside it.
  */
+@EmulatorTest
 class TerminalSessionTest {
     private static final Pattern TIMESTAMPED = Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ  \\S");
 
@@ -41,10 +44,7 @@ class TerminalSessionTest {
         private final OutputStream keyboard;
 
         PtyRun(String cliArgs) throws IOException {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            String command = "'" + java + "' -cp '" + System.getProperty("java.class.path") + "' "
-                    + Main.class.getName() + " " + cliArgs;
-            process = new ProcessBuilder("script", "-qefc", command, "/dev/null").redirectErrorStream(true).start();
+            process = Cli.onTerminal(cliArgs).start();
             keyboard = process.getOutputStream();
             Thread reader = new Thread(() -> {
                 try (InputStream in = process.getInputStream()) {
@@ -104,7 +104,7 @@ class TerminalSessionTest {
     /** Colour only on a terminal, and never with --no-color (the live line's cursor control stays). */
     @Test
     void noColorTurnsTheColoursOff() throws Exception {
-        assertEquals(0, CliRun.of("up", "--yes", "--endpoint-url", Emulator.endpoint().toString()).code());
+        assertEquals(0, Cli.inProcess("up", "--yes", "--endpoint-url", Emulator.endpoint().toString()).code());
         try (PtyRun coloured = new PtyRun("status --regions us-east-1 " + endpoint())) {
             assertEquals(0, coloured.exit(), coloured.screen.toString());
             assertTrue(coloured.screen.toString().contains("\u001b[32mok"), coloured.screen.toString());
@@ -118,7 +118,7 @@ class TerminalSessionTest {
 
     @Test
     void whenNotATerminalProgressIsTimestampedLines() {
-        CliRun r = CliRun.of("up", "--yes", "--endpoint-url", Emulator.endpoint().toString());
+        Cli.Result r = Cli.inProcess("up", "--yes", "--endpoint-url", Emulator.endpoint().toString());
         assertEquals(0, r.code(), r.toString());
         assertFalse(r.err().contains("\u001b["), "no terminal control codes in a log");
         assertTrue(r.err().lines().allMatch(l -> TIMESTAMPED.matcher(l).find()), r.err());
@@ -158,10 +158,10 @@ class TerminalSessionTest {
             assertTrue(screen.contains("run `devops-cli up` again to finish the rest"), screen);
             assertFalse(screen.contains("failed: "), "what was in flight finished: " + screen);
         }
-        CliRun again = CliRun.of("up", "--yes", "--endpoint-url", Emulator.endpoint().toString());
+        Cli.Result again = Cli.inProcess("up", "--yes", "--endpoint-url", Emulator.endpoint().toString());
         assertEquals(0, again.code(), again.toString());
         assertTrue(again.out().contains("Apply complete"), again.toString());
-        CliRun check = CliRun.of("up", "--dry-run", "--detailed-exitcode", "--endpoint-url", Emulator.endpoint().toString());
+        Cli.Result check = Cli.inProcess("up", "--dry-run", "--detailed-exitcode", "--endpoint-url", Emulator.endpoint().toString());
         assertEquals(0, check.code(), "nothing left to do: " + check);
     }
 

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.devopscli.resources.ecs.ServiceRollout;
+import io.devopscli.testing.Cli;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * emulator (constant runningCount) the wait is a single check per service and says so; the waiting
  * itself, for AWS, is RolloutCheckTest's and WaiterTest's.
  */
+@EmulatorTest
 class UpWaitTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -23,7 +26,7 @@ class UpWaitTest {
         String endpoint = Emulator.endpoint().toString();
 
         Emulator.reset();
-        CliRun noWait = CliRun.of("up", "--yes", "--no-wait", "-o", "json", "--endpoint-url", endpoint);
+        Cli.Result noWait = Cli.inProcess("up", "--yes", "--no-wait", "-o", "json", "--endpoint-url", endpoint);
         assertEquals(0, noWait.code(), noWait.toString());
         JsonNode skipped = JSON.readTree(noWait.out()).get("rollout");
         assertFalse(skipped.get("waited").asBoolean(), noWait.toString());
@@ -31,7 +34,7 @@ class UpWaitTest {
         assertTrue(noWait.err().contains("Not waiting for ECS services to roll out (--no-wait)"), noWait.toString());
 
         Emulator.reset();
-        CliRun waited = CliRun.of("up", "--yes", "-o", "json", "--endpoint-url", endpoint);
+        Cli.Result waited = Cli.inProcess("up", "--yes", "-o", "json", "--endpoint-url", endpoint);
         assertEquals(0, waited.code(), waited.toString());
         JsonNode rollout = JSON.readTree(waited.out()).get("rollout");
         assertTrue(rollout.get("waited").asBoolean(), waited.toString());

@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
+import io.devopscli.testing.Cli;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
+import io.devopscli.testing.RetryBounds;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,9 +25,11 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
  * definitions with a message naming it (the other region goes on), the task definitions carry the secrets
  * as references, the execution role may read exactly those, and no value ever appears in any output.
  */
+@EmulatorTest
+@RetryBounds(boundMillis = 20_000, firstDelayMillis = 100)
 class AppSecretsEndToEndTest {
     private static final String VALUE = "hunter2-never-printed";
-    private static final String TOPOLOGY = CliHarness.TWO_REGIONS.replace(
+    private static final String TOPOLOGY = Cli.TWO_REGIONS.replace(
             "  autoscaling: {cpuTarget: 50, memoryTarget: 60}",
             "  autoscaling: {cpuTarget: 50, memoryTarget: 60}\n"
                     + "  secrets: {DB_PASSWORD: ssm:/acme/db-password, API_KEY: secretsmanager:acme/api}");
@@ -37,7 +40,6 @@ class AppSecretsEndToEndTest {
     @BeforeEach
     void reset() {
         Emulator.reset();
-        AwsCall.configure(Duration.ofSeconds(20), Duration.ofMillis(100));
     }
 
     @Test
@@ -47,9 +49,9 @@ class AppSecretsEndToEndTest {
         }
         Emulator.clients("eu-west-1").ssm().putParameter(r -> r.name("/acme/db-password").value(VALUE)
                 .type(ParameterType.SECURE_STRING));
-        CliHarness cli = new CliHarness(dir, TOPOLOGY);
+        Cli cli = new Cli(dir, TOPOLOGY);
 
-        CliHarness.Result first = cli.run("up", "--yes");
+        Cli.Result first = cli.run("up", "--yes");
         assertEquals(1, first.code(), first.toString());
         assertTrue(first.toString().contains("app secrets missing in eu-central-1: DB_PASSWORD (ssm:/acme/db-password)"),
                 first.toString());
@@ -59,7 +61,7 @@ class AppSecretsEndToEndTest {
 
         Emulator.clients("eu-central-1").ssm().putParameter(r -> r.name("/acme/db-password").value(VALUE)
                 .type(ParameterType.SECURE_STRING));
-        CliHarness.Result second = cli.run("up", "--yes", "-v");
+        Cli.Result second = cli.run("up", "--yes", "-v");
         assertEquals(0, second.code(), second.toString());
         assertFalse(second.toString().contains(VALUE), "no secret value in any output");
 
@@ -79,9 +81,9 @@ class AppSecretsEndToEndTest {
             assertFalse(policy.contains("parameter/*") || policy.contains("secret:*"), "exactly those, nothing else: " + policy);
         }
 
-        CliHarness.Result converged = cli.run("up", "--yes", "-o", "json");
+        Cli.Result converged = cli.run("up", "--yes", "-o", "json");
         assertEquals(0, converged.json().get("awsCalls").get("mutating").asInt(), converged.toString());
-        CliHarness.Result status = cli.run("status", "--no-live");
+        Cli.Result status = cli.run("status", "--no-live");
         assertFalse(status.toString().contains(VALUE));
     }
 }

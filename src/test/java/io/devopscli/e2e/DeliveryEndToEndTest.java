@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
+import io.devopscli.testing.Cli;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
+import io.devopscli.testing.RetryBounds;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +34,8 @@ import software.amazon.awssdk.services.codepipeline.model.PipelineDeclaration;
  * scaling policy are found and repaired, autoscaling's desired count is left alone, and down keeps the
  * data holders until --purge while sparing what is not ours.
  */
+@EmulatorTest
+@RetryBounds(boundMillis = 20_000, firstDelayMillis = 100)
 class DeliveryEndToEndTest {
     private static final String PRIMARY = "eu-west-1";
 
@@ -42,25 +45,24 @@ class DeliveryEndToEndTest {
     @BeforeEach
     void reset() {
         Emulator.reset();
-        AwsCall.configure(Duration.ofSeconds(20), Duration.ofMillis(100));
     }
 
     @Test
     void deliveryLayerComesUpIsRepairedAndGoesDownKeepingItsData() throws Exception {
-        CliHarness cli = new CliHarness(dir, CliHarness.TWO_REGIONS);
+        Cli cli = new Cli(dir, Cli.TWO_REGIONS);
 
-        CliHarness.Result up = cli.run("up", "--yes");
+        Cli.Result up = cli.run("up", "--yes");
         assertEquals(0, up.code(), up.toString());
 
         for (String region : List.of("eu-west-1", "eu-central-1")) {
             checkDeliveryLayer(region);
         }
 
-        CliHarness.Result second = cli.run("up", "--yes", "-o", "json");
+        Cli.Result second = cli.run("up", "--yes", "-o", "json");
         assertEquals(0, second.code(), second.toString());
         assertEquals(0, second.json().get("awsCalls").get("mutating").asInt(), "second up mutates nothing: " + second);
 
-        CliHarness.Result status = cli.run("status", "-o", "json");
+        Cli.Result status = cli.run("status", "-o", "json");
         assertEquals(0, status.code(), status.toString());
         JsonNode live = status.json().get("regions").get(0).get("live");
         // no image built yet: held at zero tasks, and said so (FirstDeployEndToEndTest follows the first deploy)
@@ -72,7 +74,7 @@ class DeliveryEndToEndTest {
         assertTrue(check(live, "url").get("detail").asText().startsWith("https://"), live.toString());
 
         driftByHand();
-        CliHarness.Result drift = cli.run("status", "--detailed-exitcode", "--no-live");
+        Cli.Result drift = cli.run("status", "--detailed-exitcode", "--no-live");
         assertEquals(2, drift.code(), drift.toString());
         for (String drifted : List.of("ecs/task-definition production", "elbv2/listener-rule staging",
                 "sns/subscription alarms-email", "autoscaling/scaling-policy production-cpu")) {
@@ -80,9 +82,9 @@ class DeliveryEndToEndTest {
         }
         assertFalse(drift.out().contains("ecs/service production  drifted"), "desired count belongs to autoscaling");
 
-        CliHarness.Result repair = cli.run("up", "--yes");
+        Cli.Result repair = cli.run("up", "--yes");
         assertEquals(0, repair.code(), repair.toString());
-        CliHarness.Result clean = cli.run("status", "--detailed-exitcode", "--no-live");
+        Cli.Result clean = cli.run("status", "--detailed-exitcode", "--no-live");
         assertEquals(0, clean.code(), clean.toString());
         checkRepaired();
 
@@ -189,14 +191,14 @@ class DeliveryEndToEndTest {
                 .filter(l -> l.port() == 443).findFirst().orElseThrow();
     }
 
-    private void downKeepsDataUntilPurge(CliHarness cli) {
+    private void downKeepsDataUntilPurge(Cli cli) {
         AwsClients aws = Emulator.clients(PRIMARY);
         String bucket = aws.s3().listBuckets().buckets().stream().map(b -> b.name())
                 .filter(n -> n.startsWith("acme-shop-artifacts-eu-west-1")).findFirst().orElseThrow();
         aws.s3().putObject(r -> r.bucket(bucket).key("SourceArti/source.zip"), RequestBody.fromString("zip"));
         String foreignCluster = aws.ecs().createCluster(r -> r.clusterName("someone-elses-cluster")).cluster().clusterArn();
 
-        CliHarness.Result down = cli.run("down", "--yes");
+        Cli.Result down = cli.run("down", "--yes");
         assertEquals(0, down.code(), down.toString());
         assertTrue(down.out().contains("kept: holds data"), down.toString());
         assertTrue(aws.codecommit().getRepository(r -> r.repositoryName("acme-shop-repo")).repositoryMetadata() != null);
@@ -207,7 +209,7 @@ class DeliveryEndToEndTest {
                 .filter(arn -> !aws.ecs().describeClusters(r -> r.clusters(arn)).clusters().get(0).status().equals("INACTIVE"))
                 .toList(), "only the cluster that is not ours is left");
 
-        CliHarness.Result purge = cli.run("down", "--yes", "--purge");
+        Cli.Result purge = cli.run("down", "--yes", "--purge");
         assertEquals(0, purge.code(), purge.toString());
         assertFalse(aws.s3().listBuckets().buckets().stream().anyMatch(b -> b.name().equals(bucket)));
         assertEquals(0, aws.ecr().describeRepositories().repositories().size());

@@ -3,11 +3,11 @@ package io.devopscli.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.devopscli.aws.AwsClients;
-import io.devopscli.cli.Main;
 import io.devopscli.lambda.ReplicationHandler;
 import io.devopscli.lambda.ReplicationSettings;
 import io.devopscli.replication.GitFixture;
 import io.devopscli.replication.GitHttpServer;
+import io.devopscli.testing.Cli;
 import io.devopscli.testing.Emulator;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -207,14 +207,10 @@ public final class DisasterRecoveryBenchmark {
         if (!args.get(0).equals("up")) {
             all.addAll(common);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                all.toArray(String[]::new));
-        String text = out.toString(StandardCharsets.UTF_8);
-        if (code != 0) {
-            throw new IllegalStateException(String.join(" ", args) + " exited " + code + "\n" + text + "\n"
-                    + err.toString(StandardCharsets.UTF_8));
+        Cli.Result run = Cli.inProcess(all.toArray(String[]::new));
+        String text = run.out();
+        if (run.code() != 0) {
+            throw new IllegalStateException(String.join(" ", args) + " exited " + run.code() + "\n" + text + "\n" + run.err());
         }
         return all.contains("json") ? JSON.readTree(text) : null;
     }

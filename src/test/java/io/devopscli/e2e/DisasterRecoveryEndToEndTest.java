@@ -6,17 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.devopscli.aws.AwsCall;
 import io.devopscli.lambda.ReplicationHandler;
 import io.devopscli.lambda.ReplicationSettings;
 import io.devopscli.replication.GitFixture;
 import io.devopscli.replication.GitHttpServer;
+import io.devopscli.testing.Cli;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
+import io.devopscli.testing.RetryBounds;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,6 +45,8 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  * is (its environment, read back with GetFunctionConfiguration), fed the event CodeCommit would publish.
  * ECS on moto registers no tasks with target groups: the tests register IP targets, as ECS does on AWS.
  */
+@EmulatorTest
+@RetryBounds(boundMillis = 20_000, firstDelayMillis = 100)
 class DisasterRecoveryEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> REGIONS = List.of("us-east-1", "us-east-2", "us-west-2");
@@ -73,18 +76,17 @@ class DisasterRecoveryEndToEndTest {
 
     private GitHttpServer git;
     private final Map<String, Repository> repos = new LinkedHashMap<>();
-    private CliHarness cli;
+    private Cli cli;
 
     @BeforeEach
     void setUp() throws Exception {
         Emulator.reset();
-        AwsCall.configure(Duration.ofSeconds(20), Duration.ofMillis(100));
         git = GitHttpServer.start(dir.resolve("git"));
         for (String region : REGIONS) {
             repos.put(region, git.create(region + "/dr-repo"));
         }
-        cli = new CliHarness(dir, TOPOLOGY);
-        CliHarness.Result up = cli.run("up", "--yes");
+        cli = new Cli(dir, TOPOLOGY);
+        Cli.Result up = cli.run("up", "--yes");
         assertEquals(0, up.code(), up.toString());
         for (String region : REGIONS) {
             registerHealthyTarget(region);
@@ -107,7 +109,7 @@ class DisasterRecoveryEndToEndTest {
                     env.get(ReplicationSettings.SECONDARY_REGIONS));
         }
 
-        CliHarness.Result status = withGit("status", "-o", "json");
+        Cli.Result status = withGit("status", "-o", "json");
         assertEquals(0, status.code(), status.toString());
         JsonNode doc = status.json();
         List<String> chain = new ArrayList<>();
@@ -121,11 +123,11 @@ class DisasterRecoveryEndToEndTest {
     @Test
     void failoverToTheThirdRegionMakesItFirstMovesTheSourceAndPushesThenFlowFromIt() throws Exception {
         GitFixture.commits(repos.get("us-east-1"), "main", null, 5);
-        CliHarness.Result replicate = withGit("replicate");
+        Cli.Result replicate = withGit("replicate");
         assertEquals(0, replicate.code(), replicate.toString());
         assertTrue(replicate.out().contains("us-east-1 -> us-west-2: 1 created"), replicate.toString());
 
-        CliHarness.Result over = withGit("failover", "--to", "us-west-2", "--yes", "-o", "json");
+        Cli.Result over = withGit("failover", "--to", "us-west-2", "--yes", "-o", "json");
         assertEquals(0, over.code(), over.toString());
         JsonNode doc = over.json();
         assertEquals("done", doc.get("outcome").asText(), over.toString());
@@ -138,7 +140,7 @@ class DisasterRecoveryEndToEndTest {
         assertTrue(doc.get("steps").get(2).get("detail").asText().contains("in sync with us-east-1"), over.toString());
         assertChain("us-west-2", "us-east-1", "us-east-2");
         assertEquals(Map.of("us-east-1", "DISABLED", "us-east-2", "DISABLED", "us-west-2", "ENABLED"), triggers());
-        CliHarness.Result status = withGit("status", "--no-color");
+        Cli.Result status = withGit("status", "--no-color");
         assertTrue(status.out().contains("Failover chain: us-west-2 [healthy (1 of 1 checkers)] > us-east-1 [healthy"
                 + " (1 of 1 checkers)] > us-east-2 [healthy (1 of 1 checkers)]"), status.toString());
         assertTrue(status.out().contains("Replication source: us-west-2 (serves production); triggers: us-east-1 DISABLED,"
@@ -157,7 +159,7 @@ class DisasterRecoveryEndToEndTest {
 
         // replicate follows too: without --from it mirrors from the region serving production
         ObjectId more = GitFixture.commits(repos.get("us-west-2"), "main", null, 1);
-        CliHarness.Result again = withGit("replicate");
+        Cli.Result again = withGit("replicate");
         assertEquals(0, again.code(), again.toString());
         assertTrue(again.out().contains("us-west-2 -> us-east-1: 0 created, 1 updated"), again.toString());
         assertEquals(more, GitFixture.head(repos.get("us-east-2"), "main"));
@@ -175,7 +177,7 @@ class DisasterRecoveryEndToEndTest {
         // pushed while us-east-1 was out: never replicated there
         ObjectId newer = GitFixture.commits(repos.get("us-west-2"), "main", null, 4);
 
-        CliHarness.Result back = withGit("failover", "--to", "us-east-1", "--yes");
+        Cli.Result back = withGit("failover", "--to", "us-east-1", "--yes");
         assertEquals(0, back.code(), back.toString());
         assertTrue(back.out().contains("us-east-1 is behind us-west-2: main behind by 4"), back.toString());
         assertTrue(back.out().contains("us-east-1 brought up to date from us-west-2: 0 created, 1 updated"), back.toString());
@@ -194,7 +196,7 @@ class DisasterRecoveryEndToEndTest {
         // a commit that reached us-east-1 only, as if pushed there while it was no longer the source
         ObjectId stray = GitFixture.commit(repos.get("us-east-1"), "main", null, "hotfix.txt", "only in us-east-1");
 
-        CliHarness.Result refused = withGit("failover", "--to", "us-east-1", "--yes", "-o", "json");
+        Cli.Result refused = withGit("failover", "--to", "us-east-1", "--yes", "-o", "json");
         assertEquals(1, refused.code(), refused.toString());
         assertEquals("refused", refused.json().get("outcome").asText());
         String message = refused.json().get("message").asText();
@@ -206,7 +208,7 @@ class DisasterRecoveryEndToEndTest {
         assertEquals("ENABLED", triggers().get("us-west-2"));
         assertUpChangesNothing();
 
-        CliHarness.Result forced = withGit("failover", "--to", "us-east-1", "--yes", "--force");
+        Cli.Result forced = withGit("failover", "--to", "us-east-1", "--yes", "--force");
         assertEquals(0, forced.code(), forced.toString());
         assertTrue(forced.out().contains("replaced (--force): refs/heads/main was " + stray.name()), forced.toString());
         assertEquals(active, GitFixture.head(repos.get("us-east-1"), "main"));
@@ -218,7 +220,7 @@ class DisasterRecoveryEndToEndTest {
     @Test
     void failoverWithoutGitServersSkipsTheRepositoryStepsAndSaysWhy() {
         // against the emulator without --git-url the repositories cannot be read: traffic still moves
-        CliHarness.Result over = cli.run("failover", "--to", "us-east-2", "--yes");
+        Cli.Result over = cli.run("failover", "--to", "us-east-2", "--yes");
         assertEquals(0, over.code(), over.toString());
         assertTrue(over.out().matches("(?s).*4\\. catch up repository +done .*skipped: repositories unavailable \\(the "
                 + "AWS endpoint is an emulator without git.*"), over.toString());
@@ -226,13 +228,13 @@ class DisasterRecoveryEndToEndTest {
     }
 
     private void assertUpChangesNothing() {
-        CliHarness.Result up = cli.run("up", "--yes", "-o", "json");
+        Cli.Result up = cli.run("up", "--yes", "-o", "json");
         assertEquals(0, up.code(), up.toString());
         assertFalse(up.json().get("changes").asBoolean(), up.toString());
         assertEquals(0, up.json().get("awsCalls").get("mutating").asInt(), up.toString());
     }
 
-    private CliHarness.Result withGit(String... args) {
+    private Cli.Result withGit(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--cache-dir", dir.resolve("cache").toString()));
         for (String region : REGIONS) {

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.devopscli.aws.AwsCall;
+import io.devopscli.testing.Cli;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
+import io.devopscli.testing.RetryBounds;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
  * own view: two and three regions with non-default names and CIDRs, idempotency, drift and repair, and a
  * down that spares what is not ours.
  */
+@EmulatorTest
+@RetryBounds(boundMillis = 20_000, firstDelayMillis = 100)
 class EndToEndTest {
     @TempDir
     Path dir;
@@ -35,10 +38,9 @@ class EndToEndTest {
     @BeforeEach
     void reset() {
         Emulator.reset();
-        AwsCall.configure(Duration.ofSeconds(20), Duration.ofMillis(100));
     }
 
-    private static final String THREE_REGIONS = CliHarness.TWO_REGIONS
+    private static final String THREE_REGIONS = Cli.TWO_REGIONS
             .replace("project: acme-shop", "project: trio")
             .replace("  - {name: eu-central-1, role: secondary, cidr: 10.30.0.0/16}",
                     "  - {name: eu-central-1, role: secondary, cidr: 10.30.0.0/16}\n"
@@ -51,9 +53,9 @@ class EndToEndTest {
 
     @Test
     void twoRegionsComeUpAreIdempotentRepairDriftAndGoDown() throws Exception {
-        CliHarness topo = new CliHarness(dir, CliHarness.TWO_REGIONS);
+        Cli topo = new Cli(dir, Cli.TWO_REGIONS);
 
-        CliHarness.Result first = topo.run("up", "--yes");
+        Cli.Result first = topo.run("up", "--yes");
         assertEquals(0, first.code(), first.toString());
         assertTrue(first.out().contains("Apply complete"), first.toString());
 
@@ -77,7 +79,7 @@ class EndToEndTest {
             }
         }
 
-        CliHarness.Result second = topo.run("up", "--yes", "-o", "json");
+        Cli.Result second = topo.run("up", "--yes", "-o", "json");
         assertEquals(0, second.code(), second.toString());
         assertFalse(second.json().get("changes").asBoolean(), second.toString());
         assertEquals(0, second.json().get("awsCalls").get("mutating").asInt(), "second up mutates nothing: " + second);
@@ -93,19 +95,19 @@ class EndToEndTest {
             ec2.deleteRoute(r -> r.routeTableId(privateRt.routeTableId()).destinationCidrBlock("0.0.0.0/0"));
         }
 
-        CliHarness.Result drift = topo.run("status", "--detailed-exitcode");
+        Cli.Result drift = topo.run("status", "--detailed-exitcode");
         assertEquals(2, drift.code(), drift.toString());
         assertTrue(drift.out().contains("ec2/security-group alb"), drift.toString());
         assertTrue(drift.out().contains("tcp 22"), "the opened port is named: " + drift);
         assertTrue(drift.out().contains("private-eu-west-1a"), drift.toString());
 
-        CliHarness.Result driftJson = topo.run("status", "-o", "json");
+        Cli.Result driftJson = topo.run("status", "-o", "json");
         assertEquals(0, driftJson.code(), "without --detailed-exitcode drift is exit 0: " + driftJson);
         assertFalse(driftJson.json().get("inSync").asBoolean());
 
-        CliHarness.Result repair = topo.run("up", "--yes");
+        Cli.Result repair = topo.run("up", "--yes");
         assertEquals(0, repair.code(), repair.toString());
-        CliHarness.Result clean = topo.run("status", "--detailed-exitcode");
+        Cli.Result clean = topo.run("status", "--detailed-exitcode");
         assertEquals(0, clean.code(), clean.toString());
         try (Ec2Client ec2 = ec2("eu-west-1")) {
             assertTrue(group(ec2, "acme-shop-alb-sg").ipPermissions().stream().noneMatch(p -> p.fromPort() == 22),
@@ -120,7 +122,7 @@ class EndToEndTest {
         try (Ec2Client ec2 = ec2("eu-west-1")) {
             untagged = ec2.createVpc(r -> r.cidrBlock("10.99.0.0/16")).vpc().vpcId();
         }
-        CliHarness.Result down = topo.run("down", "--yes");
+        Cli.Result down = topo.run("down", "--yes");
         assertEquals(0, down.code(), down.toString());
         for (String region : List.of("eu-west-1", "eu-central-1")) {
             try (Ec2Client ec2 = ec2(region)) {
@@ -141,15 +143,15 @@ class EndToEndTest {
         try (IamClient iam = Emulator.clients("us-east-1").iam()) {
             assertTrue(iam.listRoles().roles().stream().noneMatch(r -> r.roleName().startsWith("acme-shop-")));
         }
-        CliHarness.Result afterDown = topo.run("status", "--detailed-exitcode", "-o", "json");
+        Cli.Result afterDown = topo.run("status", "--detailed-exitcode", "-o", "json");
         assertEquals(2, afterDown.code(), "everything is missing again: " + afterDown);
     }
 
     @Test
     void threeRegionsWithASingleNatGatewayEach() throws Exception {
-        CliHarness topo = new CliHarness(dir, THREE_REGIONS);
+        Cli topo = new Cli(dir, THREE_REGIONS);
 
-        CliHarness.Result up = topo.run("up", "--yes", "-o", "json");
+        Cli.Result up = topo.run("up", "--yes", "-o", "json");
         assertEquals(0, up.code(), up.toString());
         assertEquals(3, up.json().get("regions").size());
 
@@ -168,16 +170,16 @@ class EndToEndTest {
                             .map(s -> s.cidrBlock()).sorted().toList());
         }
 
-        CliHarness.Result second = topo.run("status", "--detailed-exitcode");
+        Cli.Result second = topo.run("status", "--detailed-exitcode");
         assertEquals(0, second.code(), second.toString());
 
         // A run limited to the primary still sees every region of the topology: the failover records,
         // which name the secondaries' load balancers, are in sync rather than rewritten.
-        CliHarness.Result primaryOnly = topo.run("up", "--yes", "--regions", "eu-west-1", "-o", "json");
+        Cli.Result primaryOnly = topo.run("up", "--yes", "--regions", "eu-west-1", "-o", "json");
         assertEquals(0, primaryOnly.code(), primaryOnly.toString());
         assertFalse(primaryOnly.json().get("changes").asBoolean(), primaryOnly.toString());
 
-        CliHarness.Result onlyOne = topo.run("down", "--yes", "--regions", "eu-central-1");
+        Cli.Result onlyOne = topo.run("down", "--yes", "--regions", "eu-central-1");
         assertEquals(0, onlyOne.code(), onlyOne.toString());
         try (Ec2Client ec2 = ec2("eu-central-1")) {
             assertEquals(0, ec2.describeVpcs(r -> r.filters(owned("trio"))).vpcs().size());

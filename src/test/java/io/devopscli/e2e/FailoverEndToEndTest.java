@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.devopscli.aws.AwsCall;
+import io.devopscli.testing.Cli;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
+import io.devopscli.testing.RetryBounds;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,8 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  * groups, so the tests register IP targets themselves, as ECS does on AWS (moto reports registered
  * targets healthy); moto's running count is MOTO_ECS_SERVICE_RUNNING (2 from scripts/emulator.sh).
  */
+@EmulatorTest
+@RetryBounds(boundMillis = 20_000, firstDelayMillis = 100)
 class FailoverEndToEndTest {
     private static final String TOPOLOGY = """
             project: fo-shop
@@ -48,26 +51,25 @@ class FailoverEndToEndTest {
     @BeforeEach
     void reset() {
         Emulator.reset();
-        AwsCall.configure(Duration.ofSeconds(20), Duration.ofMillis(100));
     }
 
     @Test
     void failoverToTheSecondaryAndBackSwapsTheRecordsAndTimesEachStep() throws Exception {
-        CliHarness topo = new CliHarness(dir, TOPOLOGY);
-        CliHarness.Result up = topo.run("up", "--yes");
+        Cli topo = new Cli(dir, TOPOLOGY);
+        Cli.Result up = topo.run("up", "--yes");
         assertEquals(0, up.code(), up.toString());
         registerHealthyTargets("us-east-1", "10.20.2.10");
         registerHealthyTargets("us-east-2", "10.30.2.10");
         assertEquals("fo-shop-us-east-1", primaryRecord().setIdentifier());
 
-        CliHarness.Result dry = topo.run("failover", "--to", "us-east-2", "--dry-run", "-o", "json");
+        Cli.Result dry = topo.run("failover", "--to", "us-east-2", "--dry-run", "-o", "json");
         assertEquals(0, dry.code(), dry.toString());
         assertEquals("dry_run", dry.json().get("outcome").asText());
         assertEquals(List.of("done", "done", "done", "planned", "planned", "planned", "planned", "planned"),
                 statuses(dry.json()));
         assertEquals("fo-shop-us-east-1", primaryRecord().setIdentifier(), "a dry run changes nothing");
 
-        CliHarness.Result over = topo.run("failover", "--to", "us-east-2", "--yes", "-o", "json");
+        Cli.Result over = topo.run("failover", "--to", "us-east-2", "--yes", "-o", "json");
         assertEquals(0, over.code(), over.toString());
         assertSteps(over.json(), "us-east-1", "us-east-2");
         ResourceRecordSet primary = primaryRecord();
@@ -75,17 +77,17 @@ class FailoverEndToEndTest {
         assertEquals(dnsOf("us-east-2"), primary.aliasTarget().dnsName().toLowerCase().replaceAll("\\.$", ""));
         assertEquals("fo-shop-us-east-1", record("SECONDARY").setIdentifier());
 
-        CliHarness.Result again = topo.run("failover", "--to", "us-east-2", "--yes");
+        Cli.Result again = topo.run("failover", "--to", "us-east-2", "--yes");
         assertEquals(0, again.code(), again.toString());
         assertTrue(again.out().contains("us-east-2 already serves production"), again.toString());
 
         // the active region is Route 53's to say: up finds nothing to change and does not swap back
-        CliHarness.Result upAfter = topo.run("up", "--yes", "-o", "json");
+        Cli.Result upAfter = topo.run("up", "--yes", "-o", "json");
         assertEquals(0, upAfter.code(), upAfter.toString());
         assertFalse(upAfter.json().get("changes").asBoolean(), upAfter.toString());
         assertEquals("fo-shop-us-east-2", primaryRecord().setIdentifier());
 
-        CliHarness.Result back = topo.run("failover", "--to", "us-east-1", "--yes");
+        Cli.Result back = topo.run("failover", "--to", "us-east-1", "--yes");
         assertEquals(0, back.code(), back.toString());
         assertTrue(back.out().contains("Recovery time: "), back.toString());
         for (String step : List.of("1. read active region", "2. check target", "3. check repository",
@@ -100,18 +102,18 @@ class FailoverEndToEndTest {
     @Test
     void anUnhealthyTargetIsRefusedUnlessForced() throws Exception {
         // production needs 3 running tasks; moto runs 2, and no targets are registered in us-east-2
-        CliHarness topo = new CliHarness(dir, TOPOLOGY.replace("production: {desired: 2, min: 2, max: 4}",
+        Cli topo = new Cli(dir, TOPOLOGY.replace("production: {desired: 2, min: 2, max: 4}",
                 "production: {desired: 3, min: 3, max: 4}"));
-        CliHarness.Result up = topo.run("up", "--yes");
+        Cli.Result up = topo.run("up", "--yes");
         assertEquals(0, up.code(), up.toString());
 
         // a dry run the real run would refuse must not read as a green light to a script
-        CliHarness.Result dryRefused = topo.run("failover", "--to", "us-east-2", "--dry-run");
+        Cli.Result dryRefused = topo.run("failover", "--to", "us-east-2", "--dry-run");
         assertEquals(1, dryRefused.code(), dryRefused.toString());
         assertTrue(dryRefused.out().contains("the target would be refused without --force"), dryRefused.toString());
         assertEquals(0, topo.run("failover", "--to", "us-east-2", "--dry-run", "--force").code(), "--force would go on");
 
-        CliHarness.Result refused = topo.run("failover", "--to", "us-east-2", "--yes", "-o", "json");
+        Cli.Result refused = topo.run("failover", "--to", "us-east-2", "--yes", "-o", "json");
         assertEquals(1, refused.code(), refused.toString());
         assertEquals("refused", refused.json().get("outcome").asText());
         String message = refused.json().get("message").asText();
@@ -121,7 +123,7 @@ class FailoverEndToEndTest {
         assertEquals(List.of("done", "failed", "done"), statuses(refused.json()));
         assertEquals("fo-shop-us-east-1", primaryRecord().setIdentifier(), "nothing changed");
 
-        CliHarness.Result forced = topo.run("failover", "--to", "us-east-2", "--yes", "--force");
+        Cli.Result forced = topo.run("failover", "--to", "us-east-2", "--yes", "--force");
         assertEquals(0, forced.code(), forced.toString());
         assertTrue(forced.out().contains("going on (--force)"), forced.toString());
         assertEquals("fo-shop-us-east-2", primaryRecord().setIdentifier());

@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.replication.GitFixture;
 import io.devopscli.replication.GitHttpServer;
+import io.devopscli.testing.Cli;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
+import io.devopscli.testing.RetryBounds;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -45,6 +46,8 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  * (RegisterTaskDefinition with the commit's image, UpdateService), and the Scale action's shell is run by
  * ScaleBuildspecTest against a stand-in `aws` command.
  */
+@EmulatorTest
+@RetryBounds(boundMillis = 20_000, firstDelayMillis = 100)
 class FirstDeployEndToEndTest {
     private static final String PRIMARY = "eu-west-1";
     private static final String SECONDARY = "eu-central-1";
@@ -60,7 +63,6 @@ class FirstDeployEndToEndTest {
     @BeforeEach
     void reset() throws Exception {
         Emulator.reset();
-        AwsCall.configure(Duration.ofSeconds(20), Duration.ofMillis(100));
         git = GitHttpServer.start(dir.resolve("git"));
         primaryRepo = git.create(PRIMARY + "/acme-shop-repo");
         secondaryRepo = git.create(SECONDARY + "/acme-shop-repo");
@@ -83,13 +85,13 @@ class FirstDeployEndToEndTest {
 
     @Test
     void fromAnEmptyAccountToTheFirstDeploy() throws Exception {
-        CliHarness cli = new CliHarness(dir, CliHarness.TWO_REGIONS);
+        Cli cli = new Cli(dir, Cli.TWO_REGIONS);
 
-        CliHarness.Result up = cli.run("up", "--yes");
+        Cli.Result up = cli.run("up", "--yes");
         assertEquals(0, up.code(), up.toString());
         assertTrue(up.err().contains("certificate for shop.acme.test, staging.shop.acme.test issued"), up.toString());
 
-        CliHarness.Result second = cli.run("up", "--yes", "-o", "json");
+        Cli.Result second = cli.run("up", "--yes", "-o", "json");
         assertEquals(0, second.code(), second.toString());
         assertEquals(0, second.json().get("awsCalls").get("mutating").asInt(), "second up mutates nothing: " + second);
 
@@ -100,21 +102,21 @@ class FirstDeployEndToEndTest {
         }
 
         Path app = sampleApp();
-        CliHarness.Result push = cli.run(withGit("push", "--path", app.toString(), "--message", "First release"));
+        Cli.Result push = cli.run(withGit("push", "--path", app.toString(), "--message", "First release"));
         assertEquals(0, push.code(), push.toString());
         String sha = GitFixture.head(primaryRepo, "trunk").name();
         assertTrue(push.out().contains("commit " + sha), push.toString());
 
-        CliHarness.Result waited = cli.run(withGit("push", "--path", app.toString(), "--wait"));
+        Cli.Result waited = cli.run(withGit("push", "--path", app.toString(), "--wait"));
         assertEquals(0, waited.code(), "the emulator cannot run pipelines: said, and exit 0: " + waited);
         assertTrue(waited.out().contains("no new commit"), waited.toString());
         assertTrue(waited.err().contains("Pipeline runs: unavailable from this endpoint"), waited.toString());
 
-        CliHarness.Result replicate = cli.run(withGit("replicate"));
+        Cli.Result replicate = cli.run(withGit("replicate"));
         assertEquals(0, replicate.code(), replicate.toString());
         assertEquals(sha, GitFixture.head(secondaryRepo, "trunk").name(), "the secondary has the pushed SHA");
 
-        CliHarness.Result status = cli.run(withGit("status", "-o", "json"));
+        Cli.Result status = cli.run(withGit("status", "-o", "json"));
         assertEquals(0, status.code(), status.toString());
         JsonNode primaryLive = live(status.json(), PRIMARY);
         assertEquals("at " + sha.substring(0, 8), check(primaryLive, "repository trunk").get("detail").asText());
@@ -132,17 +134,17 @@ class FirstDeployEndToEndTest {
 
         // The pipeline's staging deploy, as CodePipeline's ECS action does it (moto cannot run pipelines)
         String image = deployLikeThePipeline(PRIMARY, "staging", sha);
-        CliHarness.Result afterDeploy = cli.run("up", "--yes");
+        Cli.Result afterDeploy = cli.run("up", "--yes");
         assertEquals(0, afterDeploy.code(), afterDeploy.toString());
         ScalableTarget staging = target(PRIMARY, "staging");
         assertEquals(1, staging.minCapacity(), "staging runs the topology's counts once its first image is deployed");
         assertEquals(2, staging.maxCapacity());
         assertEquals(0, target(PRIMARY, "production").maxCapacity(), "production still waits for its approval");
         assertEquals(image, serviceImage(PRIMARY, "staging"), "up never rolls back the image the pipeline deployed");
-        CliHarness.Result converged = cli.run("up", "--yes", "-o", "json");
+        Cli.Result converged = cli.run("up", "--yes", "-o", "json");
         assertEquals(0, converged.json().get("awsCalls").get("mutating").asInt(), "still converged: " + converged);
 
-        CliHarness.Result version = cli.run(withGit("status", "-o", "json"));
+        Cli.Result version = cli.run(withGit("status", "-o", "json"));
         assertTrue(check(live(version.json(), PRIMARY), "commit staging").get("detail").asText().startsWith(sha),
                 version.toString());
 
@@ -156,7 +158,7 @@ class FirstDeployEndToEndTest {
                     .describeCertificate(r -> r.certificateArn(c.certificateArn())).certificate().domainValidationOptions()
                     .forEach(v -> validationNames.add(v.resourceRecord().name().toLowerCase())));
         }
-        CliHarness.Result down = cli.run("down", "--yes", "--purge");
+        Cli.Result down = cli.run("down", "--yes", "--purge");
         assertEquals(0, down.code(), down.toString());
         for (String region : REGIONS) {
             AwsClients aws = Emulator.clients(region);

@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.devopscli.aws.AwsCall;
+import io.devopscli.testing.Cli;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import io.devopscli.testing.FaultProxy;
+import io.devopscli.testing.RetryBounds;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,8 @@ import software.amazon.awssdk.services.ec2.model.Vpc;
  * unreachable region fails alone. Faults come from scripts/fault-proxy.py (the fault benchmark's proxy)
  * between the CLI and the emulator.
  */
+@EmulatorTest
+@RetryBounds(boundMillis = 20_000, firstDelayMillis = 100)
 class HardeningEndToEndTest {
     private static final String PROJECT = "acme-shop";
     private static final List<String> REGIONS = List.of("eu-west-1", "eu-central-1");
@@ -45,14 +48,13 @@ class HardeningEndToEndTest {
     @BeforeEach
     void reset() {
         Emulator.reset();
-        AwsCall.configure(Duration.ofSeconds(20), Duration.ofMillis(100));
     }
 
     @Test
     void twoUpsStartedAtOnceLeaveOneCopyAndTheLoserNamesTheHolder() throws Exception {
-        CliHarness topo = new CliHarness(dir, CliHarness.TWO_REGIONS);
-        List<CliHarness.Result> results = concurrently(topo, "up", "--yes");
-        for (CliHarness.Result r : results) {
+        Cli topo = new Cli(dir, Cli.TWO_REGIONS);
+        List<Cli.Result> results = concurrently(topo, "up", "--yes");
+        for (Cli.Result r : results) {
             assertTrue(r.code() == 0 || (r.code() == 1 && r.err().contains("held by") && r.err().contains("for `up`")), r.toString());
         }
         assertTrue(results.stream().anyMatch(r -> r.code() == 0), results.toString());
@@ -61,9 +63,9 @@ class HardeningEndToEndTest {
 
     @Test
     void withALockTimeoutTheSecondUpWaitsAndBothSucceed() throws Exception {
-        CliHarness topo = new CliHarness(dir, CliHarness.TWO_REGIONS);
-        List<CliHarness.Result> results = concurrently(topo, "up", "--yes", "--lock-timeout", "5m");
-        for (CliHarness.Result r : results) {
+        Cli topo = new Cli(dir, Cli.TWO_REGIONS);
+        List<Cli.Result> results = concurrently(topo, "up", "--yes", "--lock-timeout", "5m");
+        for (Cli.Result r : results) {
             assertEquals(0, r.code(), r.toString());
         }
         assertOneCopyOfEverything(topo);
@@ -71,11 +73,11 @@ class HardeningEndToEndTest {
 
     @Test
     void withFivePercentOfMutatingAnswersLostUpSucceedsAndLeavesNoDuplicate() throws Exception {
-        CliHarness topo = new CliHarness(dir, CliHarness.TWO_REGIONS);
+        Cli topo = new Cli(dir, Cli.TWO_REGIONS);
         Path stats = dir.resolve("stats.json");
         try (FaultProxy proxy = FaultProxy.start("--drop-after", "0.05", "--mutating-only", "--seed", "7",
                 "--stats", stats.toString())) {
-            CliHarness.Result up = topo.runAt(proxy.endpoint(), "up", "--yes");
+            Cli.Result up = topo.runAt(proxy.endpoint(), "up", "--yes");
             assertEquals(0, up.code(), up.toString());
         }
         JsonNode injected = JSON.readTree(Files.readString(stats));
@@ -85,7 +87,7 @@ class HardeningEndToEndTest {
 
     @Test
     void aHandMadeDuplicateVpcIsReportedByStatusAndRemovedByUp() throws Exception {
-        CliHarness topo = new CliHarness(dir, CliHarness.TWO_REGIONS);
+        Cli topo = new Cli(dir, Cli.TWO_REGIONS);
         assertEquals(0, topo.run("up", "--yes").code());
         String original;
         String copy;
@@ -97,7 +99,7 @@ class HardeningEndToEndTest {
                     .tags(vpc.tags()))).vpc().vpcId();
         }
 
-        CliHarness.Result status = topo.run("status", "--detailed-exitcode", "-o", "json");
+        Cli.Result status = topo.run("status", "--detailed-exitcode", "-o", "json");
         assertEquals(2, status.code(), status.toString());
         JsonNode vpc = resource(status.json(), "eu-west-1", "ec2/vpc");
         assertEquals("duplicate", vpc.path("state").asText(), vpc.toString());
@@ -109,10 +111,10 @@ class HardeningEndToEndTest {
                 }
             }
         }
-        CliHarness.Result table = topo.run("status");
+        Cli.Result table = topo.run("status");
         assertTrue(table.out().contains("duplicates: " + copy), table.toString());
 
-        CliHarness.Result up = topo.run("up", "--yes");
+        Cli.Result up = topo.run("up", "--yes");
         assertEquals(0, up.code(), up.toString());
         assertTrue(up.out().contains(copy), "the plan shows the duplicate before removing it: " + up);
         try (var clients = Emulator.clients("eu-west-1")) {
@@ -124,7 +126,7 @@ class HardeningEndToEndTest {
 
     @Test
     void downDeletesDuplicatesTooAndSaysCompleteOnlyWhenNothingIsLeft() throws Exception {
-        CliHarness topo = new CliHarness(dir, CliHarness.TWO_REGIONS);
+        Cli topo = new Cli(dir, Cli.TWO_REGIONS);
         assertEquals(0, topo.run("up", "--yes").code());
         try (var clients = Emulator.clients("eu-central-1")) {
             Ec2Client ec2 = clients.ec2();
@@ -132,7 +134,7 @@ class HardeningEndToEndTest {
             ec2.createVpc(r -> r.cidrBlock("10.99.0.0/16").tagSpecifications(t -> t.resourceType(ResourceType.VPC)
                     .tags(vpc.tags())));
         }
-        CliHarness.Result down = topo.run("down", "--yes", "--purge");
+        Cli.Result down = topo.run("down", "--yes", "--purge");
         assertEquals(0, down.code(), down.toString());
         assertTrue(down.out().contains("Destroy complete"), down.toString());
         for (String region : REGIONS) {
@@ -144,8 +146,8 @@ class HardeningEndToEndTest {
 
     @Test
     void anUnreachableRegionFailsAloneWhileTheOtherIsBuilt() throws Exception {
-        CliHarness topo = new CliHarness(dir, CliHarness.TWO_REGIONS);
-        CliHarness.Result up;
+        Cli topo = new Cli(dir, Cli.TWO_REGIONS);
+        Cli.Result up;
         try (FaultProxy proxy = FaultProxy.start("--unreachable", "eu-central-1")) {
             up = topo.runAt(proxy.endpoint(), "up", "--yes");
         }
@@ -169,11 +171,11 @@ class HardeningEndToEndTest {
         assertOneCopyOfEverything(topo);
     }
 
-    private static List<CliHarness.Result> concurrently(CliHarness topo, String... args) throws Exception {
+    private static List<Cli.Result> concurrently(Cli topo, String... args) throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService two = Executors.newFixedThreadPool(2);
         try {
-            List<Future<CliHarness.Result>> runs = new ArrayList<>();
+            List<Future<Cli.Result>> runs = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 runs.add(two.submit(() -> {
                     go.await();
@@ -181,8 +183,8 @@ class HardeningEndToEndTest {
                 }));
             }
             go.countDown();
-            List<CliHarness.Result> results = new ArrayList<>();
-            for (Future<CliHarness.Result> f : runs) {
+            List<Cli.Result> results = new ArrayList<>();
+            for (Future<Cli.Result> f : runs) {
                 results.add(f.get());
             }
             return results;
@@ -192,14 +194,14 @@ class HardeningEndToEndTest {
     }
 
     /** No key with two copies, one VPC per region, and a further up with nothing left to do. */
-    private static void assertOneCopyOfEverything(CliHarness topo) {
+    private static void assertOneCopyOfEverything(Cli topo) {
         assertEquals(Map.of(), Copies.duplicates(PROJECT, REGIONS));
         for (String region : REGIONS) {
             try (var clients = Emulator.clients(region)) {
                 assertEquals(1, ownedVpcs(clients.ec2()).size(), region);
             }
         }
-        CliHarness.Result next = topo.run("up", "--yes", "-o", "json");
+        Cli.Result next = topo.run("up", "--yes", "-o", "json");
         assertEquals(0, next.code(), next.toString());
         assertEquals(0, next.json().path("awsCalls").path("mutating").asInt(), next.toString());
     }

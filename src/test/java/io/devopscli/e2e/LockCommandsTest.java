@@ -3,12 +3,14 @@ package io.devopscli.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.resources.lock.LockRecord;
 import io.devopscli.resources.lock.ProjectLock;
 import io.devopscli.resources.s3.BucketNames;
+import io.devopscli.testing.Cli;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
+import io.devopscli.testing.RetryBounds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ec2.model.Filter;
 
 /** The lock as operators meet it: up refusing or waiting, what does not lock, unlock, and down --purge. */
+@EmulatorTest
+@RetryBounds(boundMillis = 20_000, firstDelayMillis = 100)
 class LockCommandsTest {
     private static final String PROJECT = "acme-shop";
     private static final String PRIMARY = "eu-west-1";
@@ -26,14 +30,13 @@ class LockCommandsTest {
     @TempDir
     Path dir;
     private AwsClients primary;
-    private CliHarness topo;
+    private Cli topo;
 
     @BeforeEach
     void setUp() throws Exception {
         Emulator.reset();
-        AwsCall.configure(Duration.ofSeconds(20), Duration.ofMillis(100));
         primary = Emulator.clients(PRIMARY);
-        topo = new CliHarness(dir, CliHarness.TWO_REGIONS);
+        topo = new Cli(dir, Cli.TWO_REGIONS);
     }
 
     @AfterEach
@@ -44,7 +47,7 @@ class LockCommandsTest {
     @Test
     void upRefusesAtOnceNamingTheHolderAndChangesNothing() {
         try (ProjectLock other = ProjectLock.acquire(primary, PROJECT, "down", Duration.ZERO, m -> { })) {
-            CliHarness.Result up = topo.run("up", "--yes");
+            Cli.Result up = topo.run("up", "--yes");
             assertEquals(1, up.code(), up.toString());
             assertTrue(up.err().contains(other.record().describe()), up.toString());
             assertTrue(up.err().contains("devops-cli unlock " + other.record().id()), up.toString());
@@ -52,7 +55,7 @@ class LockCommandsTest {
 
             // Reading never locks: a dry run and status work while another run holds the lock.
             assertEquals(0, topo.run("up", "--dry-run").code());
-            CliHarness.Result status = topo.run("status", "-o", "json");
+            Cli.Result status = topo.run("status", "-o", "json");
             assertTrue(status.code() == 0 || status.code() == 2, status.toString());
             assertEquals(Optional.of(other.record().id()), ProjectLock.holder(primary, PROJECT).map(LockRecord::id));
         }
@@ -71,7 +74,7 @@ class LockCommandsTest {
             other.close();
         });
         releaser.start();
-        CliHarness.Result up = topo.run("up", "--yes", "--lock-timeout", "2m");
+        Cli.Result up = topo.run("up", "--yes", "--lock-timeout", "2m");
         releaser.join();
         assertEquals(0, up.code(), up.toString());
         assertTrue(up.err().contains("waiting for the project lock"), up.toString());
@@ -82,11 +85,11 @@ class LockCommandsTest {
     @Test
     void unlockRemovesTheNamedLockOnly() {
         ProjectLock dead = ProjectLock.acquire(primary, PROJECT, "up", Duration.ZERO, m -> { });
-        CliHarness.Result wrong = topo.run("unlock", "not-the-id");
+        Cli.Result wrong = topo.run("unlock", "not-the-id");
         assertEquals(1, wrong.code(), wrong.toString());
         assertEquals(Optional.of(dead.record().id()), ProjectLock.holder(primary, PROJECT).map(LockRecord::id));
 
-        CliHarness.Result right = topo.run("unlock", dead.record().id());
+        Cli.Result right = topo.run("unlock", dead.record().id());
         assertEquals(0, right.code(), right.toString());
         assertTrue(right.out().contains("Removed the lock " + dead.record().id()), right.toString());
         assertEquals(Optional.empty(), ProjectLock.holder(primary, PROJECT));
@@ -96,10 +99,10 @@ class LockCommandsTest {
 
     @Test
     void unlockHasHelpAndABadLockTimeoutIsAUsageError() {
-        CliHarness.Result help = topo.run("unlock", "--help");
+        Cli.Result help = topo.run("unlock", "--help");
         assertEquals(0, help.code(), help.toString());
         assertTrue(help.out().contains("LOCK_ID"), help.toString());
-        CliHarness.Result bad = topo.run("up", "--yes", "--lock-timeout", "soon");
+        Cli.Result bad = topo.run("up", "--yes", "--lock-timeout", "soon");
         assertEquals(64, bad.code(), bad.toString());
     }
 
@@ -108,10 +111,10 @@ class LockCommandsTest {
         assertEquals(0, topo.run("up", "--yes").code());
         String bucket = BucketNames.lock(PROJECT, PRIMARY, primary.sts().getCallerIdentity().account());
         assertTrue(bucketExists(bucket), "up made the lock's bucket");
-        CliHarness.Result down = topo.run("down", "--yes");
+        Cli.Result down = topo.run("down", "--yes");
         assertEquals(0, down.code(), down.toString());
         assertTrue(bucketExists(bucket), "a plain down keeps it");
-        CliHarness.Result purge = topo.run("down", "--yes", "--purge");
+        Cli.Result purge = topo.run("down", "--yes", "--purge");
         assertEquals(0, purge.code(), purge.toString());
         assertTrue(!bucketExists(bucket), "down --purge removes it");
     }

@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.resources.DeliveryLayer;
+import io.devopscli.testing.Cli;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import io.devopscli.testing.FaultProxy;
+import io.devopscli.testing.RetryBounds;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +29,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * proxy) status --notify publishes a check error under its own subject, not drift, and the dependents are
  * "unknown"; real drift is published as drift. Messages are read from an SQS queue subscribed to the topic.
  */
+@EmulatorTest
+@RetryBounds(boundMillis = 5000, firstDelayMillis = 100)
 class StatusNotifyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
@@ -38,7 +41,6 @@ class StatusNotifyTest {
     @BeforeEach
     void setUp() throws Exception {
         Emulator.reset();
-        AwsCall.configure(Duration.ofSeconds(5), Duration.ofMillis(100));
         clients = Emulator.clients("eu-west-1");
     }
 
@@ -49,15 +51,15 @@ class StatusNotifyTest {
 
     @Test
     void unreadableIsAnErrorWithItsOwnSubjectAndDriftIsDrift() throws Exception {
-        CliHarness topo = new CliHarness(dir, CliHarness.TWO_REGIONS);
+        Cli topo = new Cli(dir, Cli.TWO_REGIONS);
         assertEquals(0, topo.run("up", "--yes").code());
         subscribeQueue();
 
-        CliHarness.Result inSync = topo.run("status", "--notify", "--regions", "eu-west-1");
+        Cli.Result inSync = topo.run("status", "--notify", "--regions", "eu-west-1");
         assertEquals(0, inSync.code(), inSync.toString());
         assertEquals(List.of(), subjects(), "in sync: nothing published");
 
-        CliHarness.Result unreadable;
+        Cli.Result unreadable;
         try (FaultProxy proxy = FaultProxy.start("--fail-op", "DescribeSubnets")) {
             unreadable = topo.runAt(proxy.endpoint(), "status", "--notify", "--regions", "eu-west-1", "-o", "json");
         }
@@ -73,7 +75,7 @@ class StatusNotifyTest {
         String vpc = clients.ec2().describeVpcs(r -> r.filters(Filter.builder().name("tag:devops-cli:project")
                 .values("acme-shop").build())).vpcs().get(0).vpcId();
         clients.ec2().modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsHostnames(AttributeBooleanValue.builder().value(false).build()));
-        CliHarness.Result drifted = topo.run("status", "--notify", "--regions", "eu-west-1");
+        Cli.Result drifted = topo.run("status", "--notify", "--regions", "eu-west-1");
         assertEquals(0, drifted.code(), drifted.toString());
         assertEquals(List.of("devops-cli drift in acme-shop: 1 resource not as the topology says"), subjects());
     }

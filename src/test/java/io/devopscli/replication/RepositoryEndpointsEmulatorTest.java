@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
+import io.devopscli.aws.EndpointCapabilities;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
+import io.devopscli.testing.RetryBounds;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -23,12 +24,13 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /** The clone URL comes from CodeCommit's GetRepository (moto); overrides bypass it. */
+@EmulatorTest
+@RetryBounds(boundMillis = 5000, firstDelayMillis = 50)
 class RepositoryEndpointsEmulatorTest {
     private final Map<String, AwsClients> clients = new HashMap<>();
 
     @BeforeEach
     void reset() {
-        AwsCall.configure(Duration.ofSeconds(5), Duration.ofMillis(50));
         Emulator.reset();
     }
 
@@ -66,7 +68,7 @@ class RepositoryEndpointsEmulatorTest {
         RepositoryEndpoints emulated = new RepositoryEndpoints(
                 region -> clients.computeIfAbsent(region, Emulator::clients).codecommit(),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")),
-                Clock.systemUTC(), Map.of(), true);
+                Clock.systemUTC(), Map.of(), EndpointCapabilities.EMULATOR);
 
         ReplicationException refused = org.junit.jupiter.api.Assertions.assertThrows(ReplicationException.class,
                 () -> emulated.resolve("us-east-2", "app-repo"));

@@ -3,7 +3,7 @@ package io.devopscli.resources;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.CallSettings;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.engine.Action;
 import io.devopscli.engine.Change;
@@ -30,12 +30,12 @@ public final class EngineHarness implements AutoCloseable {
     public static final String REGION = "us-east-1";
     public static final String PROJECT = "natproj";
 
-    private final AwsClients clients = Emulator.clients(REGION);
+    /** Short retries, so a failing case fails in seconds: this harness's own, no other session sees them. */
+    private final AwsClients clients = Emulator.clients(REGION, new CallSettings(Duration.ofSeconds(5), Duration.ofMillis(50)));
     private final Engine engine = new Engine(4);
     private Consumer<RegionGraph> builder;
 
     public EngineHarness(Consumer<RegionGraph> builder) {
-        AwsCall.configure(Duration.ofSeconds(5), Duration.ofMillis(50));
         this.builder = builder;
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.engine.Action;
 import io.devopscli.engine.Change;
@@ -15,9 +14,10 @@ import io.devopscli.engine.Progress;
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
+import io.devopscli.testing.RetryBounds;
 import io.devopscli.topology.Topology;
 import io.devopscli.topology.TopologyLoader;
-import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +32,8 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
  * monitoring nodes are wired to the delivery ones (topic, load balancer, target groups, log groups),
  * the second plan is all NOOP and its apply makes no mutating call. Checked through separate SDK clients.
  */
+@EmulatorTest
+@RetryBounds(boundMillis = 20_000, firstDelayMillis = 100)
 class MonitoringArchitectureEmulatorTest {
     static final String PRIMARY = "eu-west-1";
     static final String SECONDARY = "eu-central-1";
@@ -42,7 +44,6 @@ class MonitoringArchitectureEmulatorTest {
     @BeforeEach
     void setUp() {
         Emulator.reset();
-        AwsCall.configure(Duration.ofSeconds(20), Duration.ofMillis(100));
         engine = new Engine(8);
     }
 

@@ -20,6 +20,7 @@ import io.devopscli.resources.iam.PolicyDocuments;
 import io.devopscli.resources.lambda.FunctionCode;
 import io.devopscli.resources.lambda.ReplicationPackage;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import io.devopscli.topology.RegionSpec;
 import io.devopscli.topology.Topology;
 import io.devopscli.topology.TopologyLoader;
@@ -49,6 +50,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * nothing here invokes the function (that needs Docker in moto): ReplicationHandlerTest runs the
  * handler itself against real git servers.
  */
+@EmulatorTest
 class ReplicationLayerEmulatorTest {
     private static final ResourceKey REPO = key("codecommit/repository", "repo");
     private static final ResourceKey FUNCTION = key("lambda/function", "replication");

@@ -11,8 +11,9 @@ import java.net.http.HttpResponse;
 
 /**
  * The AWS emulator the tests run against (moto server, started by `make test`). Its URL comes from the
- * system property devopscli.test.endpoint or AWS_ENDPOINT_URL. There is no skipping: without an
- * emulator every emulator test fails, saying how to start one.
+ * system property devopscli.test.endpoint (failsafe passes it to the @EmulatorTest classes) or
+ * AWS_ENDPOINT_URL. There is no skipping: without an emulator every emulator test fails, saying how to
+ * start one.
  */
 public final class Emulator {
     private Emulator() {
@@ -29,7 +30,9 @@ public final class Emulator {
         if (url == null || url.isBlank()) {
             throw new IllegalStateException("no AWS emulator: run the tests with `make test`, which starts moto "
                     + "server, or pass -Ddevopscli.test.endpoint=http://127.0.0.1:PORT, or set "
-                    + ContainerEmulator.IMAGE_VARIABLE + " where Docker runs");
+                    + ContainerEmulator.IMAGE_VARIABLE + " where Docker runs (a test class that needs the emulator"
+                    + " carries @EmulatorTest: `mvn verify` runs it in failsafe, which passes the endpoint; surefire"
+                    + " runs only the pure tests and passes none)");
         }
         return URI.create(url);
     }
@@ -58,6 +61,11 @@ public final class Emulator {
     /** Clients of one region against the emulator, with their own call counter. */
     public static AwsClients clients(String region) {
         return new AwsClients(region, settings());
+    }
+
+    /** Like clients(region), with this session's own AwsCall retry settings. */
+    public static AwsClients clients(String region, io.devopscli.aws.CallSettings calls) {
+        return new AwsClients(region, settings().withCalls(calls));
     }
 
     /** A fresh run context for one region, as the engine would build it. */

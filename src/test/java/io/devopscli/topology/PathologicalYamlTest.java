@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.devopscli.cli.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.devopscli.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,12 +46,9 @@ class PathologicalYamlTest {
     void theCliExits65OnDeepNestingWithAShortMessage() throws Exception {
         Path file = dir.resolve("deep.yaml");
         Files.writeString(file, "[".repeat(50_000) + "]".repeat(50_000));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                "status", "-c", file.toString(), "--endpoint-url", "http://127.0.0.1:9");
-        String stderr = err.toString(StandardCharsets.UTF_8);
-        assertEquals(65, code, stderr);
+        Cli.Result run = Cli.inProcess("status", "-c", file.toString(), "--endpoint-url", "http://127.0.0.1:9");
+        String stderr = run.err();
+        assertEquals(65, run.code(), stderr);
         assertTrue(stderr.contains("nesting too deep"), stderr);
         assertTrue(stderr.lines().count() < 5, stderr);
     }

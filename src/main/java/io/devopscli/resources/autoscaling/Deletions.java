@@ -5,7 +5,7 @@ import io.devopscli.aws.AwsFailure;
 
 /**
  * Deletes where "already gone" is success. AWS says ObjectNotFoundException (classified as not found);
- * moto 5.2.5 says ValidationException "No scalable target found ..." / "No scaling policy found ...".
+ * the emulator says ValidationException "No scalable target found ..." / "No scaling policy found ...".
  */
 final class Deletions {
     private Deletions() {

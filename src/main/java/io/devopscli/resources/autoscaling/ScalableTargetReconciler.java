@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.applicationautoscaling.model.ScalableTarg
 /**
  * The scalable target of one of our ECS services. Its identity is the service's: a target exists at most
  * once per service and dimension, and the service is found through our ownership tags, so the target of
- * our service is ours. (It is tagged at registration too, but moto 5.2.5 has no tagging API for Application
+ * our service is ours. (It is tagged at registration too, but the emulator has no tagging API for Application
  * Auto Scaling, so ownership is not read back from tags.) Publishes the resource id. Min and max are
  * mutable: RegisterScalableTarget updates in place.
  */
@@ -98,7 +98,7 @@ public final class ScalableTargetReconciler implements Reconciler<ScalableTarget
         return read(ctx, actual.resourceId()).awaiting(actual.awaitingFirstImage());
     }
 
-    /** Deregistering also deletes the target's scaling policies on AWS (moto 5.2.5 keeps them). */
+    /** Deregistering also deletes the target's scaling policies on AWS (the emulator keeps them). */
     @Override
     public void delete(ScalableTargetState actual, RegionContext ctx) {
         Deletions.ignoringMissing(() -> aas(ctx).deregisterScalableTarget(r -> r.serviceNamespace(EcsScaling.NAMESPACE)

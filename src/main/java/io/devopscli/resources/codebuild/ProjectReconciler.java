@@ -168,7 +168,7 @@ public final class ProjectReconciler implements Reconciler<ProjectSpec, ProjectS
         String role = ctx.requireId(spec.serviceRole());
         String logGroup = ctx.requireId(spec.logGroup());
         String account = AccountId.of(ctx);
-        String location = EmulatorWorkaround.codePipelineLocation(ctx);
+        String location = PipelineSourceLocation.of(ctx);
         ProjectSource source = ProjectSource.builder().type(SourceType.CODEPIPELINE).buildspec(spec.buildspec())
                 .location(location).build();
         ProjectArtifacts artifacts = ProjectArtifacts.builder().type(ArtifactsType.CODEPIPELINE).location(location).build();

@@ -2,7 +2,7 @@ package io.devopscli.resources.codecommit;
 
 import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsFailure;
-import io.devopscli.aws.MotoUnimplementedAction;
+import io.devopscli.aws.UnimplementedAction;
 import io.devopscli.aws.Tags;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.codecommit.model.RepositoryMetadata;
 
 /**
  * Whether a repository is ours. The ownership tag decides. An endpoint without CodeCommit's tag API
- * (moto 5.2.5 keeps repository metadata only: no tags, no ListTagsForResource) leaves one piece of
+ * (the emulator keeps repository metadata only: no tags, no ListTagsForResource) leaves one piece of
  * evidence, the marker the tool appends to every description it writes. The marker is never enough
  * where tags can be read: a marked repository without the tag is someone else's.
  */
@@ -37,7 +37,7 @@ final class RepositoryOwnership {
                     .tags().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
             return Tags.isOwned(tags, project);
         } catch (AwsFailure f) {
-            if (!MotoUnimplementedAction.isCause(f)) {
+            if (!UnimplementedAction.isCause(f)) {
                 throw f;
             }
             String stored = repository.repositoryDescription();

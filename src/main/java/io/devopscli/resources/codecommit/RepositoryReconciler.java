@@ -89,7 +89,7 @@ public final class RepositoryReconciler implements Reconciler<RepositorySpec, Re
 
     @Override
     public void delete(RepositoryState actual, RegionContext ctx) {
-        // observe only hands over owned repositories; AWS (and moto) answer a missing one with success
+        // observe only hands over owned repositories; AWS (and the emulator) answer a missing one with success
         AwsCall.ignoringNotFound(() -> clients.apply(ctx).deleteRepository(r -> r.repositoryName(actual.name())));
     }
 

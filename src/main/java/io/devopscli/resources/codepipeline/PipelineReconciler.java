@@ -83,7 +83,7 @@ public final class PipelineReconciler implements Reconciler<DeliveryPipelineSpec
         return state(spec, created, parents);
     }
 
-    /** AWS answers PipelineNameInUseException; moto an InvalidStructureException saying it exists. */
+    /** AWS answers PipelineNameInUseException; the emulator an InvalidStructureException saying it exists. */
     private static boolean madeByLostAttempt(AwsFailure f) {
         return f.code().equals("PipelineNameInUseException")
                 || (f.code().equals("InvalidStructureException") && String.valueOf(f.getMessage()).contains("already exist"));
@@ -111,7 +111,7 @@ public final class PipelineReconciler implements Reconciler<DeliveryPipelineSpec
 
     /**
      * AWS answers CreatePipeline with InvalidStructureException "CodePipeline is not authorized to perform
-     * AssumeRole on role ..." while a new role has not propagated; moto answers the same for a role whose
+     * AssumeRole on role ..." while a new role has not propagated; the emulator answers the same for a role whose
      * trust policy does not name CodePipeline, which the waiter's bound then reports.
      */
     static boolean isRoleNotYetAssumable(AwsFailure f) {

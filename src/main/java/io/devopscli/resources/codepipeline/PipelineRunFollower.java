@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.codepipeline.model.StageState;
  * Follows the pipeline run started by one commit, stage by stage, until it waits for the manual approval,
  * fails, or ends: finds the execution whose source revision is the commit (ListPipelineExecutions), then
  * reads GetPipelineState, reporting each stage's change of status with the time since following began.
- * An endpoint that cannot run pipelines (moto has no executions) ends the wait as "unavailable", not as a
+ * An endpoint that cannot run pipelines (Gap.PIPELINE_EXECUTIONS: the emulator has none) ends the wait as "unavailable", not as a
  * failure: the push itself succeeded.
  */
 public final class PipelineRunFollower {
@@ -58,7 +58,7 @@ public final class PipelineRunFollower {
         Instant start = clock.instant();
         String executionId;
         try {
-            // an endpoint that has no pipeline state (moto lacks GetPipelineState, and never runs a
+            // an endpoint that has no pipeline state (the emulator lacks GetPipelineState, and never runs a
             // pipeline) is told apart at once rather than after minutes of looking for a run
             AwsCall.call(() -> client.getPipelineState(r -> r.name(pipeline)));
         } catch (AwsFailure f) {

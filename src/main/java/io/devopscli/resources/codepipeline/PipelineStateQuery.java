@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.codepipeline.model.StageState;
 /**
  * Read-only: the latest status of each stage (GetPipelineState), for `status`. An endpoint that cannot
  * answer, or a missing pipeline, gives "unavailable: <reason>" instead of an exception, after a short
- * bound rather than the minutes a reconciler may wait. moto has no executions and lacks GetPipelineState:
- * its HTML 500 arrives as NotImplementedByEndpoint (MotoUnimplementedAction), a bare 500 elsewhere.
+ * bound rather than the minutes a reconciler may wait. The emulator has no executions and lacks GetPipelineState:
+ * its HTML 500 arrives as NotImplementedByEndpoint (UnimplementedAction), a bare 500 elsewhere.
  */
 public final class PipelineStateQuery {
     private final Duration bound;

@@ -48,7 +48,7 @@ final class AddressRelease {
         });
     }
 
-    /** Associated with something; moto answers "" where AWS leaves the fields out. */
+    /** Associated with something; the emulator answers "" where AWS leaves the fields out. */
     static boolean isHeld(Address a) {
         return !isBlank(a.associationId()) || !isBlank(a.networkInterfaceId());
     }

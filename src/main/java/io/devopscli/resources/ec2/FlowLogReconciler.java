@@ -85,7 +85,7 @@ public final class FlowLogReconciler implements Reconciler<FlowLogSpec, FlowLogS
 
     @Override
     public void delete(FlowLogState actual, RegionContext ctx) {
-        // AWS reports a missing id as an unsuccessful item, moto as an error: both mean done
+        // AWS reports a missing id as an unsuccessful item, the emulator as an error: both mean done
         var response = AwsCall.orEmpty(() -> ec2(ctx).deleteFlowLogs(r -> r.flowLogIds(actual.flowLogId())));
         response.flatMap(r -> r.unsuccessful().stream().findFirst())
                 .filter(item -> !item.error().code().endsWith("NotFound"))
@@ -161,7 +161,7 @@ public final class FlowLogReconciler implements Reconciler<FlowLogSpec, FlowLogS
     }
 
     /**
-     * Every flow log the project owns in the region, in one paginated describe. moto honours this tag
+     * Every flow log the project owns in the region, in one paginated describe. The emulator honours this tag
      * filter, unlike on NAT gateways; the ownership check in pick() is there regardless.
      */
     private static List<FlowLog> describeOwned(Ec2Client ec2, String project) {

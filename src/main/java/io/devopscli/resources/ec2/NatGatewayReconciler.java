@@ -92,7 +92,7 @@ public final class NatGatewayReconciler implements Reconciler<NatGatewaySpec, Na
         for (int attempt = 0; attempt < TOKEN_ATTEMPTS; attempt++) {
             String token = IdempotencyTokens.of("nat-gateway", ctx.project(), ctx.region(), spec.name(), subnetId,
                     allocationId, salt);
-            // The token makes AWS answer a retry with the first gateway; endpoints that ignore tokens (moto)
+            // The token makes AWS answer a retry with the first gateway; endpoints that ignore tokens (the emulator)
             // get a look by tags before each retry instead (CreateOnce).
             NatGateway created = io.devopscli.aws.CreateOnce.create(
                     () -> pickLive(named(describeOwned(ec2, ctx.project()), ctx.project(), spec.name())),
@@ -160,8 +160,28 @@ public final class NatGatewayReconciler implements Reconciler<NatGatewaySpec, Na
                 throw new IllegalStateException("elastic ip " + allocationId + " is associated with "
                         + address.get().networkInterfaceId() + ", not with a nat gateway");
             }
+            letGoOfDeleted(ec2, address.get(), holders);
             return Optional.empty();
         });
+    }
+
+    /**
+     * Every holder is fully deleted, yet the address still shows the association: AWS drops it a moment
+     * later by itself; moto 5.2.5 never does (DeleteNatGateway only marks the gateway deleted), so a
+     * replaced gateway would wait forever there. Disassociating is then what AWS is about to do anyway;
+     * where AWS refuses (the association is still the gateway's), the wait goes on.
+     */
+    private static void letGoOfDeleted(Ec2Client ec2, Address address, List<NatGateway> holders) {
+        boolean allDeleted = holders.stream()
+                .allMatch(n -> n.state() == software.amazon.awssdk.services.ec2.model.NatGatewayState.DELETED);
+        if (AddressRelease.isBlank(address.associationId()) || !allDeleted) {
+            return;
+        }
+        try {
+            AwsCall.ignoringNotFound(() -> ec2.disassociateAddress(r -> r.associationId(address.associationId())));
+        } catch (io.devopscli.aws.AwsFailure refused) {
+            // still the gateway's: keep waiting
+        }
     }
 
     private static Optional<NatGateway> describe(Ec2Client ec2, String id) {
@@ -175,7 +195,7 @@ public final class NatGatewayReconciler implements Reconciler<NatGatewaySpec, Na
 
     /**
      * Every gateway the project owns in the region, in one paginated describe. The tag filter is what AWS
-     * needs; moto 5.2.5 ignores tag filters on DescribeNatGateways and returns every gateway, hence the
+     * needs; the emulator ignores tag filters on DescribeNatGateways and returns every gateway, hence the
      * same check again in named().
      */
     private static List<NatGateway> describeOwned(Ec2Client ec2, String project) {

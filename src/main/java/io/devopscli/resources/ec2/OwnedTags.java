@@ -44,7 +44,7 @@ final class OwnedTags {
 
     /**
      * The resource carrying our ownership tag and this Name. The describe already filtered by owner; the
-     * check is repeated here so that nothing without our tag can ever be returned (moto ignores some
+     * check is repeated here so that nothing without our tag can ever be returned (the emulator ignores some
      * tag filters). The lowest id wins should a crash have left two, so every run picks the same one.
      */
     static <T> Optional<T> pick(List<T> items, Function<T, List<Tag>> tags, Function<T, String> id,

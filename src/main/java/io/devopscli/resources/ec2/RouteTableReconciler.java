@@ -76,7 +76,7 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
     public RouteTableState create(RouteTableSpec spec, RegionContext ctx) {
         Ec2Client ec2 = ec2(ctx);
         String vpcId = ctx.requireId(spec.vpc());
-        // The token makes AWS answer a retry with the first table; endpoints that ignore tokens (moto) get
+        // The token makes AWS answer a retry with the first table; endpoints that ignore tokens (the emulator) get
         // a look by tags before each retry instead (CreateOnce).
         String id = io.devopscli.aws.CreateOnce.create(() -> OwnedTags.pick(AwsCall.call(() -> ec2.describeRouteTablesPaginator(
                         r -> r.filters(OwnedTags.ownerFilter(ctx.project()), OwnedTags.nameFilter(spec.name()),
@@ -183,7 +183,7 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
     /**
      * Disassociates subnets the spec does not name, and associates the ones it does. A subnet still
      * associated with another table is moved with ReplaceRouteTableAssociation: AWS refuses a second
-     * association (Resource.AlreadyAssociated), and moto silently keeps the old one.
+     * association (Resource.AlreadyAssociated), and the emulator silently keeps the old one.
      */
     private static void reconcileAssociations(Ec2Client ec2, String id, RouteTableSpec spec, List<Association> actual,
                                               RegionContext ctx) {

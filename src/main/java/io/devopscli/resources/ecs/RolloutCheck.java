@@ -25,7 +25,7 @@ public record RolloutCheck(State state, String detail) {
         int desired = nz(service.desiredCount());
         int running = nz(service.runningCount());
         int minHealthy = minimumHealthy(service, desired);
-        // A negative pending count is moto's (desired minus its constant running count): there is no such thing.
+        // A negative pending count is the emulator's (desired minus its constant running count: Gap.RUNNING_TASKS): there is no such thing.
         String counts = running + " running, " + Math.max(0, nz(service.pendingCount())) + " pending of " + desired
                 + " desired (minimum healthy " + minHealthy + ")";
         boolean completed = d.rolloutState() == null ? running >= desired : "COMPLETED".equals(d.rolloutStateAsString());

@@ -168,7 +168,7 @@ public final class ServiceReconciler implements Reconciler<ServiceSpec, ServiceS
     }
 
     /**
-     * moto 5.2.5 drops deploymentConfiguration and healthCheckGracePeriodSeconds on CreateService (its
+     * The emulator drops deploymentConfiguration and healthCheckGracePeriodSeconds on CreateService (its
      * UpdateService keeps them). AWS echoes both in the CreateService answer, so this costs nothing there.
      */
     private static void reapplyDroppedSettings(EcsClient ecs, String cluster, ServiceSpec spec, Service created) {
@@ -246,7 +246,7 @@ public final class ServiceReconciler implements Reconciler<ServiceSpec, ServiceS
             if (!counts.equals(lastCounts.getAndSet(counts))) {
                 ctx.progress().info(counts);
             }
-            // the service's own field, not the deployment's: moto 5.2.5 leaves deployments as they were on
+            // the service's own field, not the deployment's: the emulator leaves deployments as they were on
             // UpdateService, while on AWS both name the new revision once the new deployment is PRIMARY
             boolean onRevision = taskDefinition == null || taskDefinition.equals(service.get().taskDefinition());
             return onRevision ? service : Optional.empty();

@@ -2,6 +2,7 @@ package io.devopscli.resources.ecs;
 
 import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
+import io.devopscli.aws.EndpointCapabilities;
 import io.devopscli.engine.InParallel;
 import io.devopscli.engine.Node;
 import io.devopscli.engine.NodeResult;
@@ -22,15 +23,14 @@ import software.amazon.awssdk.services.ecs.model.ServiceField;
  * all services and regions at once, reporting task counts as they move. Services' dependents (scaling,
  * alarms) do not wait for this: only the command's end does, so the apply's critical path stays short.
  *
- * <p>The emulator decision lives here and only here: moto reports a constant runningCount
- * (MOTO_ECS_SERVICE_RUNNING), so against an endpoint override counts never move and a wait could never
- * end. There each service is checked once, and the output says so.
+ * <p>Where the endpoint runs no tasks (EndpointCapabilities.runsTasks is false) counts never move and a
+ * wait could never end: there each service is checked once, and the output says so.
  */
 public final class ServiceRollout {
     /** Steady state takes minutes on AWS; a rollout that has not settled in 30 fails the command. */
     public static final Duration TIMEOUT = Duration.ofMinutes(30);
-    public static final String ENDPOINT_NOTE = "ECS task counts do not move behind an endpoint override (moto reports"
-            + " a constant runningCount): each service was checked once instead of waited for";
+    public static final String ENDPOINT_NOTE = "ECS task counts do not move on this endpoint (it runs no tasks and"
+            + " reports a constant runningCount): each service was checked once instead of waited for";
 
     private final Waiter waiter;
     private final boolean checkOnce;
@@ -40,9 +40,10 @@ public final class ServiceRollout {
         this.checkOnce = checkOnce;
     }
 
-    /** @param endpointOverride whether the run talks to an emulator (--endpoint-url) rather than AWS */
-    public static ServiceRollout forRun(boolean endpointOverride) {
-        return new ServiceRollout(new Waiter(TIMEOUT, Duration.ofSeconds(2), Waiter.MAX_POLL_INTERVAL), endpointOverride);
+    /** Waits for the rollouts where the endpoint runs tasks, checks each service once where it does not. */
+    public static ServiceRollout forRun(EndpointCapabilities capabilities) {
+        return new ServiceRollout(new Waiter(TIMEOUT, Duration.ofSeconds(2), Waiter.MAX_POLL_INTERVAL),
+                !capabilities.runsTasks());
     }
 
     /** What the wait found, per service. */

@@ -164,7 +164,7 @@ public final class TaskDefinitionReconciler implements Reconciler<TaskDefinition
     }
 
     /**
-     * AWS answers a family name with its latest ACTIVE revision. moto 5.2.5 answers with the latest
+     * AWS answers a family name with its latest ACTIVE revision. The emulator answers with the latest
      * revision whatever its status, so an INACTIVE answer is checked against the list of active ones.
      */
     private static Optional<DescribeTaskDefinitionResponse> latestActive(EcsClient ecs, String family) {

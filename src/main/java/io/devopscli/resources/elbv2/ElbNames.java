@@ -22,7 +22,7 @@ public final class ElbNames {
             return name;
         }
         String head = name.substring(0, MAX_LENGTH - HASH_LENGTH - 1);
-        // AWS (and moto) reject "--" and a name ending in "-", so no hyphen may meet the one we add
+        // AWS (and the emulator) reject "--" and a name ending in "-", so no hyphen may meet the one we add
         while (head.endsWith("-")) {
             head = head.substring(0, head.length() - 1);
         }

@@ -13,7 +13,7 @@ public final class Policies {
     }
 
     /**
-     * Lets one service assume the role. The principal is a single string, not a list: moto's CodePipeline
+     * Lets one service assume the role. The principal is a single string, not a list: the emulator's CodePipeline
      * accepts only that form, and one principal per role is least privilege anyway.
      */
     public static String trust(String servicePrincipal) {

@@ -37,7 +37,7 @@ public final class LogGroupReconciler implements Reconciler<LogGroupSpec, LogGro
 
     /**
      * Every log group whose name contains the project (all of ours do), by name: one paginated
-     * DescribeLogGroups per region and run instead of one per group. moto 5.2.5 ignores the pattern and
+     * DescribeLogGroups per region and run instead of one per group. The emulator ignores the pattern and
      * answers every group, which the exact-name lookup above copes with.
      */
     private static Map<String, LogGroup> projectGroups(RegionContext ctx) {
@@ -114,7 +114,7 @@ public final class LogGroupReconciler implements Reconciler<LogGroupSpec, LogGro
     }
 
     private static boolean isOwned(CloudWatchLogsClient logs, LogGroup group, String project) {
-        // the ARN without the trailing ":*": ListTagsForResource rejects the other form (moto answers {})
+        // the ARN without the trailing ":*": ListTagsForResource rejects the other form (the emulator answers {})
         Map<String, String> tags = AwsCall.orEmpty(() -> logs.listTagsForResource(r -> r.resourceArn(arnOf(group))))
                 .map(r -> r.tags()).orElse(Map.of());
         return Tags.isOwned(tags, project);

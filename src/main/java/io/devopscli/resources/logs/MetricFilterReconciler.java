@@ -65,7 +65,7 @@ public final class MetricFilterReconciler implements Reconciler<MetricFilterSpec
     /** PutMetricFilter creates or replaces the filter of that name on the group: create and update alike. */
     private static MetricFilterState put(MetricFilterSpec spec, RegionContext ctx) {
         CloudWatchLogsClient logs = logs(ctx);
-        if (MotoMetricFilters.appendsOnPut(ctx)) {
+        if (!ctx.services(AwsClients.class).capabilities().metricFilterPutReplaces()) { // a put would append
             AwsCall.ignoringNotFound(() -> logs.deleteMetricFilter(r -> r.logGroupName(spec.logGroupName())
                     .filterName(spec.name())));
         }
@@ -82,7 +82,7 @@ public final class MetricFilterReconciler implements Reconciler<MetricFilterSpec
     /**
      * Every metric filter of the region, once per run: DescribeMetricFilters takes a name prefix only
      * together with one log group, so one unfiltered paginated describe serves all nodes. Where an
-     * emulator holds duplicates (see MotoMetricFilters) the last one put wins.
+     * endpoint holds duplicates (Gap.METRIC_FILTER_PUT_REPLACES) the last one put wins.
      */
     private static Map<Id, MetricFilter> all(RegionContext ctx) {
         return ctx.memo(MEMO, () -> AwsCall.call(() -> logs(ctx).describeMetricFiltersPaginator(r -> { })

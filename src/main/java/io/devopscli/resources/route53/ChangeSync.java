@@ -24,7 +24,7 @@ public final class ChangeSync {
         return new ChangeSync(new Waiter(Duration.ofMinutes(5), Duration.ofSeconds(2), Waiter.MAX_POLL_INTERVAL));
     }
 
-    /** Returns at once when the change is already in sync (moto answers INSYNC straight away). */
+    /** Returns at once when the change is already in sync (the emulator answers INSYNC straight away). */
     public void await(Route53Client r53, ChangeInfo change, String what, Progress progress) {
         if (change.status() == ChangeStatus.INSYNC) {
             return;

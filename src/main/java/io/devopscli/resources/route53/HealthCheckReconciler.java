@@ -73,7 +73,7 @@ public final class HealthCheckReconciler implements Reconciler<HealthCheckSpec, 
         }
         String callerReference = HealthChecks.callerReference(ctx.project(), spec.region());
         // One CallerReference for every attempt (AWS then returns the first health check), and a look
-        // before each retry, for endpoints that do not honour it (moto makes a second one).
+        // before each retry, for endpoints that do not honour it (the emulator makes a second one).
         Route53Client once = ctx.services(io.devopscli.aws.AwsClients.class).once().route53();
         HealthCheck created = io.devopscli.aws.CreateOnce.create(
                 () -> HealthChecks.named(HealthChecks.owned(r53, ctx.project()), spec.name()).map(HealthChecks.Owned::check),

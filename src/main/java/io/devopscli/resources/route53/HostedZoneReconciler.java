@@ -65,7 +65,7 @@ public final class HostedZoneReconciler implements Reconciler<HostedZoneSpec, Ho
             return state(r53, found.get(), spec, ctx.project()); // appeared since the plan: use it as found
         }
         // A caller reference may never be reused, not even after the zone is deleted, so it is unique per
-        // create. AWS answers a retry with the same reference HostedZoneAlreadyExists (moto makes a second
+        // create. AWS answers a retry with the same reference HostedZoneAlreadyExists (the emulator makes a second
         // zone), so the request is sent once per attempt and the zone, ours by its caller reference, is looked
         // for before each retry: a lost answer never makes a second zone.
         String callerReference = HostedZoneLookup.callerReference(ctx.project());

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.route53.model.Tag;
 import software.amazon.awssdk.services.route53.model.TagResourceType;
 
 /**
- * Route 53 specifics on top of AwsCall: its "NoSuch..." errors, which moto sends as 400 rather than
+ * Route 53 specifics on top of AwsCall: its "NoSuch..." errors, which the emulator sends as 400 rather than
  * AWS's 404 (so the shared classifier sees a terminal error), and its tags, which live beside the
  * resource rather than in its description.
  */

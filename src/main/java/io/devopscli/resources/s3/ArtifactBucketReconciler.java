@@ -122,7 +122,7 @@ public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucket
             WaitFor.visible("bucket " + name + " to exist", () -> Optional.of(name).filter(n -> bucketExists(s3, n)))
                     .within(WAIT).run(ctx.progress());
         }
-        // moto 5.2.5 ignores the tags of CreateBucket; on AWS this rewrites the same set
+        // The emulator ignores the tags of CreateBucket; on AWS this rewrites the same set
         putTags(s3, name, existing.orElse(Map.of()), wanted);
         // four independent settings, written at once
         List<Supplier<Boolean>> puts = List.of(

@@ -33,7 +33,7 @@ public final class EmailSubscriptionReconciler implements Reconciler<EmailSubscr
         this(ctx -> ctx.services(AwsClients.class).sns());
     }
 
-    /** Tests hand in an SNS client that shows subscriptions as pending, which moto never does. */
+    /** Tests hand in an SNS client that shows subscriptions as pending, which the emulator never does. */
     public EmailSubscriptionReconciler(Function<RegionContext, SnsClient> clients) {
         this.clients = clients;
     }

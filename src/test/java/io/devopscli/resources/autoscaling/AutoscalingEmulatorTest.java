@@ -14,6 +14,7 @@ import io.devopscli.engine.ResourceKey;
 import io.devopscli.resources.EngineHarness;
 import io.devopscli.resources.ecs.ContainerFixture;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -26,6 +27,7 @@ import software.amazon.awssdk.services.applicationautoscaling.model.ScalableTarg
 import software.amazon.awssdk.services.applicationautoscaling.model.ScalingPolicy;
 
 /** The scalable target and both target tracking policies of the staging service, on the real service node. */
+@EmulatorTest
 class AutoscalingEmulatorTest {
     private static final ResourceKey TARGET = key("autoscaling/scalable-target", "staging");
     private static final ResourceKey CPU = key("autoscaling/scaling-policy", "staging-cpu");

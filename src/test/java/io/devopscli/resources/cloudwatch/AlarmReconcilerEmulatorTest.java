@@ -19,6 +19,7 @@ import io.devopscli.resources.PreMadeReconciler;
 import io.devopscli.resources.sns.TopicReconciler;
 import io.devopscli.resources.sns.TopicSpec;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,7 @@ import software.amazon.awssdk.services.cloudwatch.model.Tag;
  * The load balancer and target group are published ARNs (PreMadeReconciler): CloudWatch only needs their
  * names in the dimensions, not the resources. The topic is real.
  */
+@EmulatorTest
 class AlarmReconcilerEmulatorTest {
     static final ResourceKey TOPIC = key("sns/topic", "alarms");
     static final ResourceKey LB = key("elbv2/load-balancer", "alb");

@@ -15,6 +15,7 @@ import io.devopscli.engine.ResourceKey;
 import io.devopscli.resources.EngineHarness;
 import io.devopscli.resources.PreMadeReconciler;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 /** The load balancer and target groups are published ARNs (PreMadeReconciler): the body only names them. */
+@EmulatorTest
 class DashboardReconcilerEmulatorTest {
     static final ResourceKey LB = key("elbv2/load-balancer", "alb");
     static final ResourceKey STAGING = key("elbv2/target-group", "staging");

@@ -20,6 +20,7 @@ import io.devopscli.resources.iam.RoleSpec;
 import io.devopscli.resources.logs.LogGroupReconciler;
 import io.devopscli.resources.logs.LogGroupSpec;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,7 @@ import software.amazon.awssdk.services.codebuild.model.Project;
  * LogGroupReconciler) against moto 5.2.5, which has no UpdateProject: the update itself is covered by
  * ProjectReconcilerScriptedTest; here an update is planned and fails clearly.
  */
+@EmulatorTest
 class ProjectReconcilerEmulatorTest {
     static final String NAME = PROJECT + "-build";
     static final String ROLE = PROJECT + "-codebuild-us-east-1";

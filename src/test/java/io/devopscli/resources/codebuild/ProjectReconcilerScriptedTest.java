@@ -12,6 +12,7 @@ import io.devopscli.engine.ResourceKey;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.EngineHarness;
 import io.devopscli.resources.PreMadeReconciler;
+import io.devopscli.testing.EmulatorTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * and never refuses a fresh role), against a scripted client that behaves as AWS documents. The engine,
  * graph and STS (for the account id) are the real ones; the parents are published as pre-made ids.
  */
+@EmulatorTest
 class ProjectReconcilerScriptedTest {
     private static final String ROLE_ARN = "arn:aws:iam::123456789012:role/natproj-codebuild-us-east-1";
     private static final ResourceKey ROLE_KEY = key("iam/role", "codebuild");
@@ -67,7 +69,7 @@ class ProjectReconcilerScriptedTest {
         harness.up();
         assertTrue(aws.projects.containsKey("natproj-build"));
         // against AWS no location is sent for CODEPIPELINE; against an emulator the placeholder is
-        assertEquals(EmulatorWorkaround.LOCATION, aws.projects.get("natproj-build").source().location());
+        assertEquals(PipelineSourceLocation.PLACEHOLDER, aws.projects.get("natproj-build").source().location());
         assertEquals(List.of(), EngineHarness.mutations(harness.plan()));
     }
 

@@ -15,6 +15,7 @@ import io.devopscli.engine.ResourceKey;
 import io.devopscli.engine.RunReport;
 import io.devopscli.resources.EngineHarness;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.services.codecommit.model.RepositoryMetadata;
  * UpdateRepositoryDescription. Ownership therefore rests on the description marker here; the tag path
  * and the description update are covered by RepositoryReconcilerScriptedTest.
  */
+@EmulatorTest
 class RepositoryReconcilerEmulatorTest {
     private static final String NAME = "demo-app";
     private static final ResourceKey KEY = key("codecommit/repository", "repo");
@@ -50,7 +52,7 @@ class RepositoryReconcilerEmulatorTest {
     void basicCreatesTheRepositoryAndTheTimestampFixLetsTheSdkReadIt() {
         harness.up();
 
-        // GetRepository carries moto's ISO-8601 dates: this read fails without MotoTimestampFix
+        // GetRepository carries moto's ISO-8601 dates: this read fails without IsoTimestampFix
         RepositoryMetadata m = codecommit.getRepository(r -> r.repositoryName(NAME)).repositoryMetadata();
         assertNotNull(m.creationDate());
         assertEquals("Source of demo-app [devops-cli:project=" + PROJECT + "]", m.repositoryDescription());

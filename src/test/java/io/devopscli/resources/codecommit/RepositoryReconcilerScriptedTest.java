@@ -13,6 +13,7 @@ import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.NodeResult;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.resources.EngineHarness;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * UpdateRepositoryDescription), against a scripted client that behaves as AWS documents: ownership by
  * tag, and the description update. The engine and graph are the real ones.
  */
+@EmulatorTest
 class RepositoryReconcilerScriptedTest {
     private static final String NAME = "demo-app";
     private static final ResourceKey KEY = key("codecommit/repository", "repo");

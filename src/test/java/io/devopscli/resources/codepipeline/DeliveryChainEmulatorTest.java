@@ -27,6 +27,7 @@ import io.devopscli.resources.iam.RoleSpec;
 import io.devopscli.resources.sns.EmailSubscriptionReconciler;
 import io.devopscli.resources.sns.EmailSubscriptionSpec;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
  * wired by the ids each node publishes, as the graph builder will wire them: the rule's target must be
  * the ARN of the pipeline that was really created.
  */
+@EmulatorTest
 class DeliveryChainEmulatorTest {
     private static final ResourceKey REPO = key("codecommit/repository", "repo");
     private static final ResourceKey EVENTS_ROLE = key("iam/role", "events");

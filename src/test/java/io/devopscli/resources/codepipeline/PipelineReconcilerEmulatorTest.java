@@ -23,6 +23,7 @@ import io.devopscli.resources.iam.RoleSpec;
 import io.devopscli.resources.sns.TopicReconciler;
 import io.devopscli.resources.sns.TopicSpec;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +42,7 @@ import software.amazon.awssdk.services.codepipeline.model.StageDeclaration;
  * pre-made ones where it does not: the artifact bucket is made with a plain S3 client, and the build
  * project only needs its name (moto's CreatePipeline does not look it up).
  */
+@EmulatorTest
 class PipelineReconcilerEmulatorTest {
     static final String NAME = "natproj-pipeline";
     static final String ROLE_NAME = "natproj-codepipeline-us-east-1";
@@ -120,7 +122,7 @@ class PipelineReconcilerEmulatorTest {
         assertEquals(Action.NOOP, EngineHarness.byKey(harness.plan()).get(PIPELINE).action());
     }
 
-    /** moto answers ISO-8601 timestamps; MotoTimestampFix makes ListPipelines and GetPipeline readable. */
+    /** moto answers ISO-8601 timestamps; IsoTimestampFix makes ListPipelines and GetPipeline readable. */
     @Test
     void theTimestampsOfListAndGetPipelineRead() {
         harness.up();

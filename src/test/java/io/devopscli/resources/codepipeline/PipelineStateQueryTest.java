@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
+import io.devopscli.testing.RetryBounds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -23,17 +23,14 @@ import software.amazon.awssdk.services.codepipeline.model.PipelineNotFoundExcept
 import software.amazon.awssdk.services.codepipeline.model.StageExecution;
 import software.amazon.awssdk.services.codepipeline.model.StageState;
 
+@EmulatorTest
+@RetryBounds(boundMillis = 5000, firstDelayMillis = 50)
 class PipelineStateQueryTest {
     private final PipelineStateQuery query = new PipelineStateQuery(Duration.ofSeconds(2));
 
-    @BeforeEach
-    void setUp() {
-        AwsCall.configure(Duration.ofSeconds(5), Duration.ofMillis(50));
-    }
-
     /**
      * moto 5.2.5 has no executions and answers GetPipelineState with an HTML 500 (which the client turns
-     * into NotImplementedByEndpoint, see MotoUnimplementedAction): status says so and goes on.
+     * into NotImplementedByEndpoint, see UnimplementedAction): status says so and goes on.
      */
     @Test
     void theEmulatorCannotAnswerSoTheStateIsUnavailable() {

@@ -3,14 +3,13 @@ package io.devopscli.resources.ec2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsFailure;
 import io.devopscli.engine.Progress;
 import io.devopscli.engine.Waiter;
+import io.devopscli.testing.RetryBounds;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Address;
@@ -23,13 +22,9 @@ import software.amazon.awssdk.services.ec2.model.ReleaseAddressResponse;
  * AWS locks a NAT gateway's address for a while after the gateway is deleted; moto does not, so these
  * cases run against a scripted client.
  */
+@RetryBounds(boundMillis = 100, firstDelayMillis = 5)
 class AddressReleaseTest {
     private static final Waiter SHORT = new Waiter(Duration.ofSeconds(2), Duration.ofMillis(5), Duration.ofMillis(20));
-
-    @BeforeEach
-    void shortRetries() {
-        AwsCall.configure(Duration.ofMillis(100), Duration.ofMillis(5));
-    }
 
     @Test
     void retriesWhileTheDeletedGatewayStillHoldsTheAddress() {

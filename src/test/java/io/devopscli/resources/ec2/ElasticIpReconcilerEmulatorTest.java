@@ -12,6 +12,7 @@ import io.devopscli.engine.ResourceKey;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.EngineHarness;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Address;
 
+@EmulatorTest
 class ElasticIpReconcilerEmulatorTest {
     static final Waiter SHORT = new Waiter(Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMillis(200));
     private static final ResourceKey KEY = key("ec2/elastic-ip", "nat-us-east-1a");

@@ -21,6 +21,7 @@ import io.devopscli.resources.iam.RoleSpec;
 import io.devopscli.resources.logs.LogGroupReconciler;
 import io.devopscli.resources.logs.LogGroupSpec;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.FlowLog;
 
+@EmulatorTest
 class FlowLogReconcilerEmulatorTest {
     private static final ResourceKey VPC = key("ec2/vpc", "main");
     private static final ResourceKey GROUP = key("logs/log-group", "flow-logs");

@@ -11,6 +11,7 @@ import io.devopscli.engine.Change;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.engine.ResourceKey;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.InternetGateway;
 import software.amazon.awssdk.services.ec2.model.InternetGatewayAttachment;
 
+@EmulatorTest
 class InternetGatewayReconcilerEmulatorTest {
     private static final ResourceKey VPC = key("vpc", "main");
     private static final ResourceKey IGW = key("internet-gateway", "main");

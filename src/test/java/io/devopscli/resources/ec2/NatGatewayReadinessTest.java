@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.devopscli.aws.AwsCall;
 import io.devopscli.engine.Waiter;
+import io.devopscli.testing.RetryBounds;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeNatGatewaysRequest;
@@ -20,14 +19,10 @@ import software.amazon.awssdk.services.ec2.model.NatGateway;
 import software.amazon.awssdk.services.ec2.model.NatGatewayAddress;
 
 /** moto's gateways are available at once and never fail; AWS's take minutes and sometimes fail. */
+@RetryBounds(boundMillis = 100, firstDelayMillis = 5)
 class NatGatewayReadinessTest {
     private static final Waiter SHORT = new Waiter(Duration.ofSeconds(2), Duration.ofMillis(5), Duration.ofMillis(20));
     private final NatGatewayReconciler reconciler = new NatGatewayReconciler(SHORT);
-
-    @BeforeEach
-    void shortRetries() {
-        AwsCall.configure(Duration.ofMillis(100), Duration.ofMillis(5));
-    }
 
     @Test
     void waitsThroughNotFoundAndPendingUntilAvailable() {

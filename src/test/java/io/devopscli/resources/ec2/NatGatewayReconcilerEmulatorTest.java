@@ -18,6 +18,7 @@ import io.devopscli.engine.RunReport;
 import io.devopscli.resources.EngineHarness;
 import io.devopscli.resources.PreMadeReconciler;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.NatGateway;
 
+@EmulatorTest
 class NatGatewayReconcilerEmulatorTest {
     private static final ResourceKey SUBNET = key("ec2/subnet", "public-a");
     private static final ResourceKey EIP = key("ec2/elastic-ip", "nat-a");
@@ -170,16 +172,25 @@ class NatGatewayReconcilerEmulatorTest {
                 .filter(c -> !c.key().equals(SUBNET)).toList());
     }
 
+    /**
+     * An address still associated although every gateway that held it is deleted: AWS drops that
+     * association by itself shortly after; moto 5.2.5 never does (see releasedByDeletedGateway), so the
+     * create lets go of it, as AWS would, instead of waiting until its bound (a replacement cascade would
+     * otherwise never get its NAT gateways back on the emulator).
+     */
     @Test
-    void createWaitsForAnAddressStillHeldByADeletedGatewayThenFailsNamingIt() {
+    void createLetsGoOfAnAddressWhoseGatewayIsDeleted() {
         harness.up();
-        ec2.deleteNatGateway(r -> r.natGatewayId(live().get(0).natGatewayId()));
-        // moto never lets go (see releasedByDeletedGateway): the bounded wait ends with a clear failure
+        String old = live().get(0).natGatewayId();
+        ec2.deleteNatGateway(r -> r.natGatewayId(old));
 
         RunReport report = harness.apply(harness.plan());
         NodeResult nat = report.results().stream().filter(r -> r.key().equals(NAT)).findFirst().orElseThrow();
-        assertEquals(NodeResult.Outcome.FAILED, nat.outcome());
-        assertTrue(nat.message().contains("to be let go by its deleted nat gateway"), nat.message());
+        assertEquals(NodeResult.Outcome.DONE, nat.outcome(), nat.message());
+        List<NatGateway> now = live();
+        assertEquals(1, now.size(), now.toString());
+        assertTrue(!now.get(0).natGatewayId().equals(old), now.toString());
+        assertEquals(allocationOf("natproj-nat-a"), now.get(0).natGatewayAddresses().get(0).allocationId());
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.devopscli.engine.RegionGraph;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.resources.ec2.RouteTableSpec.DefaultRoute;
 import io.devopscli.resources.ec2.RouteTableSpec.TargetKind;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 
+@EmulatorTest
 class RouteTableReconcilerEmulatorTest {
     private static final ResourceKey VPC = key("vpc", "main");
     private static final ResourceKey PUBLIC_A = key("subnet", "public-a");

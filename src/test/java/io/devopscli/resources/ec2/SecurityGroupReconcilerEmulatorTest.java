@@ -12,6 +12,7 @@ import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.resources.ec2.SecurityGroupSpec.IngressRule;
+import io.devopscli.testing.EmulatorTest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 
+@EmulatorTest
 class SecurityGroupReconcilerEmulatorTest {
     private static final ResourceKey VPC = key("vpc", "main");
     private static final ResourceKey WEB = key("security-group", "web");

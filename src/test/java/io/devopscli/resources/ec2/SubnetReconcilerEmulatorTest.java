@@ -11,6 +11,7 @@ import io.devopscli.engine.Change;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.engine.ResourceKey;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 
+@EmulatorTest
 class SubnetReconcilerEmulatorTest {
     private static final ResourceKey VPC = key("vpc", "main");
     private static final ResourceKey PUBLIC_A = key("subnet", "public-a");

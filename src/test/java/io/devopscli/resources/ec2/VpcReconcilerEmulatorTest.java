@@ -14,6 +14,7 @@ import io.devopscli.engine.Change;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
 
+@EmulatorTest
 class VpcReconcilerEmulatorTest {
     private static final ResourceKey VPC = key("vpc", "main");
     private static final VpcSpec SPEC = new VpcSpec("demo-us-east-1", "10.0.0.0/16");

@@ -18,6 +18,7 @@ import io.devopscli.engine.ResourceKey;
 import io.devopscli.engine.RunReport;
 import io.devopscli.resources.EngineHarness;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,7 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.Repository;
 import software.amazon.awssdk.services.ecr.model.Tag;
 
+@EmulatorTest
 class RepositoryReconcilerEmulatorTest {
     private static final String NAME = "natproj-app";
     private static final ResourceKey KEY = key("ecr/repository", "app");

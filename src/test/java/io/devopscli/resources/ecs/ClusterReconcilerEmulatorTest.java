@@ -14,6 +14,7 @@ import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.NodeResult;
 import io.devopscli.resources.EngineHarness;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import software.amazon.awssdk.services.ecs.model.ClusterField;
 import software.amazon.awssdk.services.ecs.model.ClusterSetting;
 import software.amazon.awssdk.services.ecs.model.ClusterSettingName;
 
+@EmulatorTest
 class ClusterReconcilerEmulatorTest {
     private EngineHarness harness;
     private AwsClients outOfBand;

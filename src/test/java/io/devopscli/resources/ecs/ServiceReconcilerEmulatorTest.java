@@ -17,6 +17,7 @@ import io.devopscli.engine.Change;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.resources.EngineHarness;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceField;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
+@EmulatorTest
 class ServiceReconcilerEmulatorTest {
     private EngineHarness harness;
     private AwsClients outOfBand;

@@ -15,6 +15,7 @@ import io.devopscli.engine.NodeResult;
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.resources.EngineHarness;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,6 +30,7 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 
+@EmulatorTest
 class TaskDefinitionReconcilerEmulatorTest {
     private EngineHarness harness;
     private AwsClients outOfBand;

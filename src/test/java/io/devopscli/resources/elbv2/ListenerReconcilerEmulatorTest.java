@@ -16,6 +16,7 @@ import io.devopscli.engine.Plan;
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.resources.EngineHarness;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 
+@EmulatorTest
 class ListenerReconcilerEmulatorTest {
     private EngineHarness harness;
     private ElasticLoadBalancingV2Client elb;

@@ -14,6 +14,7 @@ import io.devopscli.engine.Plan;
 import io.devopscli.engine.RunReport;
 import io.devopscli.resources.EngineHarness;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition;
 
+@EmulatorTest
 class ListenerRuleReconcilerEmulatorTest {
     private static final String STAGING_HOST = "[staging.app.example.com]";
 

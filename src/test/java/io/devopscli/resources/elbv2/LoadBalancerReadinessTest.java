@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.devopscli.aws.AwsCall;
 import io.devopscli.engine.Waiter;
+import io.devopscli.testing.RetryBounds;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -24,15 +23,11 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer
  * moto's load balancers turn active on the first describe and never fail; AWS's take 2 to 3 minutes in
  * provisioning and can end failed. A scripted client plays AWS's part for the waiter.
  */
+@RetryBounds(boundMillis = 100, firstDelayMillis = 5)
 class LoadBalancerReadinessTest {
     private static final String ARN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/demo-alb/50dc6c495c0c9188";
     private static final Waiter SHORT = new Waiter(Duration.ofSeconds(2), Duration.ofMillis(5), Duration.ofMillis(20));
     private final LoadBalancerReconciler reconciler = new LoadBalancerReconciler(SHORT);
-
-    @BeforeEach
-    void shortRetries() {
-        AwsCall.configure(Duration.ofMillis(100), Duration.ofMillis(5));
-    }
 
     @Test
     void waitsThroughNotFoundAndProvisioningUntilActive() {

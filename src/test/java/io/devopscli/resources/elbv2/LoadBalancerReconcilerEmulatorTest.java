@@ -18,6 +18,7 @@ import io.devopscli.engine.NodeResult;
 import io.devopscli.engine.Plan;
 import io.devopscli.engine.RunReport;
 import io.devopscli.resources.EngineHarness;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.AvailabilityZone;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 
+@EmulatorTest
 class LoadBalancerReconcilerEmulatorTest {
     private EngineHarness harness;
     private ElasticLoadBalancingV2Client elb;

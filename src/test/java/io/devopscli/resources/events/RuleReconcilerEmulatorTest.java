@@ -20,6 +20,7 @@ import io.devopscli.resources.iam.PipelinePolicies;
 import io.devopscli.resources.iam.RoleReconciler;
 import io.devopscli.resources.iam.RoleSpec;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ import software.amazon.awssdk.services.eventbridge.model.Target;
  * written elsewhere) and the pipeline's name pre-made (moto's PutTargets does not look the pipeline up;
  * DeliveryChainEmulatorTest runs the rule with the real pipeline).
  */
+@EmulatorTest
 class RuleReconcilerEmulatorTest {
     static final String NAME = "natproj-push-to-pipeline";
     static final String PIPELINE_NAME = "natproj-pipeline";

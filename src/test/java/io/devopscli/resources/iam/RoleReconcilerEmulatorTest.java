@@ -16,6 +16,7 @@ import io.devopscli.engine.ResourceKey;
 import io.devopscli.engine.RunReport;
 import io.devopscli.resources.EngineHarness;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.Role;
 
+@EmulatorTest
 class RoleReconcilerEmulatorTest {
     private static final String NAME = "natproj-us-east-1-flow-logs";
     private static final String PRINCIPAL = "vpc-flow-logs.amazonaws.com";

@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.engine.Progress;
 import io.devopscli.resources.s3.BucketNames;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
+import io.devopscli.testing.RetryBounds;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /** The project lock against the emulator's S3, which honours If-None-Match and If-Match as S3 does. */
+@EmulatorTest
+@RetryBounds(boundMillis = 10_000, firstDelayMillis = 100)
 class ProjectLockEmulatorTest {
     private static final String PROJECT = "lockproj";
     private static final String REGION = "eu-west-1";
@@ -29,7 +32,6 @@ class ProjectLockEmulatorTest {
     @BeforeEach
     void setUp() {
         Emulator.reset();
-        AwsCall.configure(Duration.ofSeconds(10), Duration.ofMillis(100));
         ProjectLock.configure(Duration.ofMinutes(2), Duration.ofMillis(200));
         clients = Emulator.clients(REGION);
     }

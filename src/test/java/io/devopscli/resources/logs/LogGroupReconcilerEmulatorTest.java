@@ -16,6 +16,7 @@ import io.devopscli.engine.ResourceKey;
 import io.devopscli.engine.RunReport;
 import io.devopscli.resources.EngineHarness;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
 
+@EmulatorTest
 class LogGroupReconcilerEmulatorTest {
     private static final String NAME = "/devops-cli/natproj/flow-logs";
     private static final ResourceKey KEY = key("logs/log-group", "flow-logs");

@@ -12,6 +12,7 @@ import io.devopscli.engine.RegionGraph;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.resources.EngineHarness;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.MetricFilter;
 import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation;
 
+@EmulatorTest
 class MetricFilterReconcilerEmulatorTest {
     static final String GROUP_NAME = "/natproj/web/production";
     static final ResourceKey GROUP = key("logs/log-group", "app-production");

@@ -2,7 +2,7 @@ package io.devopscli.resources.route53;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.devopscli.aws.AwsCall;
+import io.devopscli.aws.CallSettings;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.aws.Tags;
 import io.devopscli.engine.Change;
@@ -41,14 +41,15 @@ final class FailoverFixture implements AutoCloseable {
     static final Waiter SHORT = new Waiter(Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMillis(200));
     static final ChangeSync SYNC = new ChangeSync(SHORT);
 
-    final AwsClients primary = Emulator.clients(PRIMARY);
-    final AwsClients standby = Emulator.clients(STANDBY);
+    /** Short retries, so a failing case fails in seconds: these clients' own, no other session sees them. */
+    static final CallSettings CALLS = new CallSettings(Duration.ofSeconds(5), Duration.ofMillis(50));
+    final AwsClients primary = Emulator.clients(PRIMARY, CALLS);
+    final AwsClients standby = Emulator.clients(STANDBY, CALLS);
     private final Engine engine = new Engine(4);
     final Map<String, LoadBalancer> balancers;
     String healthCheckPath = "/health";
 
     FailoverFixture() {
-        AwsCall.configure(Duration.ofSeconds(5), Duration.ofMillis(50));
         balancers = Map.of(PRIMARY, balancer(primary, "10.0"), STANDBY, balancer(standby, "10.1"));
     }
 

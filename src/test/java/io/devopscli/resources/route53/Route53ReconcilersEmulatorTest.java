@@ -20,6 +20,7 @@ import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Plan;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -39,6 +40,7 @@ import software.amazon.awssdk.services.route53.model.TagResourceType;
  * separate Route 53 client: the Terraform recipe for each, adopting a zone that is not ours, and the
  * rule that the records' roles are Route 53's to say (a failover is not drift).
  */
+@EmulatorTest
 class Route53ReconcilersEmulatorTest {
     private FailoverFixture fx;
     private AwsClients separate;

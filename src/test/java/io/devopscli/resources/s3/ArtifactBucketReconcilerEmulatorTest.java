@@ -15,6 +15,7 @@ import io.devopscli.engine.NodeResult;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.resources.EngineHarness;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 import software.amazon.awssdk.services.s3.model.Tag;
 
+@EmulatorTest
 class ArtifactBucketReconcilerEmulatorTest {
     private static final String ACCOUNT = "123456789012"; // moto's default account
     private static final String NAME = PROJECT + "-artifacts-us-east-1-" + ACCOUNT;

@@ -14,6 +14,7 @@ import io.devopscli.engine.RegionGraph;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.resources.EngineHarness;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.Subscription;
 
+@EmulatorTest
 class EmailSubscriptionReconcilerEmulatorTest {
     private static final ResourceKey TOPIC = key("sns/topic", "approval");
     private static final ResourceKey SUB = key("sns/subscription", "approval-email");

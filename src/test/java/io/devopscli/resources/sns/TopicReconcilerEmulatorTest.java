@@ -14,6 +14,7 @@ import io.devopscli.engine.Plan;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.resources.EngineHarness;
 import io.devopscli.testing.Emulator;
+import io.devopscli.testing.EmulatorTest;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sns.SnsClient;
 
+@EmulatorTest
 class TopicReconcilerEmulatorTest {
     static final String NAME = "natproj-approval";
     /** moto's default account */

@@ -11,14 +11,14 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
- * moto 5.2.5 answers an action it does not implement (CodeCommit ListTagsForResource,
- * UpdateRepositoryDescription; CodeBuild UpdateProject ...) with Werkzeug's HTML "500 Internal Server
- * Error" page. The SDK reads that as a server fault, which AwsCall retries for minutes. This turns such a
+ * An endpoint lacking JSON errors (EndpointCapabilities.Gap.JSON_ERRORS) answers an action it does not
+ * implement (CodeCommit ListTagsForResource, UpdateRepositoryDescription; CodeBuild UpdateProject ...) with
+ * an HTML "500 Internal Server Error" page. The SDK reads that as a server fault, which AwsCall retries for minutes. This turns such a
  * page into a JSON client error {@value #CODE} naming the operation, so the node fails at once and says
- * why, and a reconciler can recognise the gap. Installed only with an endpoint override, and only on
+ * why, and a reconciler can recognise the gap. Installed only where that gap is, and only on
  * JSON-protocol clients: real AWS never answers HTML.
  */
-public final class MotoUnimplementedAction implements ExecutionInterceptor {
+public final class UnimplementedAction implements ExecutionInterceptor {
     public static final String CODE = "NotImplementedByEndpoint";
 
     @Override
@@ -40,7 +40,7 @@ public final class MotoUnimplementedAction implements ExecutionInterceptor {
         }
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         String json = "{\"__type\":\"" + CODE + "\",\"message\":\"the endpoint does not implement " + operation
-                + " (it answered HTTP 500 with an HTML page, as moto does for actions it lacks)\"}";
+                + " (it answered HTTP 500 with an HTML page, as an emulator does for actions it lacks)\"}";
         return Optional.of(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 

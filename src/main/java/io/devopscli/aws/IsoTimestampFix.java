@@ -17,12 +17,12 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * moto answers CodeCommit and CodePipeline (JSON protocols) with quoted ISO-8601 date-times where AWS
- * sends epoch seconds, and the SDK then fails with "Input timestamp string must be no longer than 20
+ * An endpoint lacking epoch timestamps (EndpointCapabilities.Gap.EPOCH_TIMESTAMPS) answers CodeCommit
+ * and CodePipeline (JSON protocols) with quoted ISO-8601 date-times where AWS sends epoch seconds, and the SDK then fails with "Input timestamp string must be no longer than 20
  * characters". This rewrites such strings to epoch seconds in the response body. It is installed only
- * when an endpoint override is set; real AWS never needs it.
+ * where that gap is; real AWS never needs it.
  */
-final class MotoTimestampFix implements ExecutionInterceptor {
+final class IsoTimestampFix implements ExecutionInterceptor {
     private static final Pattern ISO_DATE_TIME = Pattern.compile(
             "\"(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})?)\"");
 
