@@ -1,8 +1,7 @@
 package io.devopscli.cli;
 
 import io.devopscli.aws.AwsErrors;
-import io.devopscli.resources.DeliveryLayer;
-import io.devopscli.resources.MonitoringLayer;
+import io.devopscli.resources.naming.ResourceNames;
 import io.devopscli.resources.elbv2.LoadBalancerEndpoint;
 import io.devopscli.topology.RegionSpec;
 import java.io.PrintWriter;
@@ -22,7 +21,7 @@ final class AppLinks {
             String project = session.topology().project();
             try {
                 urls.put(r.name(), new LoadBalancerEndpoint(session.clients(r.name()).elbv2())
-                        .url(project, DeliveryLayer.loadBalancerName(project), session.topology().failover().https()));
+                        .url(project, ResourceNames.of(session.topology()).loadBalancer(), session.topology().failover().https()));
             } catch (RuntimeException e) {
                 urls.put(r.name(), Optional.of("unavailable: " + AwsErrors.reason(e)));
             }
@@ -37,7 +36,7 @@ final class AppLinks {
             Optional<String> url = urls.get(r.name());
             out.printf("%s  app: %s%n", r.name(), url == null ? "not read (--no-live)" : url.orElse("no load balancer yet"));
             out.printf("%s  dashboard: %s%n", " ".repeat(r.name().length()),
-                    dashboardUrl(r.name(), MonitoringLayer.dashboardName(session.topology().project(), r.name())));
+                    dashboardUrl(r.name(), ResourceNames.of(session.topology()).dashboard(r.name())));
         }
         out.flush();
     }

@@ -1,9 +1,9 @@
 package io.devopscli.cli;
 
+import io.devopscli.resources.naming.ResourceNames;
 import io.devopscli.replication.ReplicationException;
 import io.devopscli.replication.RepositoryEndpoint;
 import io.devopscli.replication.SourcePush;
-import io.devopscli.resources.DeliveryLayer;
 import io.devopscli.resources.codepipeline.PipelineRunFollower;
 import io.devopscli.topology.RegionSpec;
 import io.devopscli.topology.Topology;
@@ -107,7 +107,7 @@ final class PushCommand extends BaseCommand {
 
     private void report(Topology topology, String region, String repository, SourcePush.Outcome o,
                         List<String> secondaries, boolean pipelineBranch) {
-        String pipeline = DeliveryLayer.pipelineName(topology.project());
+        String pipeline = ResourceNames.of(topology).pipeline();
         if (common.json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("command", "push");
@@ -144,7 +144,7 @@ final class PushCommand extends BaseCommand {
     }
 
     private int follow(Session session, Topology topology, String region, String sha) {
-        String pipeline = DeliveryLayer.pipelineName(topology.project());
+        String pipeline = ResourceNames.of(topology).pipeline();
         err().println("Following pipeline " + pipeline + " in " + region + " for commit " + sha.substring(0, 10) + " ...");
         Duration interval = Duration.ofMillis((long) (pollSeconds * 1000));
         PipelineRunFollower follower = new PipelineRunFollower(session.clients(region).codepipeline(), interval,
@@ -156,7 +156,11 @@ final class PushCommand extends BaseCommand {
         });
         switch (r.ending()) {
             case AWAITING_APPROVAL -> {
-                out().printf("Pipeline %s waits for approval in stage %s (staging is deployed).%n", pipeline, r.stage());
+                List<String> deployed = topology.app().environmentNames().stream()
+                        .filter(env -> !topology.app().isLast(env)).toList();
+                out().printf("Pipeline %s waits for approval in stage %s (%s).%n", pipeline, r.stage(),
+                        deployed.isEmpty() ? "before " + topology.app().lastEnvironment()
+                                : String.join(", ", deployed) + (deployed.size() == 1 ? " is" : " are") + " deployed");
                 out().printf("Approve in the console: https://%s.console.aws.amazon.com/codesuite/codepipeline/pipelines/"
                         + "%s/view?region=%s%n", region, pipeline, region);
                 out().printf("or with the AWS CLI:    aws codepipeline put-approval-result --region %s --pipeline-name %s "

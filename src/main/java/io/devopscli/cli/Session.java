@@ -7,7 +7,7 @@ import io.devopscli.aws.Preflight;
 import io.devopscli.engine.Engine;
 import io.devopscli.engine.Progress;
 import io.devopscli.engine.RegionGraph;
-import io.devopscli.resources.Architecture;
+import io.devopscli.resources.layers.Architecture;
 import io.devopscli.topology.RegionSpec;
 import io.devopscli.topology.Topology;
 import io.devopscli.topology.TopologyLoader;

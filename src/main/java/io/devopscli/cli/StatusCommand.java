@@ -4,8 +4,7 @@ import io.devopscli.aws.AwsFailure;
 import io.devopscli.engine.Plan;
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.health.DriftNotifier;
-import io.devopscli.resources.DeliveryLayer;
-import io.devopscli.resources.ReplicationLayer;
+import io.devopscli.resources.naming.ResourceNames;
 import io.devopscli.resources.events.ReplicationSwitch;
 import io.devopscli.resources.route53.ActiveRegion;
 import io.devopscli.resources.route53.ChainHealth;
@@ -161,7 +160,7 @@ final class StatusCommand extends BaseCommand {
                 : "devops-cli drift in " + topology.project() + ": " + drifted + " resource"
                         + (drifted == 1 ? "" : "s") + " not as the topology says";
         try {
-            String topicArn = DriftNotifier.publish(primary.context(), DeliveryLayer.alarmsTopicName(topology.project()),
+            String topicArn = DriftNotifier.publish(primary.context(), ResourceNames.of(topology).alarmsTopic(),
                     subject, report.toString());
             err().println((checkError ? "Drift check error" : "Drift report") + " published to " + topicArn);
         } catch (AwsFailure e) {
@@ -212,7 +211,7 @@ final class StatusCommand extends BaseCommand {
     /** Each region's replication trigger: ENABLED where the source is, DISABLED elsewhere, or missing. */
     private Map<String, String> triggers(Session session) {
         Map<String, String> states = new LinkedHashMap<>();
-        String rule = ReplicationLayer.ruleName(session.topology().project());
+        String rule = ResourceNames.of(session.topology()).replicationRule();
         for (RegionSpec region : session.topology().regions()) {
             try {
                 states.put(region.name(), ReplicationSwitch.state(session.clients(region.name()).events(), rule)

@@ -5,12 +5,11 @@ import io.devopscli.aws.AwsClients;
 import io.devopscli.aws.AwsFailure;
 import io.devopscli.engine.Progress;
 import io.devopscli.failover.FailoverStep.Status;
-import io.devopscli.resources.DeliveryLayer;
-import io.devopscli.resources.ReplicationLayer;
 import io.devopscli.resources.ecs.ServiceHealth;
 import io.devopscli.resources.elbv2.ElbNames;
 import io.devopscli.resources.elbv2.TargetHealthQuery;
 import io.devopscli.resources.events.ReplicationSwitch;
+import io.devopscli.resources.naming.ResourceNames;
 import io.devopscli.resources.route53.ActiveRegion;
 import io.devopscli.resources.route53.ChangeSync;
 import io.devopscli.resources.route53.FailoverChain;
@@ -44,7 +43,6 @@ import software.amazon.awssdk.services.route53.model.ChangeInfo;
  * dryRun describes 4 to 8 instead.
  */
 public final class FailoverRunner {
-    static final String PRODUCTION = "production";
     /** The active region may be the one in trouble: reading or changing it must not hang the failover. */
     private static final Duration ACTIVE_READ_BOUND = Duration.ofSeconds(15);
 
@@ -53,6 +51,9 @@ public final class FailoverRunner {
     private final Progress progress;
     private final ChangeSync sync;
     private final RepositoryCatchUp repositories;
+    private final ResourceNames names;
+    /** The environment failover moves: the last one (production in the reference topology). */
+    private final String production;
 
     /** @param repositories where the regions' git repositories are, for steps 3 and 4 */
     public FailoverRunner(Topology topology, Function<String, AwsClients> clients, Progress progress, ChangeSync sync,
@@ -62,6 +63,8 @@ public final class FailoverRunner {
         this.progress = progress;
         this.sync = sync;
         this.repositories = repositories;
+        this.names = ResourceNames.of(topology);
+        this.production = topology.app().lastEnvironment();
     }
 
     /**
@@ -173,23 +176,22 @@ public final class FailoverRunner {
 
     private Check check(String to) {
         AwsClients target = clients.apply(to);
-        EnvironmentSpec production = topology.app().environments().get(PRODUCTION);
+        EnvironmentSpec size = topology.app().environments().get(production);
         List<String> problems = new ArrayList<>();
         List<String> summary = new ArrayList<>();
-        String service = DeliveryLayer.serviceName(topology.app(), PRODUCTION);
-        Optional<ServiceHealth.Counts> counts = ServiceHealth.of(target.ecs(),
-                DeliveryLayer.clusterName(topology.project()), service);
+        String service = names.service(production);
+        Optional<ServiceHealth.Counts> counts = ServiceHealth.of(target.ecs(), names.cluster(), service);
         int currentDesired = counts.map(ServiceHealth.Counts::desired).orElse(0);
         if (counts.isEmpty()) {
-            problems.add("no production service " + service + " in " + to);
+            problems.add("no " + production + " service " + service + " in " + to);
         } else {
-            summary.add(service + " running " + counts.get().running() + " (min " + production.min() + ", desired "
+            summary.add(service + " running " + counts.get().running() + " (min " + size.min() + ", desired "
                     + counts.get().desired() + ")");
-            if (counts.get().running() < production.min()) {
-                problems.add(service + " runs " + counts.get().running() + " tasks, below its minimum of " + production.min());
+            if (counts.get().running() < size.min()) {
+                problems.add(service + " runs " + counts.get().running() + " tasks, below its minimum of " + size.min());
             }
         }
-        String groupName = ElbNames.fit(DeliveryLayer.targetGroupName(topology.project(), PRODUCTION));
+        String groupName = ElbNames.fit(names.targetGroup(production));
         Optional<String> group = AwsCall.orEmpty(() -> target.elbv2().describeTargetGroups(r -> r.names(groupName))
                 .targetGroups()).flatMap(l -> l.stream().findFirst()).map(g -> g.targetGroupArn());
         if (group.isEmpty()) {
@@ -201,8 +203,8 @@ public final class FailoverRunner {
                 problems.add("target group " + groupName + " has no healthy targets");
             }
         }
-        RegionTarget failoverTarget = new RegionTargets(target, topology.project(),
-                DeliveryLayer.loadBalancerName(topology.project())).find(to).orElse(null);
+        RegionTarget failoverTarget = new RegionTargets(target, topology.project(), names.loadBalancer())
+                .find(to).orElse(null);
         if (failoverTarget == null) {
             problems.add("no load balancer or health check of " + to);
         }
@@ -214,20 +216,19 @@ public final class FailoverRunner {
      * max. When the active region cannot be read, which may be why we fail over, the topology's desired.
      */
     private int desiredToMatch(String from, int targetDesired) {
-        EnvironmentSpec production = topology.app().environments().get(PRODUCTION);
+        EnvironmentSpec size = topology.app().environments().get(production);
         int active;
         try {
             active = AwsCall.within(ACTIVE_READ_BOUND, () -> clients.apply(from).ecs().describeServices(r -> r
-                            .cluster(DeliveryLayer.clusterName(topology.project()))
-                            .services(DeliveryLayer.serviceName(topology.app(), PRODUCTION))).services())
+                            .cluster(names.cluster()).services(names.service(production))).services())
                     .stream().filter(s -> "ACTIVE".equals(s.status())).findFirst().map(Service::desiredCount)
-                    .orElse(production.desired());
+                    .orElse(size.desired());
         } catch (AwsFailure e) {
             progress.info("reading " + from + "'s desired count failed (" + e.getMessage() + "); using the topology's "
-                    + production.desired());
-            active = production.desired();
+                    + size.desired());
+            active = size.desired();
         }
-        return Math.max(targetDesired, Math.min(active, production.max()));
+        return Math.max(targetDesired, Math.min(active, size.max()));
     }
 
     /**
@@ -240,13 +241,12 @@ public final class FailoverRunner {
             return scaleSummary(plan);
         }
         AwsCall.run(() -> clients.apply(plan.to()).ecs().updateService(r -> r
-                .cluster(DeliveryLayer.clusterName(topology.project()))
-                .service(DeliveryLayer.serviceName(topology.app(), PRODUCTION)).desiredCount(plan.desiredCount())));
+                .cluster(names.cluster()).service(names.service(production)).desiredCount(plan.desiredCount())));
         return scaleSummary(plan);
     }
 
     private String scaleSummary(FailoverPlan plan) {
-        String service = DeliveryLayer.serviceName(topology.app(), PRODUCTION) + " in " + plan.to();
+        String service = names.service(production) + " in " + plan.to();
         return plan.desiredCount() <= plan.currentDesired()
                 ? service + " already has desired count " + plan.currentDesired() + " (matches " + plan.from() + ")"
                 : service + ": desired count " + plan.currentDesired() + " -> " + plan.desiredCount()
@@ -294,7 +294,7 @@ public final class FailoverRunner {
             if (!targets.containsKey(region)) {
                 try {
                     AwsCall.within(ACTIVE_READ_BOUND, () -> new RegionTargets(clients.apply(region), topology.project(),
-                            DeliveryLayer.loadBalancerName(topology.project())).find(region))
+                            names.loadBalancer()).find(region))
                             .ifPresent(t -> targets.put(region, t));
                 } catch (RuntimeException e) {
                     progress.info("leaving " + region + " out of the failover chain: " + message(e));
@@ -310,7 +310,7 @@ public final class FailoverRunner {
      * target failing fails the step.
      */
     private String switchSource(String to) {
-        String rule = ReplicationLayer.ruleName(topology.project());
+        String rule = names.replicationRule();
         AwsClients target = clients.apply(to);
         if (ReplicationSwitch.state(target.events(), rule).isEmpty()) {
             throw new IllegalStateException("no replication trigger " + rule + " in " + to + ": run up first");

@@ -3,11 +3,11 @@ package io.devopscli.health;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.aws.AwsErrors;
 import io.devopscli.aws.EndpointCapabilities;
-import io.devopscli.resources.DeliveryLayer;
 import io.devopscli.resources.codepipeline.PipelineStateQuery;
 import io.devopscli.resources.codepipeline.PipelineStatus;
 import io.devopscli.resources.ecs.FirstImage;
 import io.devopscli.resources.ecs.ServiceHealth;
+import io.devopscli.resources.naming.ResourceNames;
 import io.devopscli.resources.elbv2.LoadBalancerEndpoint;
 import io.devopscli.resources.elbv2.TargetHealthQuery;
 import io.devopscli.topology.Topology;
@@ -20,7 +20,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * What `status` shows beside the sync state: per environment the ECS task counts and target health, the
+ * What `status` shows beside the sync state: per environment of the topology (in its order) the ECS task
+ * counts, the commit it runs and target health, the
  * load balancer's URL with a short probe, and the pipeline's latest run. Anything the endpoint cannot
  * answer reads "unavailable: <reason>"; nothing here throws or changes anything.
  */
@@ -29,6 +30,7 @@ public final class LiveStatus {
     private final EndpointCapabilities endpoint;
     private final HttpProbe probe;
     private final PipelineStateQuery pipelines;
+    private final ResourceNames names;
 
     /** @param endpoint what the endpoint cannot answer (no tasks, no real DNS names, no pipeline executions) */
     public LiveStatus(Topology topology, EndpointCapabilities endpoint, HttpProbe probe, PipelineStateQuery pipelines) {
@@ -36,16 +38,17 @@ public final class LiveStatus {
         this.endpoint = endpoint;
         this.probe = probe;
         this.pipelines = pipelines;
+        this.names = ResourceNames.of(topology);
     }
 
     public List<LiveCheck> collect(AwsClients clients) {
         String p = topology.project();
+        List<String> environments = topology.app().environmentNames();
         List<LiveCheck> checks = new ArrayList<>();
-        for (String env : DeliveryLayer.ENVIRONMENTS) {
+        for (String env : environments) {
             Optional<String> image;
             try {
-                image = FirstImage.imageOfService(clients.ecs(), DeliveryLayer.clusterName(p),
-                        DeliveryLayer.serviceName(topology.app(), env));
+                image = FirstImage.imageOfService(clients.ecs(), names.cluster(), names.service(env));
             } catch (RuntimeException e) {
                 image = Optional.empty();
             }
@@ -58,7 +61,7 @@ public final class LiveStatus {
         Optional<String> url = Optional.empty();
         LiveCheck urlCheck;
         try {
-            url = new LoadBalancerEndpoint(clients.elbv2()).url(p, DeliveryLayer.loadBalancerName(p),
+            url = new LoadBalancerEndpoint(clients.elbv2()).url(p, names.loadBalancer(),
                     topology.failover().https());
             urlCheck = url.map(u -> new LiveCheck("url", true, u))
                     .orElse(new LiveCheck("url", false, "no load balancer"));
@@ -66,7 +69,7 @@ public final class LiveStatus {
             urlCheck = LiveCheck.unavailable("url", AwsErrors.reason(e));
         }
         checks.add(urlCheck);
-        for (String env : DeliveryLayer.ENVIRONMENTS) {
+        for (String env : environments) {
             checks.add(probe(env, url));
         }
         checks.add(guard("pipeline", () -> pipeline(clients)));
@@ -87,8 +90,8 @@ public final class LiveStatus {
     }
 
     private LiveCheck ecs(AwsClients clients, String env, boolean awaitingFirstImage) {
-        String service = DeliveryLayer.serviceName(topology.app(), env);
-        return ServiceHealth.of(clients.ecs(), DeliveryLayer.clusterName(topology.project()), service)
+        String service = names.service(env);
+        return ServiceHealth.of(clients.ecs(), names.cluster(), service)
                 .map(c -> awaitingFirstImage && c.desired() == 0
                         ? new LiveCheck("ecs " + env, true, "0 tasks: " + FirstImage.WAITING)
                         : new LiveCheck("ecs " + env, c.desired() > 0 && c.running() >= c.desired(),
@@ -99,7 +102,7 @@ public final class LiveStatus {
     }
 
     private LiveCheck targets(AwsClients clients, String env) {
-        String name = DeliveryLayer.targetGroupName(topology.project(), env);
+        String name = names.targetGroup(env);
         return new TargetHealthQuery(clients.elbv2()).countsOfOwned(topology.project(), name)
                 .map(c -> !endpoint.runsTasks() && c.render().equals("no targets")
                         // the emulator runs no tasks, so nothing ever registers in its target groups
@@ -108,7 +111,7 @@ public final class LiveStatus {
                 .orElse(new LiveCheck("targets " + env, false, "target group " + name + " missing"));
     }
 
-    /** Production answers on the listener's default action; staging through its Host rule. */
+    /** The last environment answers on the listener's default action; each other one through its Host rule. */
     private LiveCheck probe(String env, Optional<String> url) {
         String name = "probe " + env;
         if (url.isEmpty()) {
@@ -118,15 +121,15 @@ public final class LiveStatus {
         if (!endpoint.realDnsNames() && !isLoopback(target.getHost())) {
             return LiveCheck.notApplicable(name, target.getHost() + " is the emulator's name, not a real one");
         }
-        // over HTTPS, production is asked for by the domain too: that is the name on the certificate
-        String host = env.equals("staging") ? "staging." + topology.failover().domain()
+        // over HTTPS, the last environment is asked for by the domain too: that is the name on the certificate
+        String host = !topology.app().isLast(env) ? ResourceNames.environmentHost(env, topology.failover().domain())
                 : topology.failover().https() ? topology.failover().domain() : null;
         HttpProbe.Result result = probe.get(target, host);
         return new LiveCheck(name, result.healthy(), target + (host == null ? "" : " (Host: " + host + ")") + " -> " + result);
     }
 
     private LiveCheck pipeline(AwsClients clients) {
-        PipelineStatus status = pipelines.latest(clients.codepipeline(), DeliveryLayer.pipelineName(topology.project()));
+        PipelineStatus status = pipelines.latest(clients.codepipeline(), names.pipeline());
         boolean failed = status.stages().stream().anyMatch(s -> "Failed".equals(s.status()));
         if (!endpoint.pipelineExecutions() && !status.available() && status.summary().contains("NotImplementedByEndpoint")) {
             return LiveCheck.notApplicable("pipeline", "the emulator has no pipeline executions (GetPipelineState)");
@@ -137,7 +140,7 @@ public final class LiveStatus {
     /** The project's alarms now in ALARM, by name; "none in ALARM" when all is quiet. */
     private LiveCheck alarms(AwsClients clients) {
         List<String> firing = clients.cloudwatch().describeAlarmsPaginator(r -> r
-                        .alarmNamePrefix(topology.project() + "-").stateValue(StateValue.ALARM))
+                        .alarmNamePrefix(ResourceNames.alarmPrefix(topology.project())).stateValue(StateValue.ALARM))
                 // checked here too: an endpoint may ignore the state filter when a prefix is given
                 .metricAlarms().stream().filter(a -> a.stateValue() == StateValue.ALARM)
                 .map(MetricAlarm::alarmName).sorted().toList();

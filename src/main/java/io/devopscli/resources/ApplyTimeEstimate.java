@@ -3,9 +3,13 @@ package io.devopscli.resources;
 import io.devopscli.engine.Action;
 import io.devopscli.engine.Change;
 import io.devopscli.engine.CriticalPath;
+import io.devopscli.engine.Node;
 import io.devopscli.engine.Plan;
 import io.devopscli.engine.RegionPlan;
 import io.devopscli.engine.ResourceKey;
+import io.devopscli.resources.acm.CertificateSpec;
+import io.devopscli.resources.ec2.NatGatewaySpec;
+import io.devopscli.resources.route53.FailoverRecordsSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,26 +18,16 @@ import java.util.Map;
 
 /**
  * How long applying a plan takes on AWS, from the plan's critical path and documented provisioning
- * times (DESIGN.md, "Real AWS timings"; AWS's own guidance): regions run in parallel, so the slowest
+ * times (DESIGN.md, "Real AWS timings"; AWS's own guidance), which each type's spec declares
+ * (ResourceTraits): regions run in parallel, so the slowest
  * region's longest chain sets it, followed by up's wait for the ECS services to roll out, which also
  * needs the load balancer active. Also gives a benchmark the graph's shape (longestChain, alarms).
  */
 public final class ApplyTimeEstimate {
-    /** NAT gateway: 1.5 to 2 minutes to become available; routes through it wait for it. */
-    static final double NAT_GATEWAY = 105;
     /** Application Load Balancer: 2 to 3 minutes to become active (nothing waits for it but the rollout). */
     static final double LOAD_BALANCER_ACTIVE = 150;
     /** ECS rollout on Fargate: image pull, task start, target registration and health checks. */
     static final double ECS_ROLLOUT = 180;
-    /** A Route 53 change reaching every name server (INSYNC), which the failover records wait for. */
-    static final double ROUTE53_INSYNC = 60;
-    /** ACM certificate issued after DNS validation: typically a few minutes (AWS: up to 30). */
-    static final double CERTIFICATE_ISSUED = 180;
-    /** Lambda function becoming Active; IAM roles propagating before services may assume them. */
-    static final double LAMBDA_ACTIVE = 5;
-    static final double IAM_PROPAGATION = 8;
-    /** Everything else: a create or update of a few calls at AWS's 30 to 100 ms each. */
-    static final double ORDINARY = 1;
     /** CloudWatch PutMetricAlarm: 3 per second per region. */
     static final double ALARMS_PER_SECOND = 3;
 
@@ -49,17 +43,14 @@ public final class ApplyTimeEstimate {
         this.bench = bench;
     }
 
-    /** How long one change holds up its dependents on AWS. */
-    static double onAws(Change c) {
+    /** How long one change holds up its dependents on AWS, as the node's spec says (ResourceTraits). */
+    static double onAws(RegionPlan plan, Change c) {
+        Node<?, ?> node = plan.graph().node(c.key());
+        if (node == null || !(node.spec() instanceof ResourceTraits traits)) {
+            return ResourceTraits.ORDINARY_SECONDS;
+        }
         boolean creates = c.action() == Action.CREATE || c.action() == Action.REPLACE;
-        return switch (c.key().type()) {
-            case "ec2/nat-gateway" -> creates ? NAT_GATEWAY : ORDINARY;
-            case "acm/certificate" -> creates ? CERTIFICATE_ISSUED : ORDINARY;
-            case "route53/failover-records" -> ROUTE53_INSYNC;
-            case "lambda/function" -> creates ? LAMBDA_ACTIVE : ORDINARY;
-            case "iam/role" -> creates ? IAM_PROPAGATION : ORDINARY;
-            default -> ORDINARY;
-        };
+        return creates ? traits.secondsToCreateOnAws() : traits.secondsToUpdateOnAws();
     }
 
     public static ApplyTimeEstimate of(Plan plan) {
@@ -68,7 +59,7 @@ public final class ApplyTimeEstimate {
         List<String> worstChain = List.of();
         List<Map<String, Object>> bench = new ArrayList<>();
         for (RegionPlan rp : plan.regions()) {
-            CriticalPath path = new CriticalPath(rp, ApplyTimeEstimate::onAws);
+            CriticalPath path = new CriticalPath(rp, c -> onAws(rp, c));
             ResourceKey last = path.last();
             double end = last == null ? 0 : path.finish(last);
             List<String> chain = new ArrayList<>();
@@ -157,10 +148,11 @@ public final class ApplyTimeEstimate {
         lines.add(String.format(Locale.ROOT, "Estimated apply time on AWS: about %d min %02d s, set by %s (regions run in parallel):",
                 (long) seconds / 60, (long) seconds % 60, region));
         chain.forEach(s -> lines.add("  " + s));
-        lines.add("  (NAT gateway ~" + (int) NAT_GATEWAY + " s, load balancer ~" + (int) LOAD_BALANCER_ACTIVE
-                + " s, ECS rollout ~" + (int) ECS_ROLLOUT + " s, certificate ~" + (int) CERTIFICATE_ISSUED
-                + " s, Route 53 sync ~" + (int) ROUTE53_INSYNC + " s, other resources ~" + (int) ORDINARY
-                + " s; see docs/benchmarks.md)");
+        lines.add("  (NAT gateway ~" + (int) NatGatewaySpec.SECONDS_TO_AVAILABLE + " s, load balancer ~"
+                + (int) LOAD_BALANCER_ACTIVE + " s, ECS rollout ~" + (int) ECS_ROLLOUT + " s, certificate ~"
+                + (int) CertificateSpec.SECONDS_TO_ISSUED + " s, Route 53 sync ~"
+                + (int) FailoverRecordsSpec.SECONDS_TO_INSYNC + " s, other resources ~"
+                + (int) ResourceTraits.ORDINARY_SECONDS + " s; see docs/benchmarks.md)");
         return lines;
     }
 }

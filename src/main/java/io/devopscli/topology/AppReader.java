@@ -1,30 +1,39 @@
 package io.devopscli.topology;
 
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /** Reads the app section: the container, its Fargate size, its environments and autoscaling targets. */
 final class AppReader {
     private static final List<String> KEYS =
             List.of("name", "port", "healthCheckPath", "cpu", "memory", "environments", "autoscaling", "secrets");
-    static final List<String> ENVIRONMENTS = List.of("staging", "production");
     private static final List<String> CAPACITY_KEYS = List.of("desired", "min", "max");
+    private static final List<String> ENVIRONMENT_KEYS = List.of("name", "desired", "min", "max");
     private static final List<String> AUTOSCALING_KEYS = List.of("cpuTarget", "memoryTarget");
 
     static final String DEFAULT_NAME = "app";
     static final int DEFAULT_PORT = 8080;
     static final String DEFAULT_HEALTH_CHECK_PATH = "/health";
     static final int DEFAULT_CPU = 256;
-    static final Map<String, AppSpec.EnvironmentSpec> DEFAULT_ENVIRONMENTS = Map.of(
-            "staging", new AppSpec.EnvironmentSpec(1, 1, 2),
-            "production", new AppSpec.EnvironmentSpec(2, 2, 10));
+    /** The reference topology's environments, in deployment order: staging, then production. */
+    static final Map<String, AppSpec.EnvironmentSpec> DEFAULT_ENVIRONMENTS = defaultEnvironments();
     static final AppSpec.AutoscalingSpec DEFAULT_AUTOSCALING = new AppSpec.AutoscalingSpec(60, 70);
     /** A guard against a typo (1000 for 10) starting a costly fleet; AWS itself would allow far more. */
     static final int MAX_TASKS = 100;
     private static final int MAX_HEALTH_CHECK_PATH = 1024; // ALB's limit
+    /** ACM's default quota of names per certificate: the domain and one host per environment but the last. */
+    static final int MAX_ENVIRONMENTS = 10;
 
     private final Problems problems;
 
@@ -72,18 +81,96 @@ final class AppReader {
                         + allowed + " MiB for it"));
     }
 
+    private static Map<String, AppSpec.EnvironmentSpec> defaultEnvironments() {
+        Map<String, AppSpec.EnvironmentSpec> environments = new LinkedHashMap<>();
+        environments.put("staging", new AppSpec.EnvironmentSpec(1, 1, 2));
+        environments.put("production", new AppSpec.EnvironmentSpec(2, 2, 10));
+        return Collections.unmodifiableMap(environments);
+    }
+
+    /**
+     * The environments in deployment order, either as a list of {name, desired, min, max} (the order is the
+     * list's) or as a mapping of name to {desired, min, max} (the order is the file's). The reference
+     * topology's staging and production when the key is absent.
+     */
     private Map<String, AppSpec.EnvironmentSpec> environments(MappingReader app) {
-        Optional<MappingReader> section = app.mapping("environments", false, ENVIRONMENTS);
+        Optional<Node> section = app.get("environments", false);
         if (section.isEmpty()) {
             return DEFAULT_ENVIRONMENTS;
         }
+        String path = app.path("environments");
         Map<String, AppSpec.EnvironmentSpec> result = new LinkedHashMap<>();
-        for (String env : ENVIRONMENTS) {
-            section.get().mapping(env, true, CAPACITY_KEYS)
-                    .flatMap(capacity -> capacity(capacity, section.get().path(env)))
-                    .ifPresent(spec -> result.put(env, spec));
+        int count;
+        if (section.get() instanceof SequenceNode list) {
+            count = list.getValue().size();
+            readList(list, path, result);
+        } else if (section.get() instanceof MappingNode mapping) {
+            count = mapping.getValue().size();
+            readMapping(mapping, path, result);
+        } else {
+            problems.at(section.get(), path + ": expected a list of environments, found "
+                    + MappingReader.describe(section.get()));
+            return result;
+        }
+        if (count == 0) {
+            problems.at(section.get(), path + ": at least one environment is required (the pipeline deploys the last"
+                    + " one after the approval)");
+        } else if (count > MAX_ENVIRONMENTS) {
+            problems.at(section.get(), path + ": " + count + " environments are more than " + MAX_ENVIRONMENTS
+                    + ": the certificate names the domain and each environment before the last, and ACM allows "
+                    + MAX_ENVIRONMENTS + " names per certificate unless the quota is raised");
         }
         return result;
+    }
+
+    /** "- {name: dev, desired: 1, min: 1, max: 2}" per environment. */
+    private void readList(SequenceNode list, String path, Map<String, AppSpec.EnvironmentSpec> result) {
+        Map<String, String> firstAt = new HashMap<>();
+        for (int i = 0; i < list.getValue().size(); i++) {
+            String itemPath = path + "[" + i + "]";
+            Optional<MappingReader> item = MappingReader.open(list.getValue().get(i), itemPath, ENVIRONMENT_KEYS,
+                    problems);
+            if (item.isEmpty()) {
+                continue;
+            }
+            Value<String> name = problems.check(item.get().string("name", null), itemPath + ".name",
+                    Names::environment);
+            if (name.ok()) {
+                String earlier = firstAt.putIfAbsent(name.value(), itemPath);
+                if (earlier != null) {
+                    problems.at(name.node(), itemPath + ".name: '" + name.value() + "' is already the name of "
+                            + earlier + "; environment names must be unique");
+                    continue;
+                }
+            }
+            Optional<AppSpec.EnvironmentSpec> capacity = capacity(item.get(), itemPath);
+            if (name.ok() && capacity.isPresent()) {
+                result.put(name.value(), capacity.get());
+            }
+        }
+    }
+
+    /** "staging: {desired: 1, min: 1, max: 2}" per environment, in the order written. */
+    private void readMapping(MappingNode mapping, String path, Map<String, AppSpec.EnvironmentSpec> result) {
+        List<String> names = mapping.getValue().stream().map(NodeTuple::getKeyNode)
+                .filter(ScalarNode.class::isInstance).map(k -> ((ScalarNode) k).getValue()).distinct().toList();
+        // duplicate and non-word keys are reported by the reader itself
+        MappingReader environments = MappingReader.open(mapping, path, names, problems).orElseThrow();
+        Set<String> seen = new HashSet<>();
+        for (NodeTuple entry : mapping.getValue()) {
+            if (!(entry.getKeyNode() instanceof ScalarNode key) || !seen.add(key.getValue())) {
+                continue;
+            }
+            String env = key.getValue();
+            Optional<String> invalid = Names.environment(env);
+            if (invalid.isPresent()) {
+                problems.at(key, environments.path(env) + ": " + invalid.get());
+                continue;
+            }
+            environments.mapping(env, true, CAPACITY_KEYS)
+                    .flatMap(capacity -> capacity(capacity, environments.path(env)))
+                    .ifPresent(spec -> result.put(env, spec));
+        }
     }
 
     private Optional<AppSpec.EnvironmentSpec> capacity(MappingReader env, String path) {

@@ -1,19 +1,43 @@
 package io.devopscli.topology;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The containerised application and its environments (staging, production). */
+/**
+ * The containerised application and its environments, in the order the pipeline deploys them (staging,
+ * production by default). The last one is special: the manual approval comes before it, the listener's
+ * default action serves it on the domain itself, and failover moves it; each one before it is served on
+ * the host "<environment>.<domain>".
+ */
 public record AppSpec(String name, int port, String healthCheckPath, int cpu, int memory,
                       Map<String, EnvironmentSpec> environments, AutoscalingSpec autoscaling,
                       Map<String, SecretRef> secrets) {
     public AppSpec {
-        environments = Map.copyOf(environments);
+        // a topology that passed validation has at least one (AppReader reports an empty list)
+        environments = Collections.unmodifiableMap(new LinkedHashMap<>(environments));
         secrets = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(secrets));
     }
 
     public AppSpec(String name, int port, String healthCheckPath, int cpu, int memory,
                    Map<String, EnvironmentSpec> environments, AutoscalingSpec autoscaling) {
         this(name, port, healthCheckPath, cpu, memory, environments, autoscaling, Map.of());
+    }
+
+    /** The environments' names in deployment order. */
+    public List<String> environmentNames() {
+        return List.copyOf(environments.keySet());
+    }
+
+    /** The last environment (production by default): behind the approval, on the listener's default action. */
+    public String lastEnvironment() {
+        List<String> names = environmentNames();
+        return names.get(names.size() - 1);
+    }
+
+    public boolean isLast(String environment) {
+        return lastEnvironment().equals(environment);
     }
 
     /**

@@ -31,6 +31,18 @@ final class Names {
         return hyphens(name);
     }
 
+    /**
+     * An environment names AWS resources (its target group, ECS service, alarms) and its host
+     * "<environment>.<domain>", so it follows the same rule as the app's name: a DNS label in lower case.
+     */
+    static Optional<String> environment(String name) {
+        if (!APP.matcher(name).matches()) {
+            return Optional.of("'" + name + "' is not a valid environment name: it must be 1 to 31 characters of"
+                    + " a-z, 0-9 and '-', starting with a letter (it names AWS resources and the host <name>.<domain>)");
+        }
+        return hyphens(name);
+    }
+
     private static Optional<String> hyphens(String name) {
         if (name.endsWith("-") || name.contains("--")) {
             return Optional.of("'" + name + "' must not end with '-' or contain '--'");

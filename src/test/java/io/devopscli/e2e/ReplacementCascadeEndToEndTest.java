@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.devopscli.aws.AwsCall;
+import io.devopscli.testing.Cli;
+import io.devopscli.testing.EmulatorTest;
+import io.devopscli.testing.RetryBounds;
 import io.devopscli.testing.Emulator;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +31,8 @@ import software.amazon.awssdk.services.ec2.model.Vpc;
  * duplicates; a second up makes zero mutating calls (the tool's own call counter, as -o json reports it).
  * The result is read through a separate SDK client, not through the tool's own view.
  */
+@EmulatorTest
+@RetryBounds(boundMillis = 5_000, firstDelayMillis = 100)
 class ReplacementCascadeEndToEndTest {
     private static final String REGION = "eu-west-1";
     private static final String OLD_CIDR = "10.20.0.0/16";
@@ -42,21 +45,20 @@ class ReplacementCascadeEndToEndTest {
     @BeforeEach
     void reset() {
         Emulator.reset();
-        AwsCall.configure(Duration.ofSeconds(5), Duration.ofMillis(100));
     }
 
     @Test
     void aVpcCidrChangeReplacesTheVpcAndEverythingInIt() throws Exception {
-        CliHarness before = new CliHarness(dir, CliHarness.TWO_REGIONS);
+        Cli before = new Cli(dir, Cli.TWO_REGIONS);
         // both regions once: the primary's failover records name the secondary's load balancer too
-        CliHarness.Result first = before.run("up", "--yes");
+        Cli.Result first = before.run("up", "--yes");
         assertEquals(0, first.code(), first.toString());
         Vpc oldVpc = ownedVpcs().get(0);
         String oldLb = loadBalancerArn();
-        CliHarness after = new CliHarness(dir, CliHarness.TWO_REGIONS.replace(OLD_CIDR, NEW_CIDR));
+        Cli after = new Cli(dir, Cli.TWO_REGIONS.replace(OLD_CIDR, NEW_CIDR));
 
         // the dry run: the whole cascade with its reasons, and not one mutating call
-        CliHarness.Result dry = after.run("up", "--dry-run", "-o", "json", "--regions", REGION);
+        Cli.Result dry = after.run("up", "--dry-run", "-o", "json", "--regions", REGION);
         assertEquals(0, dry.code(), dry.toString());
         assertEquals(0, dry.json().path("awsCalls").path("mutating").asInt(), dry.toString());
         Map<String, JsonNode> planned = resources(dry.json());
@@ -85,13 +87,13 @@ class ReplacementCascadeEndToEndTest {
         assertEquals("noop", planned.get("codepipeline/pipeline main").get("action").asText(),
                 "the pipeline names the services, which keep their names");
         assertEquals("noop", planned.get("ecr/repository app").get("action").asText());
-        CliHarness.Result table = after.run("up", "--dry-run", "--regions", REGION);
+        Cli.Result table = after.run("up", "--dry-run", "--regions", REGION);
         assertTrue(table.out().contains("replaced because ec2/vpc vpc is replaced"), table.toString());
         assertTrue(table.out().contains("Dry run: nothing was changed."), table.toString());
         assertEquals(List.of(oldVpc.vpcId()), ownedVpcs().stream().map(Vpc::vpcId).toList(), "the dry run changed nothing");
         assertEquals(oldLb, loadBalancerArn());
 
-        CliHarness.Result applied = after.run("up", "--yes", "--allow-replace", "--regions", REGION);
+        Cli.Result applied = after.run("up", "--yes", "--allow-replace", "--regions", REGION);
         assertEquals(0, applied.code(), applied.toString());
 
         List<Vpc> vpcs = ownedVpcs();
@@ -152,7 +154,7 @@ class ReplacementCascadeEndToEndTest {
             aliases.forEach(a -> assertEquals(lbs.get(0).dnsName().toLowerCase(), a));
         }
 
-        CliHarness.Result again = after.run("up", "--yes", "-o", "json", "--regions", REGION);
+        Cli.Result again = after.run("up", "--yes", "-o", "json", "--regions", REGION);
         assertEquals(0, again.code(), again.toString());
         assertFalse(again.json().path("changes").asBoolean(), again.toString());
         assertEquals(0, again.json().path("awsCalls").path("mutating").asInt(), again.toString());
@@ -164,11 +166,11 @@ class ReplacementCascadeEndToEndTest {
      */
     @Test
     void aSecondaryRegionsNewLoadBalancerIsRepointedByThePrimarysRecords() throws Exception {
-        CliHarness before = new CliHarness(dir, CliHarness.TWO_REGIONS);
+        Cli before = new Cli(dir, Cli.TWO_REGIONS);
         assertEquals(0, before.run("up", "--yes").code());
-        CliHarness after = new CliHarness(dir, CliHarness.TWO_REGIONS.replace("10.30.0.0/16", "10.35.0.0/16"));
+        Cli after = new Cli(dir, Cli.TWO_REGIONS.replace("10.30.0.0/16", "10.35.0.0/16"));
 
-        CliHarness.Result dry = after.run("up", "--dry-run", "-o", "json");
+        Cli.Result dry = after.run("up", "--dry-run", "-o", "json");
         JsonNode records = null;
         for (JsonNode r : dry.json().get("regions").get(0).get("resources")) {
             if (r.get("type").asText().equals("route53/failover-records")) {
@@ -179,7 +181,7 @@ class ReplacementCascadeEndToEndTest {
         assertEquals("re-pointed because elbv2/load-balancer alb in eu-central-1 is replaced",
                 records.get("reason").asText());
 
-        CliHarness.Result applied = after.run("up", "--yes", "--allow-replace");
+        Cli.Result applied = after.run("up", "--yes", "--allow-replace");
         assertEquals(0, applied.code(), applied.toString());
         try (var central = Emulator.clients("eu-central-1"); var aws = Emulator.clients(REGION)) {
             var lbs = central.elbv2().describeLoadBalancers().loadBalancers();
@@ -192,7 +194,7 @@ class ReplacementCascadeEndToEndTest {
             assertFalse(aliases.isEmpty());
             aliases.forEach(a -> assertEquals(lbs.get(0).dnsName().toLowerCase(), a));
         }
-        CliHarness.Result again = after.run("up", "--yes", "-o", "json");
+        Cli.Result again = after.run("up", "--yes", "-o", "json");
         assertEquals(0, again.json().path("awsCalls").path("mutating").asInt(), again.toString());
     }
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.devopscli.aws.AwsClients;
-import io.devopscli.resources.DeliveryLayer;
+import io.devopscli.resources.naming.ResourceNames;
 import io.devopscli.testing.Cli;
 import io.devopscli.testing.Emulator;
 import io.devopscli.testing.EmulatorTest;
@@ -82,7 +82,7 @@ class StatusNotifyTest {
 
     private void subscribeQueue() {
         String topicArn = clients.sns().listTopics().topics().stream().map(t -> t.topicArn())
-                .filter(a -> a.endsWith(":" + DeliveryLayer.alarmsTopicName("acme-shop"))).findFirst().orElseThrow();
+                .filter(a -> a.endsWith(":" + new ResourceNames("acme-shop", "app").alarmsTopic())).findFirst().orElseThrow();
         queueUrl = clients.sqs().createQueue(r -> r.queueName("notify-test")).queueUrl();
         String queueArn = clients.sqs().getQueueAttributes(r -> r.queueUrl(queueUrl)
                 .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);

@@ -14,6 +14,7 @@ import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.engine.RegionPlan;
 import io.devopscli.engine.ResourceKey;
+import io.devopscli.resources.ec2.NatGatewaySpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,10 +25,10 @@ class ApplyTimeEstimateTest {
     private static final String R = "us-east-1";
 
     /** Never called: the estimate reads the graph's shape and the plan, not AWS. */
-    private static final Reconciler<String, String> NONE = new Reconciler<>() {
-        public Optional<String> observe(String spec, RegionContext ctx) { throw new AssertionError(); }
-        public List<FieldChange> diff(String spec, String actual) { throw new AssertionError(); }
-        public String create(String spec, RegionContext ctx) { throw new AssertionError(); }
+    private static final Reconciler<Object, String> NONE = new Reconciler<>() {
+        public Optional<String> observe(Object spec, RegionContext ctx) { throw new AssertionError(); }
+        public List<FieldChange> diff(Object spec, String actual) { throw new AssertionError(); }
+        public String create(Object spec, RegionContext ctx) { throw new AssertionError(); }
         public void delete(String actual, RegionContext ctx) { throw new AssertionError(); }
         public String id(String actual) { return actual; }
     };
@@ -41,7 +42,8 @@ class ApplyTimeEstimateTest {
         RegionGraph g = new RegionGraph(new RegionContext(R, "p", null, Progress.SILENT));
         ResourceKey vpc = g.add(key("ec2/vpc", "vpc"), NONE, "");
         ResourceKey subnet = g.add(key("ec2/subnet", "a"), NONE, "", vpc);
-        ResourceKey nat = g.add(key("ec2/nat-gateway", "a"), NONE, "", subnet);
+        // the NAT gateway's spec says how long AWS takes to make one (ResourceTraits); the others are ordinary
+        ResourceKey nat = g.add(key("ec2/nat-gateway", "a"), NONE, new NatGatewaySpec("p-nat-a", subnet, subnet), subnet);
         g.add(key("ec2/route-table", "private-a"), NONE, "", nat);
         ResourceKey alb = g.add(key("elbv2/load-balancer", "alb"), NONE, "", subnet);
         g.add(key("ecs/service", "production"), NONE, "", alb);
@@ -64,7 +66,7 @@ class ApplyTimeEstimateTest {
     void aFirstApplyEndsWithTheRolloutAfterTheNatRoutes() {
         ApplyTimeEstimate estimate = ApplyTimeEstimate.of(plan(Action.CREATE));
         // vpc 1 + subnet 1 + NAT 105 + routes 1, then the rollout 180; the ALB (done at 3 s + 150 s) is sooner
-        assertEquals(ApplyTimeEstimate.NAT_GATEWAY + 3 + ApplyTimeEstimate.ECS_ROLLOUT, estimate.seconds(), 0.001);
+        assertEquals(NatGatewaySpec.SECONDS_TO_AVAILABLE + 3 + ApplyTimeEstimate.ECS_ROLLOUT, estimate.seconds(), 0.001);
         assertTrue(estimate.chain().get(2).startsWith("ec2/nat-gateway/a"), estimate.chain().toString());
         assertTrue(estimate.chain().get(4).startsWith("ECS rollout of production"), estimate.chain().toString());
         @SuppressWarnings("unchecked")

@@ -85,6 +85,58 @@ class TopologyLoaderTest {
     }
 
     @Test
+    void environmentsDefaultToStagingThenProduction() {
+        AppSpec app = TopologyLoader.parse(MINIMAL, "minimal.yaml").app();
+
+        assertEquals(List.of("staging", "production"), app.environmentNames());
+        assertEquals("production", app.lastEnvironment());
+        assertEquals(List.of("staging", "production"),
+                TopologyLoader.load(Path.of("config/topology.yaml")).app().environmentNames());
+    }
+
+    @Test
+    void environmentsAsAListKeepTheListsOrder() {
+        String yaml = MINIMAL + """
+                app:
+                  environments:
+                    - {name: qa, desired: 1, min: 1, max: 3}
+                    - {name: dev, desired: 0, min: 0, max: 1}
+                    - {name: live, desired: 3, min: 2, max: 9}
+                """;
+
+        AppSpec app = TopologyLoader.parse(yaml, "t.yaml").app();
+
+        assertEquals(List.of("qa", "dev", "live"), app.environmentNames());
+        assertEquals("live", app.lastEnvironment());
+        assertEquals(new EnvironmentSpec(0, 0, 1), app.environments().get("dev"));
+        assertEquals(new EnvironmentSpec(3, 2, 9), app.environments().get("live"));
+    }
+
+    @Test
+    void environmentsAsAMappingKeepTheFilesOrder() {
+        String yaml = MINIMAL + """
+                app:
+                  environments:
+                    uat: {desired: 1, min: 1, max: 2}
+                    edge: {desired: 1, min: 1, max: 2}
+                    prod: {desired: 2, min: 2, max: 4}
+                """;
+
+        AppSpec app = TopologyLoader.parse(yaml, "t.yaml").app();
+
+        assertEquals(List.of("uat", "edge", "prod"), app.environmentNames());
+        assertEquals("prod", app.lastEnvironment());
+    }
+
+    @Test
+    void theThreeEnvironmentExampleLoadsDevStagingProduction() {
+        Topology topology = TopologyLoader.load(Path.of("config/examples/three-environments.yaml"));
+
+        assertEquals(List.of("dev", "staging", "production"), topology.app().environmentNames());
+        assertEquals(new EnvironmentSpec(1, 1, 2), topology.app().environments().get("dev"));
+    }
+
+    @Test
     void defaultsApplyKeyByKeyAndMemoryFollowsTheCpu() {
         String yaml = MINIMAL + """
                 network: {natGateways: none}

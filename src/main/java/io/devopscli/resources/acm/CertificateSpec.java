@@ -1,19 +1,23 @@
 package io.devopscli.resources.acm;
 
+import io.devopscli.resources.ResourceTraits;
 import java.util.List;
 
 /**
  * A public ACM certificate for domain and alternativeNames, validated through DNS. name is its Name tag,
  * by which (with the ownership tag) it is found. The names are immutable: a change requests a new one.
  */
-public record CertificateSpec(String name, String domain, List<String> alternativeNames) {
-    public CertificateSpec {
-        alternativeNames = List.copyOf(alternativeNames);
+public record CertificateSpec(String name, String domain, List<String> alternativeNames) implements ResourceTraits {
+    /** Issued after DNS validation: typically a few minutes on AWS (up to 30). */
+    public static final double SECONDS_TO_ISSUED = 180;
+
+    @Override
+    public double secondsToCreateOnAws() {
+        return SECONDS_TO_ISSUED;
     }
 
-    /** The app's certificate: the domain and staging.<domain>, which the staging rule serves. */
-    public static CertificateSpec forApp(String name, String domain) {
-        return new CertificateSpec(name, domain, List.of("staging." + domain));
+    public CertificateSpec {
+        alternativeNames = List.copyOf(alternativeNames);
     }
 
     /** Every name the certificate covers, the domain first. */

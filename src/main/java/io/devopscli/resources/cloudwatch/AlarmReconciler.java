@@ -11,6 +11,7 @@ import io.devopscli.engine.Updatable;
 import io.devopscli.resources.OwnedByTag;
 import io.devopscli.resources.RegionalArns;
 import io.devopscli.resources.ec2.ParentIds;
+import io.devopscli.resources.naming.ResourceNames;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,7 +151,7 @@ public final class AlarmReconciler implements Reconciler<AlarmSpec, AlarmState>,
     /** The project's metric alarms by name: one paginated DescribeAlarms of the prefix "<project>-" per run. */
     private static Map<String, MetricAlarm> alarms(RegionContext ctx) {
         return ctx.memo(MEMO, () -> AwsCall.call(() -> cloudwatch(ctx)
-                .describeAlarmsPaginator(r -> r.alarmNamePrefix(ctx.project() + "-").alarmTypes(AlarmType.METRIC_ALARM))
+                .describeAlarmsPaginator(r -> r.alarmNamePrefix(ResourceNames.alarmPrefix(ctx.project())).alarmTypes(AlarmType.METRIC_ALARM))
                 .metricAlarms().stream().collect(Collectors.toMap(MetricAlarm::alarmName, a -> a, (a, b) -> b))));
     }
 

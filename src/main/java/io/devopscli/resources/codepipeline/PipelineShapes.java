@@ -1,5 +1,6 @@
 package io.devopscli.resources.codepipeline;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import software.amazon.awssdk.services.codepipeline.model.StageDeclaration;
 final class PipelineShapes {
     static final String SOURCE_OUTPUT = "SourceOutput";
     static final String BUILD_OUTPUT = "BuildOutput";
+    /** The manual approval stage, right before the last environment's deploy. */
+    static final String APPROVAL = "Approval";
     /** What the buildspec writes and the ECS deploy action reads. */
     static final String IMAGE_DEFINITIONS = "imagedefinitions.json";
     /** What diff shows for a parent id that does not exist yet. */
@@ -32,14 +35,20 @@ final class PipelineShapes {
         Map<String, String> approval = new LinkedHashMap<>();
         approval.put("NotificationArn", orPlaceholder(ids.approvalTopicArn()));
         approval.put("CustomData", spec.approvalMessage());
-        return new PipelineShape(orPlaceholder(ids.roleArn()), "S3", orPlaceholder(ids.artifactBucket()), "V2", List.of(
+        List<PipelineShape.Stage> stages = new ArrayList<>(List.of(
                 stage("Source", action("Source", "Source", "AWS", "CodeCommit", source, List.of(), List.of(SOURCE_OUTPUT))),
                 stage("Build", action("Build", "Build", "AWS", "CodeBuild",
                         Map.of("ProjectName", orPlaceholder(ids.buildProject())), List.of(SOURCE_OUTPUT),
-                        List.of(BUILD_OUTPUT))),
-                deployStage("DeployStaging", spec, spec.stagingService()),
-                stage("Approval", action("Approval", "Approval", "AWS", "Manual", approval, List.of(), List.of())),
-                deployStage("DeployProduction", spec, spec.productionService())));
+                        List.of(BUILD_OUTPUT)))));
+        List<DeliveryPipelineSpec.Deployment> deployments = spec.deployments();
+        for (int i = 0; i < deployments.size(); i++) {
+            if (i == deployments.size() - 1) {
+                // a person approves before the last environment (production) gets the build
+                stages.add(stage(APPROVAL, action(APPROVAL, "Approval", "AWS", "Manual", approval, List.of(), List.of())));
+            }
+            stages.add(deployStage(deployments.get(i).stageName(), spec, deployments.get(i).service()));
+        }
+        return new PipelineShape(orPlaceholder(ids.roleArn()), "S3", orPlaceholder(ids.artifactBucket()), "V2", stages);
     }
 
     /** The ECS deploy, then (with a scale step) the Scale action that applies the counts after a first image. */

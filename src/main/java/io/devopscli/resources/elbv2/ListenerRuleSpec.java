@@ -3,15 +3,15 @@ package io.devopscli.resources.elbv2;
 import io.devopscli.engine.ResourceKey;
 
 /**
- * A rule of the listener: requests whose Host header is host go to targetGroup. name is for the Name
- * tag, by which the rule is found. Priority, host and target group all change in place.
+ * A rule of the listener: requests whose Host header is host go to targetGroup. Every environment but
+ * the last (which the listener's default action serves) has one, on host "<environment>.<domain>". name
+ * is for the Name tag, by which the rule is found. Priority, host and target group all change in place.
  */
 public record ListenerRuleSpec(String name, ResourceKey listener, int priority, String host,
                                ResourceKey targetGroup) {
 
-    /** The staging rule: priority 10, host staging.<domain>. */
-    public static ListenerRuleSpec staging(String name, ResourceKey listener, String domain,
-                                           ResourceKey stagingTargetGroup) {
-        return new ListenerRuleSpec(name, listener, 10, "staging." + domain, stagingTargetGroup);
+    /** The rules come first in the listener by priority, 10 apart: the environment at index i gets 10 * (i + 1). */
+    public static int priorityOf(int index) {
+        return 10 * (index + 1);
     }
 }

@@ -1,6 +1,7 @@
 package io.devopscli.resources.elbv2;
 
 import io.devopscli.engine.ResourceKey;
+import io.devopscli.resources.ResourceTraits;
 import java.util.List;
 
 /**
@@ -9,7 +10,13 @@ import java.util.List;
  * Type and scheme are immutable; subnets, security groups and the IP address type can change in place.
  */
 public record LoadBalancerSpec(String name, List<ResourceKey> subnets, List<ResourceKey> securityGroups,
-                               String scheme, String type, String ipAddressType) {
+                               String scheme, String type, String ipAddressType) implements ResourceTraits {
+    /** Replacing it loses data or takes long to bring back: see ResourceTraits. */
+    @Override
+    public boolean guardedAgainstReplace() {
+        return true;
+    }
+
     public LoadBalancerSpec {
         subnets = List.copyOf(subnets);
         securityGroups = List.copyOf(securityGroups);

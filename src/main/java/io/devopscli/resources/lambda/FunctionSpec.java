@@ -1,6 +1,7 @@
 package io.devopscli.resources.lambda;
 
 import io.devopscli.engine.ResourceKey;
+import io.devopscli.resources.ResourceTraits;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,15 @@ import java.util.Map;
 public record FunctionSpec(String name, String runtime, String handler, int memoryMb, int timeoutSeconds,
                            int ephemeralStorageMb, Map<String, String> environment, FunctionCode code,
                            ResourceKey role, ResourceKey onFailure, int maxRetryAttempts, int maxEventAgeSeconds,
-                           ResourceKey logGroup) {
+                           ResourceKey logGroup) implements ResourceTraits {
+    /** A new function becoming Active on AWS. */
+    public static final double SECONDS_TO_ACTIVE = 5;
+
+    @Override
+    public double secondsToCreateOnAws() {
+        return SECONDS_TO_ACTIVE;
+    }
+
     public FunctionSpec {
         environment = Map.copyOf(environment);
     }

@@ -4,7 +4,7 @@ import io.devopscli.engine.ResourceKey;
 
 /**
  * An HTTP health check on a region's load balancer. name is the Name tag (FailoverNames.healthCheckName);
- * loadBalancer is the parent node, loadBalancerName its full name (DeliveryLayer.loadBalancerName).
+ * loadBalancer is the parent node, loadBalancerName its full name (ResourceNames.loadBalancer).
  */
 public record HealthCheckSpec(String name, String region, ResourceKey loadBalancer, String loadBalancerName,
                               String path, int port, int failureThreshold, int requestInterval) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.ResourceKey;
+import io.devopscli.resources.codepipeline.DeliveryPipelineSpec.Deployment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class PipelineDriftTest {
     static final DeliveryPipelineSpec SPEC = new DeliveryPipelineSpec("p-pipeline",
             key("iam/role", "codepipeline"), key("s3/bucket", "artifacts"), "p-repo", "main",
-            key("codebuild/project", "build"), "p-cluster", "app-staging", "app-production",
+            key("codebuild/project", "build"), "p-cluster",
+            List.of(new Deployment("staging", "app-staging"), new Deployment("production", "app-production")),
             key("sns/topic", "approval"), "Approve the release of app to production");
     static final PipelineParents IDS = new PipelineParents("arn:aws:iam::1:role/p-codepipeline-us-east-1",
             "p-artifacts-us-east-1-1", "p-build", "arn:aws:sns:us-east-1:1:p-approval");
@@ -36,6 +38,25 @@ class PipelineDriftTest {
         assertEquals("app-production", action(shape, "DeployProduction").configuration().get("ServiceName"));
         assertEquals("Approval/AWS/Manual/1", action(shape, "Approval").type());
         assertEquals(List.of("BuildOutput"), action(shape, "DeployProduction").inputArtifacts());
+    }
+
+    @Test
+    void aDeployStagePerEnvironmentInOrderWithTheApprovalBeforeTheLast() {
+        DeliveryPipelineSpec three = new DeliveryPipelineSpec("p-pipeline", SPEC.role(), SPEC.artifactBucket(), "p-repo",
+                "main", SPEC.buildProject(), "p-cluster", List.of(new Deployment("dev", "app-dev"),
+                new Deployment("staging", "app-staging"), new Deployment("production", "app-production")),
+                SPEC.approvalTopic(), "approve");
+        PipelineShape shape = PipelineShapes.desired(three, IDS);
+        assertEquals(List.of("Source", "Build", "DeployDev", "DeployStaging", "Approval", "DeployProduction"),
+                shape.stages().stream().map(PipelineShape.Stage::name).toList());
+        assertEquals("app-dev", action(shape, "DeployDev").configuration().get("ServiceName"));
+
+        DeliveryPipelineSpec one = new DeliveryPipelineSpec("p-pipeline", SPEC.role(), SPEC.artifactBucket(), "p-repo",
+                "main", SPEC.buildProject(), "p-cluster", List.of(new Deployment("live", "app-live")),
+                SPEC.approvalTopic(), "approve");
+        assertEquals(List.of("Source", "Build", "Approval", "DeployLive"),
+                PipelineShapes.desired(one, IDS).stages().stream().map(PipelineShape.Stage::name).toList(),
+                "a single environment is still approved before it is deployed");
     }
 
     @Test

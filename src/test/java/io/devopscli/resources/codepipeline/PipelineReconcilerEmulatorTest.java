@@ -23,6 +23,7 @@ import io.devopscli.resources.iam.RoleSpec;
 import io.devopscli.resources.sns.TopicReconciler;
 import io.devopscli.resources.sns.TopicSpec;
 import io.devopscli.testing.Emulator;
+import io.devopscli.resources.codepipeline.DeliveryPipelineSpec.Deployment;
 import io.devopscli.testing.EmulatorTest;
 import java.time.Duration;
 import java.util.HashMap;
@@ -74,7 +75,7 @@ class PipelineReconcilerEmulatorTest {
 
     static DeliveryPipelineSpec spec(String branch) {
         return new DeliveryPipelineSpec(NAME, ROLE, ARTIFACTS, "natproj-repo", branch, BUILD, "natproj-cluster",
-                "app-staging", "app-production", APPROVAL, "Approve app for production");
+                List.of(new Deployment("staging", "app-staging"), new Deployment("production", "app-production")), APPROVAL, "Approve app for production");
     }
 
     /** The parents the pipeline needs, as the graph builder adds them. */

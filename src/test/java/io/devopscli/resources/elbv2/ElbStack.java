@@ -39,7 +39,7 @@ final class ElbStack {
     }
 
     static ListenerRuleSpec rule() {
-        return ListenerRuleSpec.staging("natproj-staging", LISTENER, DOMAIN, STAGING);
+        return new ListenerRuleSpec("natproj-staging", LISTENER, 10, "staging." + DOMAIN, STAGING);
     }
 
     /** Parents and the load balancer. */

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition;
 
 class ListenerRuleDiffTest {
-    private static final ListenerRuleSpec SPEC = ListenerRuleSpec.staging("demo-staging", LISTENER, "app.example.com", STAGING);
+    private static final ListenerRuleSpec SPEC = new ListenerRuleSpec("demo-staging", LISTENER, 10,
+            "staging.app.example.com", STAGING);
     private static final Refs PUBLISHED = Refs.of(Map.of(STAGING, "arn:tg/staging"));
     private static final List<String> HOST = List.of("host-header=[staging.app.example.com]");
     private static final List<RuleAction> TO_STAGING = List.of(new RuleAction("forward", List.of("arn:tg/staging")));

@@ -107,8 +107,8 @@ class ListenerRuleReconcilerEmulatorTest {
     void aNewDomainInTheSpecUpdatesTheRuleInPlace() {
         harness.up();
         String arn = rules().get(0).ruleArn();
-        harness.desire(g -> ElbStack.full(g, parents, ListenerRuleSpec.staging("natproj-staging", ElbStack.LISTENER,
-                "shop.example.org", ElbStack.STAGING)));
+        harness.desire(g -> ElbStack.full(g, parents, new ListenerRuleSpec("natproj-staging", ElbStack.LISTENER, 10,
+                "staging.shop.example.org", ElbStack.STAGING)));
 
         assertEquals(List.of(new Change(RULE, Action.UPDATE, List.of(FieldChange.of("conditions",
                         List.of("host-header=[staging.shop.example.org]"), List.of("host-header=" + STAGING_HOST))))),

@@ -1,4 +1,4 @@
-package io.devopscli.resources;
+package io.devopscli.resources.layers;
 
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.engine.ResourceKey;
@@ -9,6 +9,7 @@ import io.devopscli.resources.logs.LogGroupReconciler;
 import io.devopscli.resources.logs.LogGroupSpec;
 import io.devopscli.resources.logs.MetricFilterReconciler;
 import io.devopscli.resources.logs.MetricFilterSpec;
+import io.devopscli.resources.naming.ResourceNames;
 import io.devopscli.topology.RegionSpec;
 import io.devopscli.topology.Topology;
 import java.util.ArrayList;
@@ -27,26 +28,13 @@ public final class MonitoringLayer {
     private final Topology topology;
     private final RegionSpec region;
     private final DeliveryLayer.Outputs delivery;
-    private final String p;
+    private final ResourceNames names;
 
     public MonitoringLayer(Topology topology, RegionSpec region, DeliveryLayer.Outputs delivery) {
         this.topology = topology;
         this.region = region;
         this.delivery = delivery;
-        this.p = topology.project();
-    }
-
-    public static String dashboardName(String project, String region) {
-        return project + "-" + region;
-    }
-
-    /** The namespace of the app's own metrics (from its log metric filters). */
-    public static String appNamespace(String project) {
-        return project + "/App";
-    }
-
-    public static String appErrorMetric(String environment) {
-        return environment + "-server-errors";
+        this.names = ResourceNames.of(topology);
     }
 
     /**
@@ -62,19 +50,19 @@ public final class MonitoringLayer {
         // The replication Lambda (and its log group, which ReplicationLayer adds) lives in every region
         // when there is another region to replicate to; it runs where the replication source is.
         boolean replicates = topology.regions().size() > 1;
-        Optional<String> replication = replicates ? Optional.of(ReplicationLayer.functionName(p)) : Optional.empty();
+        Optional<String> replication = replicates ? Optional.of(names.replicationFunction()) : Optional.empty();
 
         Map<String, ResourceKey> filters = addMetricFilters(g);
         Map<String, String> serviceNames = new LinkedHashMap<>();
         Map<String, String> errorMetrics = new LinkedHashMap<>();
         for (String env : delivery.targetGroups().keySet()) {
-            serviceNames.put(env, DeliveryLayer.serviceName(topology.app(), env));
-            errorMetrics.put(env, appErrorMetric(env));
+            serviceNames.put(env, names.service(env));
+            errorMetrics.put(env, ResourceNames.appErrorMetric(env));
         }
 
         AlarmReconciler alarms = new AlarmReconciler();
-        for (MonitoringAlarms.Alarm alarm : MonitoringAlarms.of(p, DeliveryLayer.clusterName(p), serviceNames,
-                delivery, appNamespace(p), errorMetrics, replication)) {
+        for (MonitoringAlarms.Alarm alarm : MonitoringAlarms.of(names, serviceNames,
+                delivery, errorMetrics, replication)) {
             List<ResourceKey> deps = new ArrayList<>(alarm.spec().parents());
             // the app-errors alarm watches the metric its environment's filter feeds
             filters.entrySet().stream().filter(f -> alarm.key().equals(f.getKey() + "-app-errors"))
@@ -82,11 +70,11 @@ public final class MonitoringLayer {
             g.add(key("cloudwatch/alarm", alarm.key()), alarms, alarm.spec(), deps);
         }
 
-        DashboardSpec dashboard = new DashboardSpec(dashboardName(p, region.name()), region.name(),
-                DeliveryLayer.clusterName(p), delivery.loadBalancer(),
+        DashboardSpec dashboard = new DashboardSpec(names.dashboard(region.name()), region.name(),
+                names.cluster(), delivery.loadBalancer(),
                 delivery.targetGroups().entrySet().stream().map(e -> new DashboardSpec.Environment(e.getKey(),
                         serviceNames.get(e.getKey()), e.getValue(), errorMetrics.get(e.getKey()))).toList(),
-                appNamespace(p), replication);
+                names.appNamespace(), replication);
         g.add(key("cloudwatch/dashboard", "main"), new DashboardReconciler(), dashboard, dashboard.parents());
     }
 
@@ -97,9 +85,9 @@ public final class MonitoringLayer {
         for (Map.Entry<String, ResourceKey> group : delivery.appLogGroups().entrySet()) {
             String env = group.getKey();
             filters.put(env, g.add(key("logs/metric-filter", "app-" + env + "-server-errors"), reconciler,
-                    new MetricFilterSpec(p + "-" + env + "-server-errors", group.getValue(),
-                            DeliveryLayer.appLogGroupName(p, topology.app(), env),
-                            serverErrorPattern(topology.app().healthCheckPath()), appNamespace(p), appErrorMetric(env),
+                    new MetricFilterSpec(names.appErrorFilter(env), group.getValue(), names.appLogGroup(env),
+                            serverErrorPattern(topology.app().healthCheckPath()), names.appNamespace(),
+                            ResourceNames.appErrorMetric(env),
                             "1", 0.0),
                     group.getValue()));
         }

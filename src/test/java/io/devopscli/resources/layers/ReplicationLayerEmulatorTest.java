@@ -1,4 +1,4 @@
-package io.devopscli.resources;
+package io.devopscli.resources.layers;
 
 import static io.devopscli.resources.EngineHarness.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +16,8 @@ import io.devopscli.engine.RegionGraph;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.engine.RunReport;
 import io.devopscli.lambda.ReplicationSettings;
+import io.devopscli.resources.EngineHarness;
+import io.devopscli.resources.PreMadeReconciler;
 import io.devopscli.resources.iam.PolicyDocuments;
 import io.devopscli.resources.lambda.FunctionCode;
 import io.devopscli.resources.lambda.ReplicationPackage;

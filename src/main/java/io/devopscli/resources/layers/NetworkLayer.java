@@ -1,4 +1,4 @@
-package io.devopscli.resources;
+package io.devopscli.resources.layers;
 
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.engine.ResourceKey;
@@ -26,6 +26,7 @@ import io.devopscli.resources.iam.RoleReconciler;
 import io.devopscli.resources.iam.RoleSpec;
 import io.devopscli.resources.logs.LogGroupReconciler;
 import io.devopscli.resources.logs.LogGroupSpec;
+import io.devopscli.resources.naming.ResourceNames;
 import io.devopscli.topology.NetworkSpec;
 import io.devopscli.topology.RegionSpec;
 import io.devopscli.topology.SubnetLayout;
@@ -42,14 +43,14 @@ public final class NetworkLayer {
     private final Topology topology;
     private final RegionSpec region;
     private final List<String> azs;
-    private final String p;
+    private final ResourceNames names;
 
     /** @param azs the region's availability zones to use, as many as the topology asks for */
     public NetworkLayer(Topology topology, RegionSpec region, List<String> azs) {
         this.topology = topology;
         this.region = region;
         this.azs = List.copyOf(azs);
-        this.p = topology.project();
+        this.names = ResourceNames.of(topology);
     }
 
     /** Keys later layers attach to. */
@@ -60,9 +61,9 @@ public final class NetworkLayer {
         NetworkSpec network = topology.network();
         SubnetLayout layout = SubnetLayout.of(region.cidr(), azs.size());
 
-        ResourceKey vpc = g.add(key("ec2/vpc", "vpc"), new VpcReconciler(), new VpcSpec(p + "-vpc", region.cidr()));
+        ResourceKey vpc = g.add(key("ec2/vpc", "vpc"), new VpcReconciler(), new VpcSpec(names.vpc(), region.cidr()));
         ResourceKey igw = g.add(key("ec2/internet-gateway", "igw"), new InternetGatewayReconciler(),
-                new InternetGatewaySpec(p + "-igw", vpc), vpc);
+                new InternetGatewaySpec(names.internetGateway(), vpc), vpc);
 
         List<ResourceKey> publicSubnets = new ArrayList<>();
         List<ResourceKey> privateSubnets = new ArrayList<>();
@@ -70,15 +71,15 @@ public final class NetworkLayer {
         for (int i = 0; i < azs.size(); i++) {
             String az = azs.get(i);
             publicSubnets.add(g.add(key("ec2/subnet", "public-" + az), subnets,
-                    new SubnetSpec(p + "-public-" + az, vpc, layout.publicCidrs().get(i), az, true), vpc));
+                    new SubnetSpec(names.publicSubnet(az), vpc, layout.publicCidrs().get(i), az, true), vpc));
             privateSubnets.add(g.add(key("ec2/subnet", "private-" + az), subnets,
-                    new SubnetSpec(p + "-private-" + az, vpc, layout.privateCidrs().get(i), az, false), vpc));
+                    new SubnetSpec(names.privateSubnet(az), vpc, layout.privateCidrs().get(i), az, false), vpc));
         }
 
         List<ResourceKey> publicRtDeps = new ArrayList<>(publicSubnets);
         publicRtDeps.add(igw);
         g.add(key("ec2/route-table", "public"), new RouteTableReconciler(),
-                new RouteTableSpec(p + "-public-rt", vpc, publicSubnets,
+                new RouteTableSpec(names.publicRouteTable(), vpc, publicSubnets,
                         Optional.of(new DefaultRoute(TargetKind.INTERNET_GATEWAY, igw))), publicRtDeps);
 
         List<ResourceKey> nats = addNatGateways(g, network.natGateways(), publicSubnets, igw);
@@ -88,17 +89,17 @@ public final class NetworkLayer {
             List<ResourceKey> deps = new ArrayList<>(List.of(privateSubnets.get(i)));
             nat.ifPresent(deps::add);
             g.add(key("ec2/route-table", "private-" + azs.get(i)), routeTables,
-                    new RouteTableSpec(p + "-private-rt-" + azs.get(i), vpc, List.of(privateSubnets.get(i)),
+                    new RouteTableSpec(names.privateRouteTable(azs.get(i)), vpc, List.of(privateSubnets.get(i)),
                             nat.map(n -> new DefaultRoute(TargetKind.NAT_GATEWAY, n))), deps);
         }
 
         SecurityGroupReconciler groups = new SecurityGroupReconciler();
-        ResourceKey albSg = g.add(key("ec2/security-group", "alb"), groups, new SecurityGroupSpec(p + "-alb-sg", vpc,
-                "Load balancer of " + p + (topology.failover().https() ? ": HTTP and HTTPS from anywhere" : ": HTTP from anywhere"),
+        ResourceKey albSg = g.add(key("ec2/security-group", "alb"), groups, new SecurityGroupSpec(names.loadBalancerSecurityGroup(), vpc,
+                "Load balancer of " + names.project() + (topology.failover().https() ? ": HTTP and HTTPS from anywhere" : ": HTTP from anywhere"),
                 albIngress()), vpc);
         int port = topology.app().port();
         ResourceKey serviceSg = g.add(key("ec2/security-group", "service"), groups, new SecurityGroupSpec(
-                p + "-service-sg", vpc, "Service of " + p + ": app port from the load balancer only",
+                names.serviceSecurityGroup(), vpc, "Service of " + names.project() + ": app port from the load balancer only",
                 List.of(IngressRule.fromGroup(port, albSg, "app port from the load balancer"))), vpc, albSg);
 
         if (network.flowLogs()) {
@@ -120,24 +121,23 @@ public final class NetworkLayer {
         NatGatewayReconciler natGateways = new NatGatewayReconciler();
         for (int i = 0; i < count; i++) {
             String az = azs.get(i);
-            ResourceKey eip = g.add(key("ec2/elastic-ip", "nat-" + az), eips, new ElasticIpSpec(p + "-nat-eip-" + az));
+            ResourceKey eip = g.add(key("ec2/elastic-ip", "nat-" + az), eips, new ElasticIpSpec(names.natElasticIp(az)));
             // A public NAT gateway needs the internet gateway attached to reach out.
             nats.add(g.add(key("ec2/nat-gateway", az), natGateways,
-                    new NatGatewaySpec(p + "-nat-" + az, publicSubnets.get(i), eip), publicSubnets.get(i), eip, igw));
+                    new NatGatewaySpec(names.natGateway(az), publicSubnets.get(i), eip), publicSubnets.get(i), eip, igw));
         }
         return nats;
     }
 
     private void addFlowLogs(RegionGraph g, ResourceKey vpc, int retentionDays) {
-        String logGroupName = "/" + p + "/vpc-flow-logs";
+        String logGroupName = names.flowLogGroup();
         ResourceKey logGroup = g.add(key("logs/log-group", "vpc-flow-logs"), new LogGroupReconciler(),
                 new LogGroupSpec(logGroupName, retentionDays));
-        // IAM is global: a role per region keeps regions that run in parallel from racing on one role.
         ResourceKey role = g.add(key("iam/role", "flow-logs"), new RoleReconciler(),
-                new RoleSpec(p + "-flow-logs-" + region.name(), "vpc-flow-logs.amazonaws.com", "flow-logs-delivery",
+                new RoleSpec(names.regionalRole("flow-logs", region.name()), "vpc-flow-logs.amazonaws.com", "flow-logs-delivery",
                         Policies.flowLogs(logGroupName, region.name())));
         g.add(key("ec2/flow-log", "vpc"), new FlowLogReconciler(),
-                new FlowLogSpec(p + "-vpc-flow-log", vpc, logGroup, role), vpc, logGroup, role);
+                new FlowLogSpec(names.flowLog(), vpc, logGroup, role), vpc, logGroup, role);
     }
 
     private ResourceKey key(String type, String name) {

@@ -1,4 +1,4 @@
-package io.devopscli.resources;
+package io.devopscli.resources.layers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,14 +13,15 @@ import io.devopscli.engine.Plan;
 import io.devopscli.engine.Progress;
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.engine.ResourceKey;
+import io.devopscli.resources.EngineHarness;
 import io.devopscli.testing.Emulator;
 import io.devopscli.testing.EmulatorTest;
 import io.devopscli.testing.RetryBounds;
 import io.devopscli.topology.Topology;
 import io.devopscli.topology.TopologyLoader;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.devopscli.resources;
+package io.devopscli.resources.layers;
 
 import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;

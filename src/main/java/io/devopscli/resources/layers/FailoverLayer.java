@@ -1,8 +1,9 @@
-package io.devopscli.resources;
+package io.devopscli.resources.layers;
 
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.engine.Waiter;
+import io.devopscli.resources.naming.ResourceNames;
 import io.devopscli.resources.route53.ChangeSync;
 import java.time.Duration;
 import io.devopscli.resources.route53.FailoverRecordsReconciler;
@@ -46,9 +47,10 @@ public final class FailoverLayer {
 
     public void addTo(RegionGraph g) {
         String p = topology.project();
+        String loadBalancer = ResourceNames.of(topology).loadBalancer();
         ResourceKey alb = new ResourceKey(region, "elbv2/load-balancer", "alb");
         ResourceKey healthCheck = g.add(new ResourceKey(region, HEALTH_CHECK, "alb"), new HealthCheckReconciler(),
-                HealthCheckSpec.onLoadBalancer(p, region, alb, DeliveryLayer.loadBalancerName(p),
+                HealthCheckSpec.onLoadBalancer(p, region, alb, loadBalancer,
                         topology.app().healthCheckPath(), topology.failover().https()), alb);
         // --regions may leave the primary out: then this run has no zone or records to reconcile
         boolean primary = topology.regions().stream().anyMatch(r -> r.name().equals(region) && r.isPrimary());
@@ -62,7 +64,7 @@ public final class FailoverLayer {
         g.add(new ResourceKey(region, RECORDS, "app"), records,
                 new FailoverRecordsSpec(p, topology.failover().domain(), zone,
                         topology.regions().stream().map(RegionSpec::name).toList(), region,
-                        DeliveryLayer.loadBalancerName(p)),
+                        loadBalancer),
                 zone, alb, healthCheck);
     }
 }

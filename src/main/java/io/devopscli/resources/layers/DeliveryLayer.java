@@ -1,4 +1,4 @@
-package io.devopscli.resources;
+package io.devopscli.resources.layers;
 
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.RegionGraph;
@@ -51,6 +51,7 @@ import io.devopscli.resources.sns.EmailSubscriptionReconciler;
 import io.devopscli.resources.sns.EmailSubscriptionSpec;
 import io.devopscli.resources.sns.TopicReconciler;
 import io.devopscli.resources.sns.TopicSpec;
+import io.devopscli.resources.naming.ResourceNames;
 import io.devopscli.topology.AppSpec;
 import io.devopscli.topology.AppSpec.EnvironmentSpec;
 import io.devopscli.topology.Topology;
@@ -62,11 +63,11 @@ import java.util.Map;
 /**
  * The delivery layer of one region as graph nodes: the app's containers (ECR, ECS cluster, task
  * definitions, services with autoscaling) behind the load balancer, and its delivery (CodeCommit, the
- * artifact bucket, CodeBuild, the five-stage pipeline, the push trigger, SNS topics).
+ * artifact bucket, CodeBuild, the pipeline with a deploy stage per environment, the push trigger, SNS
+ * topics). Every environment of the topology gets its target group, listener rule (all but the last),
+ * log group, task definition, service and autoscaling, in the topology's order.
  */
 public final class DeliveryLayer {
-    /** The two environments, staging first: the pipeline deploys them in this order. */
-    public static final List<String> ENVIRONMENTS = List.of("staging", "production");
     static final int LOG_RETENTION_DAYS = 30;
     static final int KEEP_IMAGES = 30;
     static final int NONCURRENT_ARTIFACT_DAYS = 30;
@@ -75,8 +76,10 @@ public final class DeliveryLayer {
     private final Topology topology;
     private final String region;
     private final NetworkLayer.Outputs network;
-    private final String p;
+    private final ResourceNames names;
     private final AppSpec app;
+    /** The environments in deployment order; the last is served on the listener's default action. */
+    private final List<String> environments;
     private final RoleReconciler roles = new RoleReconciler();
     private final LogGroupReconciler logGroups = new LogGroupReconciler();
 
@@ -84,37 +87,13 @@ public final class DeliveryLayer {
         this.topology = topology;
         this.region = region;
         this.network = network;
-        this.p = topology.project();
+        this.names = ResourceNames.of(topology);
         this.app = topology.app();
-    }
-
-    /** Deterministic names other parts of the tool (status, the pipeline) refer to. */
-    public static String clusterName(String project) {
-        return project + "-cluster";
-    }
-
-    public static String serviceName(AppSpec app, String environment) {
-        return app.name() + "-" + environment;
-    }
-
-    public static String loadBalancerName(String project) {
-        return project + "-alb";
-    }
-
-    public static String pipelineName(String project) {
-        return project + "-pipeline";
-    }
-
-    public static String alarmsTopicName(String project) {
-        return project + "-alarms";
-    }
-
-    public static String targetGroupName(String project, String environment) {
-        return project + "-" + environment;
+        this.environments = app.environmentNames();
     }
 
     /**
-     * What later layers (monitoring) refer to; the maps are keyed by environment, staging first.
+     * What later layers (monitoring) refer to; the maps are keyed by environment, in deployment order.
      */
     public record Outputs(ResourceKey loadBalancer, Map<String, ResourceKey> targetGroups,
                           Map<String, ResourceKey> services, Map<String, ResourceKey> appLogGroups,
@@ -125,7 +104,7 @@ public final class DeliveryLayer {
         Map<String, ResourceKey> services = addContainers(g, lb);
         ResourceKey alarmsTopic = addDelivery(g, services);
         Map<String, ResourceKey> appLogGroups = new LinkedHashMap<>();
-        ENVIRONMENTS.forEach(env -> appLogGroups.put(env, key("logs/log-group", "app-" + env)));
+        environments.forEach(env -> appLogGroups.put(env, key("logs/log-group", "app-" + env)));
         return new Outputs(lb.loadBalancer(), lb.targetGroups(), services, appLogGroups, alarmsTopic);
     }
 
@@ -137,73 +116,107 @@ public final class DeliveryLayer {
         List<ResourceKey> albDeps = new ArrayList<>(network.publicSubnets());
         albDeps.add(network.albSecurityGroup());
         ResourceKey alb = g.add(key("elbv2/load-balancer", "alb"), new LoadBalancerReconciler(),
-                LoadBalancerSpec.internetFacing(loadBalancerName(p), network.publicSubnets(),
+                LoadBalancerSpec.internetFacing(names.loadBalancer(), network.publicSubnets(),
                         List.of(network.albSecurityGroup())), albDeps);
         Map<String, ResourceKey> targetGroups = new LinkedHashMap<>();
         TargetGroupReconciler tgs = new TargetGroupReconciler();
-        for (String env : ENVIRONMENTS) {
+        for (String env : environments) {
             targetGroups.put(env, g.add(key("elbv2/target-group", env), tgs, TargetGroupSpec.forApp(
-                    targetGroupName(p, env), network.vpc(), app.port(), app.healthCheckPath()), network.vpc()));
+                    names.targetGroup(env), network.vpc(), app.port(), app.healthCheckPath()), network.vpc()));
         }
+        ResourceKey listener = addListener(g, alb, targetGroups.get(app.lastEnvironment()));
+        Map<String, ResourceKey> servedBy = addHostRules(g, listener, targetGroups);
+        servedBy.put(app.lastEnvironment(), listener);
+        return new LoadBalancing(alb, targetGroups, servedBy);
+    }
+
+    /** The environments served by a host rule: all but the last, which the listener's default action serves. */
+    private List<String> ruled() {
+        return environments.subList(0, environments.size() - 1);
+    }
+
+    /** The listener serving the last environment by default (HTTPS once its certificate is issued, if on). */
+    private ResourceKey addListener(RegionGraph g, ResourceKey alb, ResourceKey lastTargetGroup) {
         ListenerReconciler listeners = new ListenerReconciler();
-        ResourceKey listener;
-        if (topology.failover().https()) {
-            // HTTPS: a certificate for the domain and staging.<domain>, validated by records in the zone;
-            // the HTTPS listener is made once it is issued, and port 80 only redirects to it
-            String domain = topology.failover().domain();
-            ResourceKey certificate = g.add(key("acm/certificate", "app"), new CertificateReconciler(),
-                    CertificateSpec.forApp(p + "-app", domain));
-            ResourceKey issued = g.add(key("route53/certificate-validation", "app"), new CertificateValidationReconciler(),
-                    new CertificateValidationSpec(certificate, topology.failover().hostedZone()), certificate);
-            g.add(key("elbv2/listener", "http"), listeners, ListenerSpec.redirectToHttps(p + "-http", alb), alb);
-            listener = g.add(key("elbv2/listener", "https"), listeners,
-                    ListenerSpec.https(p + "-https", alb, targetGroups.get("production"), issued),
-                    alb, targetGroups.get("production"), issued);
-        } else {
-            listener = g.add(key("elbv2/listener", "http"), listeners,
-                    ListenerSpec.http(p + "-http", alb, targetGroups.get("production")), alb, targetGroups.get("production"));
+        if (!topology.failover().https()) {
+            return g.add(key("elbv2/listener", "http"), listeners,
+                    ListenerSpec.http(names.listener("http"), alb, lastTargetGroup), alb, lastTargetGroup);
         }
-        ResourceKey rule = g.add(key("elbv2/listener-rule", "staging"), new ListenerRuleReconciler(),
-                ListenerRuleSpec.staging(p + "-staging", listener, topology.failover().domain(), targetGroups.get("staging")),
-                listener, targetGroups.get("staging"));
-        return new LoadBalancing(alb, targetGroups, Map.of("staging", rule, "production", listener));
+        // HTTPS: a certificate for the domain and each ruled environment's host, validated by records in the
+        // zone; the HTTPS listener is made once it is issued, and port 80 only redirects to it
+        String domain = topology.failover().domain();
+        ResourceKey certificate = g.add(key("acm/certificate", "app"), new CertificateReconciler(),
+                new CertificateSpec(names.certificate(), domain,
+                        ruled().stream().map(env -> ResourceNames.environmentHost(env, domain)).toList()));
+        ResourceKey issued = g.add(key("route53/certificate-validation", "app"), new CertificateValidationReconciler(),
+                new CertificateValidationSpec(certificate, topology.failover().hostedZone()), certificate);
+        g.add(key("elbv2/listener", "http"), listeners, ListenerSpec.redirectToHttps(names.listener("http"), alb), alb);
+        return g.add(key("elbv2/listener", "https"), listeners,
+                ListenerSpec.https(names.listener("https"), alb, lastTargetGroup, issued), alb, lastTargetGroup, issued);
+    }
+
+    /**
+     * A rule on host "<env>.<domain>" per ruled environment, priorities 10, 20, ... in order. Added last to
+     * first, each after the one behind it: an environment put in front moves the others' priorities up
+     * before its own rule takes the lowest (a listener refuses two rules at one priority).
+     */
+    private Map<String, ResourceKey> addHostRules(RegionGraph g, ResourceKey listener,
+                                                  Map<String, ResourceKey> targetGroups) {
+        String domain = topology.failover().domain();
+        List<String> ruled = ruled();
+        Map<String, ResourceKey> rules = new LinkedHashMap<>();
+        ListenerRuleReconciler reconciler = new ListenerRuleReconciler();
+        ResourceKey behind = null;
+        for (int i = ruled.size() - 1; i >= 0; i--) {
+            String env = ruled.get(i);
+            List<ResourceKey> deps = new ArrayList<>(List.of(listener, targetGroups.get(env)));
+            if (behind != null) {
+                deps.add(behind);
+            }
+            behind = g.add(key("elbv2/listener-rule", env), reconciler, new ListenerRuleSpec(names.listenerRule(env),
+                    listener, ListenerRuleSpec.priorityOf(i), ResourceNames.environmentHost(env, domain),
+                    targetGroups.get(env)), deps);
+            rules.put(env, behind);
+        }
+        return rules;
     }
 
     private Map<String, ResourceKey> addContainers(RegionGraph g, LoadBalancing lb) {
-        String repositoryName = p + "-" + app.name();
+        String repositoryName = names.imageRepository();
         ResourceKey ecr = g.add(key("ecr/repository", "app"), new RepositoryReconciler(),
                 RepositorySpec.secure(repositoryName, KEEP_IMAGES));
         ResourceKey cluster = g.add(key("ecs/cluster", "main"), new ClusterReconciler(),
-                ClusterSpec.withInsights(clusterName(p)));
+                ClusterSpec.withInsights(names.cluster()));
 
         Map<String, ResourceKey> appLogs = new LinkedHashMap<>();
-        for (String env : ENVIRONMENTS) {
+        for (String env : environments) {
             appLogs.put(env, g.add(key("logs/log-group", "app-" + env), logGroups,
-                    new LogGroupSpec(appLogGroupName(env), LOG_RETENTION_DAYS)));
+                    new LogGroupSpec(names.appLogGroup(env), LOG_RETENTION_DAYS)));
         }
         ResourceKey executionRole = g.add(key("iam/role", "task-execution"), roles, new RoleSpec(
-                regional("task-exec"), ContainerPolicies.ECS_TASKS, "task-execution",
+                names.regionalRole("task-exec", region), ContainerPolicies.ECS_TASKS, "task-execution",
                 ContainerPolicies.taskExecution(region, repositoryName,
-                        ENVIRONMENTS.stream().map(this::appLogGroupName).toList(), app.secrets())));
+                        environments.stream().map(names::appLogGroup).toList(), app.secrets())));
         // the app's secrets must exist in this region before a task definition names them
         ResourceKey secrets = app.secrets().isEmpty() ? null : g.add(key("secrets/app-secrets", "app"),
                 new AppSecretsReconciler(), new AppSecretsSpec(app.secrets()));
         ResourceKey taskRole = g.add(key("iam/role", "task"), roles, new RoleSpec(
-                regional("task"), ContainerPolicies.ECS_TASKS, "task", ContainerPolicies.task(p)));
+                names.regionalRole("task", region), ContainerPolicies.ECS_TASKS, "task",
+                ContainerPolicies.task(names.project())));
 
         Map<String, ResourceKey> services = new LinkedHashMap<>();
         TaskDefinitionReconciler taskDefinitions = new TaskDefinitionReconciler();
         ServiceReconciler serviceReconciler = new ServiceReconciler();
-        for (String env : ENVIRONMENTS) {
+        for (String env : environments) {
             ResourceKey taskDefinition = g.add(key("ecs/task-definition", env), taskDefinitions,
-                    new TaskDefinitionSpec(p + "-" + app.name() + "-" + env, String.valueOf(app.cpu()),
+                    new TaskDefinitionSpec(names.taskFamily(env), String.valueOf(app.cpu()),
                             String.valueOf(app.memory()), app.name(), app.port(),
                             TaskDefinitionSpec.appEnvironment(app.name(), env, region, app.healthCheckPath(), app.port()),
                             ecr, FirstImage.BOOTSTRAP_TAG, appLogs.get(env), env, executionRole, taskRole, secrets),
                     secrets == null ? List.of(ecr, appLogs.get(env), executionRole, taskRole)
                             : List.of(ecr, appLogs.get(env), executionRole, taskRole, secrets));
             EnvironmentSpec size = app.environments().get(env);
-            ServiceSpec serviceSpec = new ServiceSpec(serviceName(app, env), cluster, taskDefinition, app.name(),
+            ServiceSpec serviceSpec = new ServiceSpec(names.service(env), cluster, taskDefinition, app.name(),
                     app.port(), network.privateSubnets(), network.serviceSecurityGroup(), lb.targetGroups().get(env),
                     size.desired(), HEALTH_CHECK_GRACE_SECONDS);
             List<ResourceKey> serviceDeps = new ArrayList<>(serviceSpec.parents());
@@ -218,7 +231,7 @@ public final class DeliveryLayer {
 
     private void addAutoscaling(RegionGraph g, String env, ResourceKey service, ResourceKey taskDefinition,
                                 EnvironmentSpec size) {
-        String name = p + "-" + app.name() + "-" + env;
+        String name = names.scaling(env);
         ResourceKey target = g.add(key("autoscaling/scalable-target", env), new ScalableTargetReconciler(),
                 new ScalableTargetSpec(name, service, size.min(), size.max(), taskDefinition), service);
         ScalingPolicyReconciler policies = new ScalingPolicyReconciler();
@@ -231,90 +244,94 @@ public final class DeliveryLayer {
     /** Returns the alarms topic's key. */
     private ResourceKey addDelivery(RegionGraph g, Map<String, ResourceKey> services) {
         RegionContext ctx = g.context();
+        String p = names.project();
         String repositoryName = topology.pipeline().repository();
         ResourceKey repository = g.add(key("codecommit/repository", "repo"),
                 new io.devopscli.resources.codecommit.RepositoryReconciler(),
                 new io.devopscli.resources.codecommit.RepositorySpec(repositoryName,
                         "Source of " + p + ", built and deployed by its pipeline"));
-        ArtifactBucketSpec bucketSpec = new ArtifactBucketSpec(p + "-artifacts", NONCURRENT_ARTIFACT_DAYS);
+        ArtifactBucketSpec bucketSpec = new ArtifactBucketSpec(names.artifactBucket(), NONCURRENT_ARTIFACT_DAYS);
         ResourceKey bucket = g.add(key("s3/bucket", "artifacts"), new ArtifactBucketReconciler(), bucketSpec);
         // The bucket's name holds the account id: the build and pipeline policies name the bucket exactly.
         String bucketName = ArtifactBucketReconciler.bucketName(bucketSpec, ctx);
 
-        String buildLogGroup = "/" + p + "/codebuild";
+        String buildLogGroup = names.buildLogGroup();
         ResourceKey buildLogs = g.add(key("logs/log-group", "codebuild"), logGroups,
                 new LogGroupSpec(buildLogGroup, LOG_RETENTION_DAYS));
-        String imageRepository = p + "-" + app.name();
-        ResourceKey buildRole = g.add(key("iam/role", "codebuild"), roles, new RoleSpec(regional("codebuild"),
+        String imageRepository = names.imageRepository();
+        ResourceKey buildRole = g.add(key("iam/role", "codebuild"), roles, new RoleSpec(names.regionalRole("codebuild", region),
                 "codebuild.amazonaws.com", "codebuild",
                 BuildPolicies.codeBuild(region, buildLogGroup, bucketName, imageRepository)));
         ResourceKey project = g.add(key("codebuild/project", "build"), new ProjectReconciler(), new ProjectSpec(
-                p + "-build", "buildspec.yml", "aws/codebuild/standard:7.0", "BUILD_GENERAL1_SMALL", true,
+                names.buildProject(), "buildspec.yml", "aws/codebuild/standard:7.0", "BUILD_GENERAL1_SMALL", true,
                 Map.of("IMAGE_REPO_NAME", imageRepository, "CONTAINER_NAME", app.name()), buildRole, buildLogs),
                 buildRole, buildLogs);
 
         // the Scale action after each deploy: the topology's counts once a service has its first image
-        String scaleProjectName = p + "-scale";
-        ResourceKey scaleRole = g.add(key("iam/role", "scale"), roles, new RoleSpec(regional("scale"),
+        String scaleProjectName = names.scaleProject();
+        List<String> serviceNames = environments.stream().map(names::service).toList();
+        ResourceKey scaleRole = g.add(key("iam/role", "scale"), roles, new RoleSpec(names.regionalRole("scale", region),
                 "codebuild.amazonaws.com", "scale-to-topology", BuildPolicies.scaleToTopology(region, buildLogGroup,
-                clusterName(p), ENVIRONMENTS.stream().map(e -> serviceName(app, e)).toList())));
+                names.cluster(), serviceNames)));
         ResourceKey scaleProject = g.add(key("codebuild/project", "scale"), new ProjectReconciler(), new ProjectSpec(
                 scaleProjectName, ScaleBuildspec.YAML, "aws/codebuild/standard:7.0", "BUILD_GENERAL1_SMALL", false,
                 Map.of(), scaleRole, buildLogs), scaleRole, buildLogs);
         Map<String, int[]> counts = new LinkedHashMap<>();
-        for (String env : ENVIRONMENTS) {
+        for (String env : environments) {
             EnvironmentSpec size = app.environments().get(env);
-            counts.put(serviceName(app, env), new int[] {size.desired(), size.min(), size.max()});
+            counts.put(names.service(env), new int[] {size.desired(), size.min(), size.max()});
         }
 
         ResourceKey approvalTopic = addTopic(g, "approval", "approvals", topology.pipeline().approvalEmail());
         ResourceKey alarmsTopic = addTopic(g, "alarms", "alarms", topology.alarms().email());
 
-        ResourceKey pipelineRole = g.add(key("iam/role", "codepipeline"), roles, new RoleSpec(regional("codepipeline"),
-                "codepipeline.amazonaws.com", "codepipeline", PipelinePolicies.codePipeline(new PipelineGrants(region,
-                        repositoryName, bucketName, p + "-build", clusterName(p),
-                        ENVIRONMENTS.stream().map(e -> serviceName(app, e)).toList(),
-                        List.of(regional("task-exec"), regional("task")), p + "-approval", List.of(scaleProjectName)))));
+        ResourceKey pipelineRole = g.add(key("iam/role", "codepipeline"), roles, new RoleSpec(
+                names.regionalRole("codepipeline", region), "codepipeline.amazonaws.com", "codepipeline",
+                PipelinePolicies.codePipeline(new PipelineGrants(region, repositoryName, bucketName, names.buildProject(),
+                        names.cluster(), serviceNames,
+                        List.of(names.regionalRole("task-exec", region), names.regionalRole("task", region)),
+                        names.approvalTopic(), List.of(scaleProjectName)))));
         List<ResourceKey> pipelineDeps = new ArrayList<>(List.of(pipelineRole, bucket, project, approvalTopic, repository,
                 scaleProject));
         // A new pipeline starts a run at once: its deploy stages need the services to exist.
         pipelineDeps.addAll(services.values());
         ResourceKey pipeline = g.add(key("codepipeline/pipeline", "main"), new PipelineReconciler(),
-                new DeliveryPipelineSpec(pipelineName(p), pipelineRole, bucket, repositoryName,
-                        topology.pipeline().branch(), project, clusterName(p), serviceName(app, "staging"),
-                        serviceName(app, "production"), approvalTopic,
-                        "Staging in " + region + " is deployed: approve to deploy production.",
+                new DeliveryPipelineSpec(names.pipeline(), pipelineRole, bucket, repositoryName,
+                        topology.pipeline().branch(), project, names.cluster(),
+                        environments.stream().map(env -> new DeliveryPipelineSpec.Deployment(env, names.service(env)))
+                                .toList(),
+                        approvalTopic, approvalMessage(),
                         new DeliveryPipelineSpec.ScaleStep(scaleProjectName, counts)),
                 pipelineDeps);
 
-        PipelineEvents.addTo(g, p, pipelineName(p), pipeline, alarmsTopic);
+        PipelineEvents.addTo(g, names, pipeline, alarmsTopic);
 
-        ResourceKey eventsRole = g.add(key("iam/role", "events"), roles, new RoleSpec(regional("events"),
-                "events.amazonaws.com", "start-pipeline", PipelinePolicies.startPipeline(region, pipelineName(p))));
-        g.add(key("events/rule", "push"), new RuleReconciler(), new RuleSpec(p + "-push-to-pipeline", repository,
+        ResourceKey eventsRole = g.add(key("iam/role", "events"), roles, new RoleSpec(names.regionalRole("events", region),
+                "events.amazonaws.com", "start-pipeline", PipelinePolicies.startPipeline(region, names.pipeline())));
+        g.add(key("events/rule", "push"), new RuleReconciler(), new RuleSpec(names.pushRule(), repository,
                 topology.pipeline().branch(), pipeline, eventsRole), repository, pipeline, eventsRole);
         return alarmsTopic;
     }
 
+    /** "Staging in us-east-1 is deployed: approve to deploy production." (the environments before the last) */
+    private String approvalMessage() {
+        List<String> before = ruled();
+        String deployed = before.isEmpty() ? "The build in " + region + " is ready"
+                : capitalized(String.join(" and ", before)) + " in " + region + (before.size() == 1 ? " is" : " are")
+                + " deployed";
+        return deployed + ": approve to deploy " + app.lastEnvironment() + ".";
+    }
+
+    private static String capitalized(String text) {
+        return text.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + text.substring(1);
+    }
+
     private ResourceKey addTopic(RegionGraph g, String name, String purpose, String email) {
         ResourceKey topic = g.add(key("sns/topic", name), new TopicReconciler(),
-                new TopicSpec(p + "-" + name, p + " " + purpose));
+                new TopicSpec(names.topic(name), names.project() + " " + purpose));
         g.add(key("sns/subscription", name + "-email"), new EmailSubscriptionReconciler(),
                 new EmailSubscriptionSpec(topic, email), topic);
         return topic;
-    }
-
-    String appLogGroupName(String env) {
-        return appLogGroupName(p, app, env);
-    }
-
-    public static String appLogGroupName(String project, AppSpec app, String env) {
-        return "/" + project + "/" + app.name() + "/" + env;
-    }
-
-    /** IAM is global: a role per region keeps regions that run in parallel from racing on one role. */
-    private String regional(String role) {
-        return p + "-" + role + "-" + region;
     }
 
     private ResourceKey key(String type, String name) {

@@ -1,4 +1,4 @@
-package io.devopscli.resources;
+package io.devopscli.resources.layers;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +7,7 @@ import io.devopscli.engine.ResourceKey;
 import io.devopscli.resources.events.TargetRuleReconciler;
 import io.devopscli.resources.events.TargetRuleSpec;
 import io.devopscli.resources.logs.LogGroupReconciler;
+import io.devopscli.resources.naming.ResourceNames;
 import io.devopscli.resources.logs.LogGroupSpec;
 import io.devopscli.resources.logs.ResourcePolicyReconciler;
 import io.devopscli.resources.logs.ResourcePolicySpec;
@@ -30,29 +31,26 @@ final class PipelineEvents {
     }
 
     /** Keys: "events/rule pipeline-events" and "events/rule pipeline-failed". */
-    static void addTo(RegionGraph g, String project, String pipelineName, ResourceKey pipeline, ResourceKey alarmsTopic) {
+    static void addTo(RegionGraph g, ResourceNames names, ResourceKey pipeline, ResourceKey alarmsTopic) {
         String region = g.region();
+        String pipelineName = names.pipeline();
         ResourceKey logGroup = g.add(new ResourceKey(region, "logs/log-group", "pipeline-events"), new LogGroupReconciler(),
-                new LogGroupSpec(logGroupName(project), RETENTION_DAYS));
+                new LogGroupSpec(names.pipelineEventsLogGroup(), RETENTION_DAYS));
         ResourceKey policy = g.add(new ResourceKey(region, "logs/resource-policy", "pipeline-events"),
-                new ResourcePolicyReconciler(), new ResourcePolicySpec(project + "-pipeline-events-to-logs", logGroup),
+                new ResourcePolicyReconciler(), new ResourcePolicySpec(names.pipelineEventsPolicy(), logGroup),
                 logGroup);
         TargetRuleReconciler rules = new TargetRuleReconciler();
         g.add(new ResourceKey(region, "events/rule", "pipeline-events"), rules, new TargetRuleSpec(
-                project + "-pipeline-events", "pipeline execution and stage state changes to CloudWatch Logs",
+                names.pipelineEventsRule(), "pipeline execution and stage state changes to CloudWatch Logs",
                 pattern(pipelineName, false), "log-group", logGroup, TargetRuleSpec.TargetKind.LOG_GROUP, null),
                 logGroup, policy, pipeline);
 
-        String failedRule = project + "-pipeline-failed";
+        String failedRule = names.pipelineFailedRule();
         ResourceKey topicPolicy = g.add(new ResourceKey(region, "sns/topic-policy", "alarms"), new TopicPolicyReconciler(),
                 new TopicPolicySpec(alarmsTopic, List.of(failedRule)), alarmsTopic);
         g.add(new ResourceKey(region, "events/rule", "pipeline-failed"), rules, new TargetRuleSpec(failedRule,
                 "a failed pipeline execution notifies the alarms topic", pattern(pipelineName, true), "alarms-topic",
                 alarmsTopic, TargetRuleSpec.TargetKind.ARN, failureMessage()), alarmsTopic, topicPolicy, pipeline);
-    }
-
-    static String logGroupName(String project) {
-        return "/aws/events/" + project + "/pipeline";
     }
 
     /** Execution and stage state changes of this pipeline; only failed executions when failedOnly. */

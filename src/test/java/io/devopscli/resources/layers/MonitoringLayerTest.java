@@ -1,4 +1,4 @@
-package io.devopscli.resources;
+package io.devopscli.resources.layers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +8,7 @@ import io.devopscli.engine.Progress;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.engine.ResourceKey;
+import io.devopscli.resources.PreMadeReconciler;
 import io.devopscli.resources.cloudwatch.AlarmSpec;
 import io.devopscli.resources.cloudwatch.DashboardSpec;
 import io.devopscli.resources.logs.LogGroupSpec;
@@ -55,7 +56,7 @@ class MonitoringLayerTest {
         Map<String, ResourceKey> tgs = new LinkedHashMap<>();
         Map<String, ResourceKey> services = new LinkedHashMap<>();
         Map<String, ResourceKey> logs = new LinkedHashMap<>();
-        for (String env : DeliveryLayer.ENVIRONMENTS) {
+        for (String env : topology.app().environmentNames()) {
             tgs.put(env, g.add(key(region, "elbv2/target-group", env), premade, "tg-" + env));
             services.put(env, g.add(key(region, "ecs/service", env), premade, "svc-" + env));
             logs.put(env, g.add(key(region, "logs/log-group", "app-" + env), premade, "log-" + env));

@@ -1,4 +1,4 @@
-package io.devopscli.resources;
+package io.devopscli.resources.layers;
 
 import io.devopscli.aws.AwsClients;
 import io.devopscli.engine.RegionContext;
@@ -18,6 +18,8 @@ import io.devopscli.resources.lambda.PermissionSpec;
 import io.devopscli.resources.lambda.ReplicationPackage;
 import io.devopscli.resources.logs.LogGroupReconciler;
 import io.devopscli.resources.logs.LogGroupSpec;
+import io.devopscli.resources.naming.ResourceNames;
+import io.devopscli.resources.RegionalArns;
 import io.devopscli.resources.route53.ActiveRegion;
 import io.devopscli.resources.sqs.QueueReconciler;
 import io.devopscli.resources.sqs.QueueSpec;
@@ -63,7 +65,7 @@ public final class ReplicationLayer {
     private final Topology topology;
     private final RegionSpec region;
     private final FunctionCode code;
-    private final String p;
+    private final ResourceNames names;
 
     public ReplicationLayer(Topology topology, RegionSpec region) {
         this(topology, region, ReplicationPackage.get());
@@ -73,23 +75,7 @@ public final class ReplicationLayer {
         this.topology = topology;
         this.region = region;
         this.code = code;
-        this.p = topology.project();
-    }
-
-    public static String functionName(String project) {
-        return project + "-replication";
-    }
-
-    public static String logGroupName(String project) {
-        return "/aws/lambda/" + functionName(project);
-    }
-
-    public static String deadLetterQueueName(String project) {
-        return project + "-replication-dlq";
-    }
-
-    public static String ruleName(String project) {
-        return project + "-replication";
+        this.names = ResourceNames.of(topology);
     }
 
     /** Adds the nodes to the region's graph, whose codecommit/repository "repo" they listen to. */
@@ -103,18 +89,18 @@ public final class ReplicationLayer {
         String repository = topology.pipeline().repository();
         ResourceKey repositoryKey = key("codecommit/repository", "repo");
         // the rule's ARN is known from its name before it exists: the queue policy and permission name it
-        String ruleArn = RegionalArns.of(ctx, "events", "rule/" + ruleName(p));
-        String queueArn = RegionalArns.of(ctx, "sqs", deadLetterQueueName(p));
+        String ruleArn = RegionalArns.of(ctx, "events", "rule/" + names.replicationRule());
+        String queueArn = RegionalArns.of(ctx, "sqs", names.replicationQueue());
 
         ResourceKey queue = g.add(key("sqs/queue", "replication-dlq"), new QueueReconciler(), new QueueSpec(
-                deadLetterQueueName(p), DEAD_LETTER_RETENTION_SECONDS, ReplicationPolicies.deadLetterQueue(queueArn, ruleArn)));
+                names.replicationQueue(), DEAD_LETTER_RETENTION_SECONDS, ReplicationPolicies.deadLetterQueue(queueArn, ruleArn)));
         ResourceKey logs = g.add(key("logs/log-group", "replication"), new LogGroupReconciler(),
-                new LogGroupSpec(logGroupName(p), LOG_RETENTION_DAYS));
+                new LogGroupSpec(names.replicationLogGroup(), LOG_RETENTION_DAYS));
         ResourceKey role = g.add(key("iam/role", "replication"), new RoleReconciler(), new RoleSpec(
-                p + "-replication-" + region.name(), ReplicationPolicies.LAMBDA_PRINCIPAL, "replication",
-                ReplicationPolicies.function(region.name(), secondaries, repository, logGroupName(p),
-                        deadLetterQueueName(p))));
-        FunctionSpec function = new FunctionSpec(functionName(p), RUNTIME, ReplicationPackage.HANDLER, MEMORY_MB,
+                names.regionalRole("replication", region.name()), ReplicationPolicies.LAMBDA_PRINCIPAL, "replication",
+                ReplicationPolicies.function(region.name(), secondaries, repository, names.replicationLogGroup(),
+                        names.replicationQueue())));
+        FunctionSpec function = new FunctionSpec(names.replicationFunction(), RUNTIME, ReplicationPackage.HANDLER, MEMORY_MB,
                 TIMEOUT_SECONDS, EPHEMERAL_STORAGE_MB, Map.of(
                         ReplicationSettings.REPOSITORY_NAME, repository,
                         ReplicationSettings.SOURCE_REGION, region.name(),
@@ -123,9 +109,9 @@ public final class ReplicationLayer {
         ResourceKey fn = g.add(key("lambda/function", "replication"), new FunctionReconciler(), function,
                 function.parents());
         ResourceKey permission = g.add(key("lambda/permission", "replication-invoke"), new PermissionReconciler(),
-                new PermissionSpec(fn, "events-" + ruleName(p), ReplicationPolicies.EVENTS_PRINCIPAL,
+                new PermissionSpec(fn, names.replicationInvokeStatement(), ReplicationPolicies.EVENTS_PRINCIPAL,
                         "lambda:InvokeFunction", ruleArn), fn);
-        ReplicationTriggerSpec rule = new ReplicationTriggerSpec(ruleName(p), repositoryKey, fn, queue,
+        ReplicationTriggerSpec rule = new ReplicationTriggerSpec(names.replicationRule(), repositoryKey, fn, queue,
                 DELIVERY_RETRIES, DELIVERY_EVENT_AGE_SECONDS, this::sourceRegion);
         List<ResourceKey> ruleDeps = new java.util.ArrayList<>(rule.parents());
         // events must not reach the function before it may be invoked by the rule
@@ -139,7 +125,7 @@ public final class ReplicationLayer {
      * and run.
      */
     String sourceRegion(RegionContext ctx) {
-        return ctx.memo(SOURCE_MEMO, () -> new ActiveRegion(ctx.services(AwsClients.class).route53(), p)
+        return ctx.memo(SOURCE_MEMO, () -> new ActiveRegion(ctx.services(AwsClients.class).route53(), names.project())
                 .of(topology.failover().hostedZone(), topology.failover().domain(),
                         topology.regions().stream().map(RegionSpec::name).toList())
                 .flatMap(ActiveRegion.Serving::active)
