@@ -10,18 +10,12 @@ public record FieldChange(String field, String desired, String actual, boolean i
         return new FieldChange(field, String.valueOf(desired), String.valueOf(actual), false);
     }
 
-    /**
-     * For update: an immutable field can only change by replacement, which the engine plans as such;
-     * reaching update with one (a create that found a different resource) is a bug to stop at once.
-     */
-    public static void refuseImmutable(String what, java.util.List<FieldChange> changes) {
-        java.util.List<String> immutable = changes.stream().filter(FieldChange::immutable).map(FieldChange::field).toList();
-        if (!immutable.isEmpty()) {
-            throw new IllegalStateException(what + " can only be replaced to change " + immutable);
-        }
-    }
-
     public static FieldChange immutable(String field, Object desired, Object actual) {
         return new FieldChange(field, String.valueOf(desired), String.valueOf(actual), true);
+    }
+
+    /** The same difference, for a resource that cannot change in place: it needs a replacement. */
+    public FieldChange forcingReplacement() {
+        return immutable ? this : new FieldChange(field, desired, actual, true);
     }
 }

@@ -13,6 +13,8 @@ public final class Node<S, A> {
     private final Reconciler<S, A> reconciler;
     private final S spec;
     private final Set<ResourceKey> dependsOn;
+    /** Ids this node deleted in this run: a stale read right after (a replacement's create) never adopts one. */
+    private final Set<String> deleted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Node(ResourceKey key, Reconciler<S, A> reconciler, S spec, Set<ResourceKey> dependsOn) {
         this.key = key;
@@ -46,9 +48,19 @@ public final class Node<S, A> {
         A kept = keeper(all, ctx);
         List<Object> duplicates = all.stream().filter(a -> a != kept).map(a -> (Object) a).toList();
         ctx.publish(key, reconciler.id(kept), kept);
-        Change change = Change.of(key, reconciler.diff(spec, kept))
-                .withDuplicates(duplicates.stream().map(this::idOf).toList());
+        Change change = Change.of(key, diff(kept, ctx)).withDuplicates(duplicates.stream().map(this::idOf).toList());
         return new Observed(change, kept, duplicates);
+    }
+
+    /**
+     * The reconciler's diff against the parents' ids resolved here, with its capabilities applied: for one
+     * that cannot update in place, every difference is a replacement.
+     */
+    List<FieldChange> diff(A actual, RegionContext ctx) {
+        java.util.Set<ResourceKey> parents = new java.util.LinkedHashSet<>(dependsOn);
+        parents.addAll(reconciler.references(spec));
+        List<FieldChange> fields = reconciler.diff(spec, actual, Refs.of(ctx, parents));
+        return reconciler instanceof Updatable ? fields : fields.stream().map(FieldChange::forcingReplacement).toList();
     }
 
     /**
@@ -60,8 +72,7 @@ public final class Node<S, A> {
             return all.get(0);
         }
         return all.stream().filter(a -> reconciler.inUse(a, ctx)).findFirst()
-                .or(() -> all.stream().filter(a -> reconciler.diff(spec, a).stream().noneMatch(FieldChange::immutable))
-                        .findFirst())
+                .or(() -> all.stream().filter(a -> diff(a, ctx).stream().noneMatch(FieldChange::immutable)).findFirst())
                 .orElse(all.get(0));
     }
 
@@ -74,7 +85,7 @@ public final class Node<S, A> {
     /** Deletes a duplicate observe found (another owned resource answering to this spec). */
     @SuppressWarnings("unchecked")
     public void deleteDuplicate(Object duplicate, RegionContext ctx) {
-        reconciler.delete((A) duplicate, ctx);
+        delete((A) duplicate, ctx);
     }
 
     /** Carries out the planned change; publishes the resulting id for dependents. */
@@ -83,14 +94,14 @@ public final class Node<S, A> {
         A actual = (A) observed;
         A result = switch (change.action()) {
             case NOOP -> actual;
-            case CREATE -> reconciler.create(spec, ctx);
-            case UPDATE -> reconciler.update(spec, actual, change.fields(), ctx);
+            case CREATE -> adoptOrCreate(ctx);
+            case UPDATE -> update(actual, change.fields(), ctx);
             case REPLACE -> {
-                reconciler.delete(actual, ctx);
+                delete(actual, ctx);
                 yield reconciler.create(spec, ctx);
             }
             case DELETE -> {
-                reconciler.delete(actual, ctx);
+                delete(actual, ctx);
                 yield null;
             }
         };
@@ -99,10 +110,60 @@ public final class Node<S, A> {
         }
     }
 
+    /**
+     * Adoption, done here once for every resource type: right before creating, look again. An owned one
+     * (left by an interrupted run, or made since the plan) is adopted and brought in line; one answering to
+     * our name without our ownership tag stops the create, naming it, and is never touched.
+     */
+    private void delete(A actual, RegionContext ctx) {
+        reconciler.delete(actual, ctx);
+        deleted.add(reconciler.id(actual));
+    }
+
+    private A adoptOrCreate(RegionContext ctx) {
+        List<A> ours = reconciler.observeAll(spec, ctx).stream().filter(a -> !deleted.contains(reconciler.id(a))).toList();
+        if (!ours.isEmpty()) {
+            A kept = keeper(ours, ctx);
+            List<FieldChange> fields = diff(kept, ctx);
+            if (fields.isEmpty()) {
+                return kept;
+            }
+            if (fields.stream().anyMatch(FieldChange::immutable)) {
+                delete(kept, ctx);
+                return reconciler.create(spec, ctx);
+            }
+            return update(kept, fields, ctx);
+        }
+        Optional<String> foreign = reconciler.foreign(spec, ctx);
+        if (foreign.isPresent()) {
+            throw new NotOursException(key.describe() + ": " + foreign.get() + " already exists and is not owned by"
+                    + " devops-cli (no ownership tag for project " + ctx.project() + "); it is neither adopted,"
+                    + " changed nor deleted: rename ours or remove it by hand");
+        }
+        return reconciler.create(spec, ctx);
+    }
+
+    private A update(A actual, List<FieldChange> fields, RegionContext ctx) {
+        if (!(reconciler instanceof Updatable) || fields.stream().anyMatch(FieldChange::immutable)) {
+            // the plan replaces such a change; reaching here is a bug to stop at once
+            throw new IllegalStateException(key.describe() + " can only be replaced to change " + fields);
+        }
+        @SuppressWarnings("unchecked")
+        Updatable<S, A> updatable = (Updatable<S, A>) reconciler;
+        return updatable.update(spec, actual, fields, ctx);
+    }
+
     /** Whether the observed resource holds data that down keeps unless purging. */
     @SuppressWarnings("unchecked")
     public boolean holdsData(Object observed) {
         return observed != null && reconciler.holdsData((A) observed);
+    }
+
+    /** A resource at our name without our ownership tag: never adopted, modified or deleted. */
+    public static final class NotOursException extends IllegalStateException {
+        public NotOursException(String message) {
+            super(message);
+        }
     }
 
     /** What observe found: the planned change and the actual resource (null when missing). */

@@ -19,6 +19,18 @@ public final class Waiter {
         this.maxInterval = maxInterval;
     }
 
+    Duration timeout() {
+        return timeout;
+    }
+
+    Duration firstInterval() {
+        return firstInterval;
+    }
+
+    Duration maxInterval() {
+        return maxInterval;
+    }
+
     /** The longest pause between two polls: a resource that became ready is noticed within 5 s. */
     public static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(5);
 

@@ -27,7 +27,6 @@ class ReplaceGuardTest {
         public Optional<String> observe(Object spec, RegionContext ctx) { throw new AssertionError(); }
         public List<FieldChange> diff(Object spec, String actual) { throw new AssertionError(); }
         public String create(Object spec, RegionContext ctx) { throw new AssertionError(); }
-        public String update(Object spec, String actual, List<FieldChange> c, RegionContext ctx) { throw new AssertionError(); }
         public void delete(String actual, RegionContext ctx) { throw new AssertionError(); }
         public String id(String actual) { return actual; }
     };

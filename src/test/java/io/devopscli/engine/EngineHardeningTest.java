@@ -23,7 +23,7 @@ class EngineHardeningTest {
     }
 
     /** A cloud where one logical resource may have several copies: name -> ids, and which ids are in use. */
-    static final class Copies implements Reconciler<String, Copies.Copy> {
+    static final class Copies implements Reconciler<String, Copies.Copy>, Updatable<String, Copies.Copy> {
         record Copy(String name, String id) {}
 
         final java.util.Map<String, List<String>> cloud = new ConcurrentHashMap<>();

@@ -46,10 +46,6 @@ class EngineObserveOrderTest {
             throw new UnsupportedOperationException("every fake exists");
         }
 
-        @Override
-        public String update(String spec, String actual, List<FieldChange> changes, RegionContext ctx) {
-            throw new UnsupportedOperationException("nothing differs");
-        }
 
         @Override
         public void delete(String actual, RegionContext ctx) {

@@ -155,8 +155,6 @@ class EngineTest {
             }
             public List<FieldChange> diff(FakeReconciler.Spec s, FakeReconciler.Actual a) { return List.of(); }
             public FakeReconciler.Actual create(FakeReconciler.Spec s, RegionContext c) { throw new AssertionError(); }
-            public FakeReconciler.Actual update(FakeReconciler.Spec s, FakeReconciler.Actual a, List<FieldChange> ch,
-                                                RegionContext c) { throw new AssertionError(); }
             public void delete(FakeReconciler.Actual a, RegionContext c) { throw new AssertionError(); }
             public String id(FakeReconciler.Actual a) { return ""; }
         };

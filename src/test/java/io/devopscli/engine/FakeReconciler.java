@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * An in-memory cloud for engine tests: resources are name -> value, and every create/update/delete is
  * recorded in order so tests can check what ran, in which order, and that a second run changes nothing.
  */
-class FakeReconciler implements Reconciler<FakeReconciler.Spec, FakeReconciler.Actual> {
+class FakeReconciler implements Reconciler<FakeReconciler.Spec, FakeReconciler.Actual>,
+        Updatable<FakeReconciler.Spec, FakeReconciler.Actual> {
     record Spec(String name, String value, boolean immutable) {
         static Spec of(String name, String value) {
             return new Spec(name, value, false);

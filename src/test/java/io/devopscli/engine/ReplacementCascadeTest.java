@@ -246,7 +246,7 @@ class ReplacementCascadeTest {
     }
 
     /** A record that aliases a load balancer of another region, found by its name when read. */
-    static final class Records implements Reconciler<String, String[]> {
+    static final class Records implements Reconciler<String, String[]>, Updatable<String, String[]> {
         private final Cloud cloud;
         final java.util.concurrent.atomic.AtomicReference<String> target = new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -298,7 +298,7 @@ class ReplacementCascadeTest {
      * A cloud where every create makes a new id, and a resource records the ids of the parents it points
      * at: a dependent left pointing at a replaced parent's old id is drift (a mutable field).
      */
-    static final class Cloud implements Reconciler<Cloud.Spec, Cloud.Res> {
+    static final class Cloud implements Reconciler<Cloud.Spec, Cloud.Res>, Updatable<Cloud.Spec, Cloud.Res> {
         record Spec(String name, String value, List<ResourceKey> parents, boolean byName) {
             List<String> refs(RegionContext ctx, boolean required) {
                 return parents.stream().map(p -> byName ? p.name() : required ? ctx.requireId(p) : ctx.idOf(p).orElse("?"))

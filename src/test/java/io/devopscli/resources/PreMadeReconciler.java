@@ -3,6 +3,7 @@ package io.devopscli.resources;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +12,7 @@ import java.util.Optional;
  * so a reconciler under test gets its parents through the graph, as in production, without depending on
  * the parents' own reconcilers. The spec is the id. It never changes or deletes anything: the test owns it.
  */
-public final class PreMadeReconciler implements Reconciler<String, String> {
+public final class PreMadeReconciler implements Reconciler<String, String>, Updatable<String, String> {
 
     @Override
     public Optional<String> observe(String id, RegionContext ctx) {

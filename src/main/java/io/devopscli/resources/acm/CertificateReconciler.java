@@ -70,12 +70,6 @@ public final class CertificateReconciler implements Reconciler<CertificateSpec, 
         });
     }
 
-    @Override
-    public CertificateState update(CertificateSpec spec, CertificateState actual, List<FieldChange> changes,
-                                   RegionContext ctx) {
-        throw new IllegalStateException("an acm certificate's names cannot change in place");
-    }
-
     /** ACM refuses while a listener still uses it (ResourceInUseException, retried until the listener is gone). */
     @Override
     public void delete(CertificateState actual, RegionContext ctx) {

@@ -7,6 +7,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.resources.ecs.FirstImage;
 import io.devopscli.resources.ecs.ServiceState;
 import io.devopscli.resources.ecs.TaskDefinitionState;
@@ -22,7 +23,8 @@ import software.amazon.awssdk.services.applicationautoscaling.model.ScalableTarg
  * Auto Scaling, so ownership is not read back from tags.) Publishes the resource id. Min and max are
  * mutable: RegisterScalableTarget updates in place.
  */
-public final class ScalableTargetReconciler implements Reconciler<ScalableTargetSpec, ScalableTargetState> {
+public final class ScalableTargetReconciler implements Reconciler<ScalableTargetSpec, ScalableTargetState>,
+        Updatable<ScalableTargetSpec, ScalableTargetState> {
     static final String MEMO = "autoscaling/ecs-scalable-targets";
 
     @Override

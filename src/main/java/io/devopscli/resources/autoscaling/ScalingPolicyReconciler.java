@@ -6,6 +6,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
@@ -19,7 +20,8 @@ import software.amazon.awssdk.services.applicationautoscaling.model.TargetTracki
  * PutScalingPolicy replaces a policy of the same name in place, which also repairs a target value
  * changed by hand.
  */
-public final class ScalingPolicyReconciler implements Reconciler<ScalingPolicySpec, ScalingPolicyState> {
+public final class ScalingPolicyReconciler implements Reconciler<ScalingPolicySpec, ScalingPolicyState>,
+        Updatable<ScalingPolicySpec, ScalingPolicyState> {
     static final String MEMO = "autoscaling/ecs-scaling-policies/";
 
     @Override

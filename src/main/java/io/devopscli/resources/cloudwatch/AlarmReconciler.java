@@ -7,6 +7,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.resources.OwnedByTag;
 import io.devopscli.resources.RegionalArns;
 import io.devopscli.resources.ec2.ParentIds;
@@ -30,7 +31,7 @@ import software.amazon.awssdk.services.cloudwatch.model.Tag;
  * definition), so every write goes through one pacing limiter per region: CloudWatch allows 3 a second.
  * Publishes the alarm ARN.
  */
-public final class AlarmReconciler implements Reconciler<AlarmSpec, AlarmState> {
+public final class AlarmReconciler implements Reconciler<AlarmSpec, AlarmState>, Updatable<AlarmSpec, AlarmState> {
     static final String MEMO = "cloudwatch/alarms";
     /** The tagging API's type for alarms: one query tells which of the project's alarms are ours. */
     static final String OWNED_TYPE = "cloudwatch:alarm";
@@ -67,16 +68,18 @@ public final class AlarmReconciler implements Reconciler<AlarmSpec, AlarmState> 
                 .toList();
     }
 
+    /**
+     * PutMetricAlarm would silently overwrite someone else's alarm of this name. The plan's describe of the
+     * project's alarms (made moments ago in this run) says whether one exists: no second look.
+     */
+    @Override
+    public Optional<String> foreign(AlarmSpec spec, RegionContext ctx) {
+        return Optional.ofNullable(alarms(ctx).get(spec.name())).map(MetricAlarm::alarmArn)
+                .filter(arn -> !isOwned(cloudwatch(ctx), arn, ctx.project()));
+    }
+
     @Override
     public AlarmState create(AlarmSpec spec, RegionContext ctx) {
-        CloudWatchClient cloudwatch = cloudwatch(ctx);
-        // PutMetricAlarm would silently overwrite someone else's alarm of this name. The plan's describe of
-        // the project's alarms (made moments ago in this run) says whether one exists: no second look.
-        Optional<MetricAlarm> existing = Optional.ofNullable(alarms(ctx).get(spec.name()));
-        if (existing.isPresent() && !isOwned(cloudwatch, existing.get().alarmArn(), ctx.project())) {
-            throw new IllegalStateException("cloudwatch alarm " + spec.name() + " exists and is not owned by devops-cli"
-                    + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + "); rename ours or remove it");
-        }
         return put(spec, ctx, true);
     }
 

@@ -7,6 +7,7 @@ import io.devopscli.aws.AwsClients;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.resources.ec2.ParentIds;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,8 @@ import software.amazon.awssdk.services.cloudwatch.model.GetDashboardResponse;
  * is ours. The name carries the project, which is unique per account by the topology's contract; a
  * dashboard someone else made under that exact name would be taken over. Publishes the dashboard name.
  */
-public final class DashboardReconciler implements Reconciler<DashboardSpec, DashboardState> {
+public final class DashboardReconciler implements Reconciler<DashboardSpec, DashboardState>,
+        Updatable<DashboardSpec, DashboardState> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override

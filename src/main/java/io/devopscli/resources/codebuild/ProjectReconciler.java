@@ -8,6 +8,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.AccountId;
 import java.time.Duration;
@@ -37,7 +38,8 @@ import software.amazon.awssdk.services.codebuild.model.Tag;
  * name (BatchGetProjects) and recognised as ours by its ownership tag. Publishes the project name, which
  * is what a CodePipeline action names; the ARN is in the state. Everything but the name is updatable.
  */
-public final class ProjectReconciler implements Reconciler<ProjectSpec, ProjectState> {
+public final class ProjectReconciler implements Reconciler<ProjectSpec, ProjectState>,
+        Updatable<ProjectSpec, ProjectState> {
     static final String ACCOUNT_VARIABLE = "AWS_ACCOUNT_ID";
     static final String CODEPIPELINE = "CODEPIPELINE";
     static final String TO_BE_CREATED = "(to be created)";
@@ -80,6 +82,11 @@ public final class ProjectReconciler implements Reconciler<ProjectSpec, ProjectS
     }
 
     @Override
+    public Optional<String> foreign(ProjectSpec spec, RegionContext ctx) {
+        return find(clients.apply(ctx), spec.name()).filter(p -> !isOwned(p, ctx.project())).map(Project::arn);
+    }
+
+    @Override
     public ProjectState create(ProjectSpec spec, RegionContext ctx) {
         CodeBuildClient codebuild = clients.apply(ctx);
         Desired d = desired(spec, ctx);
@@ -101,10 +108,9 @@ public final class ProjectReconciler implements Reconciler<ProjectSpec, ProjectS
         if (created.isPresent()) {
             return state(created.get(), d.serviceRole(), d.logGroup(), d.accountId());
         }
-        // ours from an interrupted run: bring it in line; anyone else's: hands off
+        // a lost answer: the first attempt made it (ours, by its tag), so bring it in line
         Project existing = find(codebuild, spec.name()).filter(p -> isOwned(p, ctx.project())).orElseThrow(() ->
-                new IllegalStateException("codebuild project " + spec.name() + " exists and is not owned by devops-cli"
-                        + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + "); rename ours or remove it"));
+                new IllegalStateException("codebuild project " + spec.name() + " appeared meanwhile without our tag"));
         ProjectState state = state(existing, d.serviceRole(), d.logGroup(), d.accountId());
         List<FieldChange> changes = diff(spec, state);
         return changes.isEmpty() ? state : update(spec, state, changes, ctx);

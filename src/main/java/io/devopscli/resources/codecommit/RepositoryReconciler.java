@@ -8,6 +8,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,7 +20,8 @@ import software.amazon.awssdk.services.codecommit.CodeCommitClient;
  * Publishes the repository ARN; the state also carries the HTTPS clone URL and the default branch.
  * The description is the one mutable field; the name is the identity.
  */
-public final class RepositoryReconciler implements Reconciler<RepositorySpec, RepositoryState> {
+public final class RepositoryReconciler implements Reconciler<RepositorySpec, RepositoryState>,
+        Updatable<RepositorySpec, RepositoryState> {
     static final String DESCRIPTION = "description";
 
     private final Function<RegionContext, CodeCommitClient> clients;
@@ -44,6 +46,13 @@ public final class RepositoryReconciler implements Reconciler<RepositorySpec, Re
     }
 
     @Override
+    public Optional<String> foreign(RepositorySpec spec, RegionContext ctx) {
+        CodeCommitClient codecommit = clients.apply(ctx);
+        return RepositoryQuery.metadata(codecommit, spec.name())
+                .filter(m -> !RepositoryOwnership.isOwned(codecommit, m, ctx.project())).map(m -> m.arn());
+    }
+
+    @Override
     public RepositoryState create(RepositorySpec spec, RegionContext ctx) {
         CodeCommitClient codecommit = clients.apply(ctx);
         String description = RepositoryOwnership.marked(spec.description(), ctx.project());
@@ -57,10 +66,9 @@ public final class RepositoryReconciler implements Reconciler<RepositorySpec, Re
                 throw f;
             }
         }
-        // ours from an interrupted run: bring it in line; anyone else's: hands off
+        // a lost answer: the first attempt made it (ours, by its tag), so bring it in line
         RepositoryState existing = RepositoryQuery.find(codecommit, spec.name(), ctx.project()).orElseThrow(() ->
-                new IllegalStateException("repository " + spec.name() + " exists and is not owned by devops-cli"
-                        + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + "); rename ours or remove it"));
+                new IllegalStateException("repository " + spec.name() + " appeared meanwhile without our tag"));
         return diff(spec, existing).isEmpty() ? existing : update(spec, existing, diff(spec, existing), ctx);
     }
 

@@ -7,6 +7,7 @@ import io.devopscli.aws.Tags;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.engine.Waiter;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +25,8 @@ import software.amazon.awssdk.services.codepipeline.model.Tag;
  * so a stage edited by hand is drift named by stage, action and field, and UpdatePipeline puts the
  * declaration back. Publishes the pipeline's name; the state also keeps its ARN.
  */
-public final class PipelineReconciler implements Reconciler<DeliveryPipelineSpec, PipelineState> {
+public final class PipelineReconciler implements Reconciler<DeliveryPipelineSpec, PipelineState>,
+        Updatable<DeliveryPipelineSpec, PipelineState> {
     private final Waiter roleWaiter;
 
     public PipelineReconciler() {
@@ -49,20 +51,17 @@ public final class PipelineReconciler implements Reconciler<DeliveryPipelineSpec
     }
 
     @Override
+    public Optional<String> foreign(DeliveryPipelineSpec spec, RegionContext ctx) {
+        CodePipelineClient client = client(ctx);
+        return AwsCall.orEmpty(() -> client.getPipeline(r -> r.name(spec.name()))).map(p -> p.metadata().pipelineArn())
+                .filter(arn -> !isOwned(client, arn, ctx.project()));
+    }
+
+    @Override
     public PipelineState create(DeliveryPipelineSpec spec, RegionContext ctx) {
         CodePipelineClient client = client(ctx);
         PipelineParents parents = requiredParents(spec, ctx);
         PipelineShape shape = PipelineShapes.desired(spec, parents);
-        Optional<GetPipelineResponse> existing = AwsCall.orEmpty(() -> client.getPipeline(r -> r.name(spec.name())));
-        if (existing.isPresent()) {
-            // CreatePipeline takes no client token; a pipeline of ours left by an interrupted run is
-            // brought in line instead, anyone else's is not touched
-            if (!isOwned(client, existing.get().metadata().pipelineArn(), ctx.project())) {
-                throw new IllegalStateException("codepipeline pipeline " + spec.name() + " exists and is not owned by"
-                        + " devops-cli (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + ")");
-            }
-            return update(spec, state(spec, existing.get(), parents), List.of(), ctx);
-        }
         PipelineDeclaration declaration = PipelineShapes.toSdk(spec.name(), shape);
         List<Tag> tags = Tags.owned(ctx.project(), spec.name()).entrySet().stream()
                 .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();

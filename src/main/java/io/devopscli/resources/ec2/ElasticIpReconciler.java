@@ -74,13 +74,6 @@ public final class ElasticIpReconciler implements Reconciler<ElasticIpSpec, Elas
     }
 
     @Override
-    public ElasticIpState update(ElasticIpSpec spec, ElasticIpState actual, List<FieldChange> changes,
-                                 RegionContext ctx) {
-        // diff only ever reports the immutable domain, which the engine turns into a replace
-        throw new IllegalStateException("an elastic ip has no mutable field: " + changes);
-    }
-
-    @Override
     public void delete(ElasticIpState actual, RegionContext ctx) {
         AddressRelease.release(ec2(ctx), actual.allocationId(), releaseWaiter, ctx.progress());
     }

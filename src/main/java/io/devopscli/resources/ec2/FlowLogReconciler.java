@@ -66,10 +66,6 @@ public final class FlowLogReconciler implements Reconciler<FlowLogSpec, FlowLogS
         String vpcId = ctx.requireId(spec.vpc());
         String logGroup = ctx.requireId(spec.logGroup());
         String roleArn = ctx.requireId(spec.role());
-        Optional<FlowLog> existing = pick(describeOwned(ec2, ctx.project()), ctx.project(), spec.name());
-        if (existing.isPresent()) {
-            return state(existing.get(), vpcId, logGroup, roleArn); // left by an interrupted run
-        }
         String salt = "";
         for (int attempt = 0; attempt < 2; attempt++) {
             String token = IdempotencyTokens.of("flow-log", ctx.project(), ctx.region(), spec.name(), vpcId, logGroup,
@@ -85,11 +81,6 @@ public final class FlowLogReconciler implements Reconciler<FlowLogSpec, FlowLogS
             salt = id;
         }
         throw new IllegalStateException("flow logs " + salt + " never became visible after create");
-    }
-
-    @Override
-    public FlowLogState update(FlowLogSpec spec, FlowLogState actual, List<FieldChange> changes, RegionContext ctx) {
-        throw new IllegalStateException("flow logs have no mutable field: " + changes);
     }
 
     @Override

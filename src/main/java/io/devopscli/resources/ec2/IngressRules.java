@@ -1,5 +1,6 @@
 package io.devopscli.resources.ec2;
 
+import io.devopscli.engine.Refs;
 import io.devopscli.resources.ec2.SecurityGroupSpec.IngressRule;
 import io.devopscli.resources.ec2.SecurityGroupState.Rule;
 import io.devopscli.resources.ec2.SecurityGroupState.SourceType;
@@ -24,7 +25,7 @@ final class IngressRules {
         return "tcp " + ports(desired.fromPort(), desired.toPort()) + " from " + source;
     }
 
-    static String render(Rule actual, ParentIds parents) {
+    static String render(Rule actual, Refs parents) {
         String protocol = "-1".equals(actual.protocol()) ? "all" : actual.protocol();
         String ports = "-1".equals(actual.protocol()) ? "" : " " + ports(actual.fromPort(), actual.toPort());
         String source = actual.sourceType() == SourceType.GROUP ? "sg:" + parents.render(actual.source()) : actual.source();

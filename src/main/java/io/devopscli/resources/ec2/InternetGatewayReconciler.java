@@ -7,7 +7,12 @@ import io.devopscli.aws.AwsFailure;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.Referencing;
+import io.devopscli.engine.Refs;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.ResourceKey;
+import io.devopscli.engine.Updatable;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +23,8 @@ import software.amazon.awssdk.services.ec2.model.InternetGatewayAttachment;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 
 /** An internet gateway attached to the VPC. Publishes the gateway id (igw-...). */
-public final class InternetGatewayReconciler implements Reconciler<InternetGatewaySpec, InternetGatewayState> {
+public final class InternetGatewayReconciler implements Reconciler<InternetGatewaySpec, InternetGatewayState>,
+        Referencing<InternetGatewaySpec, InternetGatewayState>, Updatable<InternetGatewaySpec, InternetGatewayState> {
     static final String MEMO = "ec2/internet-gateways";
     private static final Waiter WAIT = Waiter.upTo(Duration.ofMinutes(5));
 
@@ -31,15 +37,19 @@ public final class InternetGatewayReconciler implements Reconciler<InternetGatew
     public List<InternetGatewayState> observeAll(InternetGatewaySpec spec, RegionContext ctx) {
         List<InternetGateway> owned = ctx.memo(MEMO, () -> AwsCall.call(() -> ec2(ctx).describeInternetGatewaysPaginator(
                 r -> r.filters(OwnedTags.ownerFilter(ctx.project()))).internetGateways().stream().toList()));
-        ParentIds parents = ParentIds.resolve(ctx, List.of(spec.vpc()));
         return OwnedTags.all(owned, InternetGateway::tags, InternetGateway::internetGatewayId, ctx.project(), spec.name()).stream()
-                .map(g -> state(g, parents)).toList();
+                .map(InternetGatewayReconciler::state).toList();
     }
 
     @Override
-    public List<FieldChange> diff(InternetGatewaySpec spec, InternetGatewayState actual) {
+    public List<ResourceKey> references(InternetGatewaySpec spec) {
+        return List.of(spec.vpc());
+    }
+
+    @Override
+    public List<FieldChange> diff(InternetGatewaySpec spec, InternetGatewayState actual, Refs parents) {
         String attached = actual.attachedVpcIds().isEmpty() ? "none"
-                : String.join(",", actual.attachedVpcIds().stream().map(actual.parents()::render).toList());
+                : String.join(",", actual.attachedVpcIds().stream().map(parents::render).toList());
         return new Diffs().field("attachedVpc", spec.vpc().name(), attached).toList();
     }
 
@@ -72,8 +82,8 @@ public final class InternetGatewayReconciler implements Reconciler<InternetGatew
         }
         AwsCall.ignoringNotFound(() -> ec2.deleteInternetGateway(r -> r.internetGatewayId(actual.id())));
         ctx.forget(MEMO);
-        WAIT.until("internet gateway " + actual.id() + " deleted", ctx.progress(),
-                () -> describe(ec2, actual.id()).isPresent() ? Optional.empty() : Optional.of(true));
+        WaitFor.gone("internet gateway " + actual.id() + " deleted", () -> describe(ec2, actual.id()))
+                .within(WAIT).run(ctx.progress());
     }
 
     @Override
@@ -105,7 +115,7 @@ public final class InternetGatewayReconciler implements Reconciler<InternetGatew
         InternetGateway ready = WAIT.until("internet gateway " + id + " attached to " + vpcId, ctx.progress(),
                 () -> describe(ec2, id).filter(g -> attachedVpcs(g).equals(List.of(vpcId)) && g.attachments().stream()
                         .allMatch(a -> "available".equals(a.stateAsString()) || "attached".equals(a.stateAsString()))));
-        return state(ready, ParentIds.resolve(ctx, List.of(spec.vpc())));
+        return state(ready);
     }
 
     private static void detach(Ec2Client ec2, String id, String vpcId) {
@@ -126,8 +136,8 @@ public final class InternetGatewayReconciler implements Reconciler<InternetGatew
                 .map(InternetGatewayAttachment::vpcId).sorted().toList();
     }
 
-    private static InternetGatewayState state(InternetGateway g, ParentIds parents) {
-        return new InternetGatewayState(g.internetGatewayId(), attachedVpcs(g), parents);
+    private static InternetGatewayState state(InternetGateway g) {
+        return new InternetGatewayState(g.internetGatewayId(), attachedVpcs(g));
     }
 
     private static Optional<InternetGateway> describe(Ec2Client ec2, String id) {

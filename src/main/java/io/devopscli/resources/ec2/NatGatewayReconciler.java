@@ -1,7 +1,6 @@
 package io.devopscli.resources.ec2;
 
 import static software.amazon.awssdk.services.ec2.model.NatGatewayState.AVAILABLE;
-import static software.amazon.awssdk.services.ec2.model.NatGatewayState.DELETED;
 import static software.amazon.awssdk.services.ec2.model.NatGatewayState.FAILED;
 import static software.amazon.awssdk.services.ec2.model.NatGatewayState.PENDING;
 
@@ -12,6 +11,7 @@ import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Progress;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.IdempotencyTokens;
 import java.time.Duration;
@@ -111,23 +111,13 @@ public final class NatGatewayReconciler implements Reconciler<NatGatewaySpec, Na
     }
 
     @Override
-    public NatGatewayState update(NatGatewaySpec spec, NatGatewayState actual, List<FieldChange> changes,
-                                  RegionContext ctx) {
-        // both fields are immutable, so the engine replaces instead
-        throw new IllegalStateException("a nat gateway has no mutable field: " + changes);
-    }
-
-    @Override
     public void delete(NatGatewayState actual, RegionContext ctx) {
         Ec2Client ec2 = ec2(ctx);
         String id = actual.natGatewayId();
         AwsCall.ignoringNotFound(() -> ec2.deleteNatGateway(r -> r.natGatewayId(id)));
         // its Elastic IP can only be released once the gateway is gone, so wait for that here
-        waiter.until("deleting nat gateway " + id, ctx.progress(), () -> {
-            Optional<NatGateway> n = describe(ec2, id);
-            boolean gone = n.isEmpty() || n.get().state() == DELETED || n.get().state() == FAILED;
-            return gone ? Optional.of(Boolean.TRUE) : Optional.empty();
-        });
+        WaitFor.until("deleting nat gateway " + id, () -> describe(ec2, id), NatGateway::stateAsString)
+                .target(WaitFor.GONE, "deleted", "failed").within(waiter).run(ctx.progress());
     }
 
     @Override
@@ -138,20 +128,12 @@ public final class NatGatewayReconciler implements Reconciler<NatGatewaySpec, Na
     /** Polls until available; a gateway that goes failed fails the node with AWS's reason. */
     NatGatewayState awaitAvailable(Ec2Client ec2, String id, String wantedSubnet, String wantedAllocation,
                                    Progress progress) {
-        NatGateway ready = waiter.until("waiting for nat gateway " + id + " to become available", progress, () -> {
-            // right after create, describe may not know the id yet (eventual consistency): keep polling
-            Optional<NatGateway> n = describe(ec2, id);
-            if (n.isEmpty()) {
-                return Optional.empty();
-            }
-            return switch (n.get().state()) {
-                case AVAILABLE -> n;
-                case FAILED -> throw new IllegalStateException("nat gateway " + id + " " + failure(n.get()));
-                case DELETING, DELETED -> throw new IllegalStateException("nat gateway " + id
-                        + " was deleted while it was being created");
-                default -> Optional.empty();
-            };
-        });
+        // right after create, describe may not know the id yet (eventual consistency): gone is pending too
+        NatGateway ready = WaitFor.until("waiting for nat gateway " + id + " to become available",
+                        () -> describe(ec2, id), NatGateway::stateAsString)
+                .pending(WaitFor.GONE, "pending").target("available").failure("failed", "deleting", "deleted")
+                .because(n -> n.failureCode() == null ? "" : n.failureCode() + ": " + n.failureMessage())
+                .within(waiter).run(progress);
         return state(ready, wantedSubnet, wantedAllocation);
     }
 

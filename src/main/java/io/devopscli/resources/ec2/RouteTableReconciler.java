@@ -5,8 +5,12 @@ import io.devopscli.aws.AwsClients;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.Referencing;
+import io.devopscli.engine.Refs;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.engine.ResourceKey;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.ec2.RouteTableSpec.DefaultRoute;
 import io.devopscli.resources.ec2.RouteTableSpec.TargetKind;
@@ -32,7 +36,8 @@ import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
  * A route table of the VPC: the local route, an optional default route to an internet or NAT gateway,
  * and exactly the spec's subnets associated. Publishes the route table id.
  */
-public final class RouteTableReconciler implements Reconciler<RouteTableSpec, RouteTableState> {
+public final class RouteTableReconciler implements Reconciler<RouteTableSpec, RouteTableState>,
+        Referencing<RouteTableSpec, RouteTableState>, Updatable<RouteTableSpec, RouteTableState> {
     static final String MEMO = "ec2/route-tables";
     static final String DEFAULT_CIDR = "0.0.0.0/0";
     private static final Waiter WAIT = Waiter.upTo(Duration.ofMinutes(5));
@@ -46,9 +51,8 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
     public List<RouteTableState> observeAll(RouteTableSpec spec, RegionContext ctx) {
         List<RouteTable> owned = ctx.memo(MEMO, () -> AwsCall.call(() -> ec2(ctx).describeRouteTablesPaginator(
                 r -> r.filters(OwnedTags.ownerFilter(ctx.project()))).routeTables().stream().toList()));
-        ParentIds parents = ParentIds.resolve(ctx, parentKeys(spec));
         return OwnedTags.all(owned, RouteTable::tags, RouteTable::routeTableId, ctx.project(), spec.name()).stream()
-                .map(t -> state(t, parents)).toList();
+                .map(RouteTableReconciler::state).toList();
     }
 
     /**
@@ -57,14 +61,14 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
      * ("nat:nat-0abc") never matches.
      */
     @Override
-    public List<FieldChange> diff(RouteTableSpec spec, RouteTableState actual) {
+    public List<FieldChange> diff(RouteTableSpec spec, RouteTableState actual, Refs parents) {
         return new Diffs()
-                .immutable("vpc", spec.vpc().name(), actual.parents().render(actual.vpcId()))
+                .immutable("vpc", spec.vpc().name(), parents.render(actual.vpcId()))
                 .field("defaultRoute", spec.defaultRoute().map(RouteTableReconciler::render).orElse("none"),
-                        actual.defaultRoute().map(r -> render(r, actual.parents())).orElse("none"))
+                        actual.defaultRoute().map(r -> render(r, parents)).orElse("none"))
                 .field("extraRoutes", List.of(), actual.extraRoutes().stream().map(Route::render).sorted().toList())
                 .field("associations", spec.subnets().stream().map(ResourceKey::name).sorted().toList(),
-                        actual.associations().stream().map(a -> actual.parents().render(a.subnetId())).sorted().toList())
+                        actual.associations().stream().map(a -> parents.render(a.subnetId())).sorted().toList())
                 .toList();
     }
 
@@ -83,8 +87,9 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
                         .tagSpecifications(OwnedTags.at(ResourceType.ROUTE_TABLE, ctx.project(), spec.name())))
                         .routeTable().routeTableId());
         ctx.forget(MEMO);
-        RouteTable fresh = WAIT.until("route table " + id + " visible", ctx.progress(), () -> describe(ec2, id));
-        return reconcile(spec, state(fresh, ParentIds.resolve(ctx, parentKeys(spec))), ctx);
+        RouteTable fresh = WaitFor.visible("route table " + id + " visible", () -> describe(ec2, id))
+                .within(WAIT).run(ctx.progress());
+        return reconcile(spec, state(fresh), ctx);
     }
 
     @Override
@@ -101,8 +106,8 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
         }
         AwsCall.ignoringNotFound(() -> ec2.deleteRouteTable(r -> r.routeTableId(actual.id())));
         ctx.forget(MEMO);
-        WAIT.until("route table " + actual.id() + " deleted", ctx.progress(),
-                () -> describe(ec2, actual.id()).isPresent() ? Optional.empty() : Optional.of(true));
+        WaitFor.gone("route table " + actual.id() + " deleted", () -> describe(ec2, actual.id()))
+                .within(WAIT).run(ctx.progress());
     }
 
     @Override
@@ -127,9 +132,9 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
         }
         reconcileAssociations(ec2, id, spec, actual.associations(), ctx);
         ctx.forget(MEMO);
-        ParentIds parents = ParentIds.resolve(ctx, parentKeys(spec));
+        Refs parents = Refs.of(ctx, references(spec));
         return WAIT.until("route table " + id + " routes and associations", ctx.progress(), () -> describe(ec2, id)
-                .map(t -> state(t, parents)).filter(s -> diff(spec, s).isEmpty()));
+                .map(RouteTableReconciler::state).filter(s -> diff(spec, s, parents).isEmpty()));
     }
 
     private static void reconcileDefaultRoute(Ec2Client ec2, String id, Optional<DefaultRoute> desired,
@@ -223,7 +228,7 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
         }
     }
 
-    static RouteTableState state(RouteTable t, ParentIds parents) {
+    static RouteTableState state(RouteTable t) {
         Optional<Route> defaultRoute = Optional.empty();
         List<Route> extra = new ArrayList<>();
         for (software.amazon.awssdk.services.ec2.model.Route r : t.routes()) {
@@ -241,7 +246,7 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
                 .filter(a -> a.subnetId() != null && !Boolean.TRUE.equals(a.main()))
                 .filter(a -> a.associationState() == null || !"disassociated".equals(a.associationState().stateAsString()))
                 .map(a -> new Association(a.routeTableAssociationId(), a.subnetId())).toList();
-        return new RouteTableState(t.routeTableId(), t.vpcId(), defaultRoute, extra, associations, parents);
+        return new RouteTableState(t.routeTableId(), t.vpcId(), defaultRoute, extra, associations);
     }
 
     private static Route route(software.amazon.awssdk.services.ec2.model.Route r) {
@@ -263,12 +268,13 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
         return (desired.kind() == TargetKind.NAT_GATEWAY ? "nat:" : "igw:") + desired.target().name();
     }
 
-    private static String render(Route actual, ParentIds parents) {
+    private static String render(Route actual, Refs parents) {
         String kind = actual.target().startsWith("nat-") ? "nat:" : actual.target().startsWith("igw-") ? "igw:" : "";
         return kind + parents.render(actual.target()) + (actual.blackhole() ? " (blackhole)" : "");
     }
 
-    private static List<ResourceKey> parentKeys(RouteTableSpec spec) {
+    @Override
+    public List<ResourceKey> references(RouteTableSpec spec) {
         List<ResourceKey> keys = new ArrayList<>(spec.subnets());
         keys.add(spec.vpc());
         spec.defaultRoute().ifPresent(d -> keys.add(d.target()));

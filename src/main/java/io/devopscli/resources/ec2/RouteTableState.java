@@ -5,11 +5,11 @@ import java.util.Optional;
 
 /**
  * What diff needs of a route table: its default route, every other non-local route, and its subnet
- * associations, all by physical id; parents maps the ids of the spec's VPC, subnets and route target
- * (as published when the table was observed) back to their graph keys.
+ * associations, all by physical id (diff maps the ids of the spec's VPC, subnets and route target back
+ * to their graph keys with the Refs the engine resolved).
  */
 public record RouteTableState(String id, String vpcId, Optional<Route> defaultRoute, List<Route> extraRoutes,
-                              List<Association> associations, ParentIds parents) {
+                              List<Association> associations) {
     public RouteTableState {
         extraRoutes = List.copyOf(extraRoutes);
         associations = List.copyOf(associations);

@@ -7,8 +7,12 @@ import io.devopscli.aws.AwsFailure;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.Referencing;
+import io.devopscli.engine.Refs;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.engine.ResourceKey;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.ec2.SecurityGroupSpec.IngressRule;
 import io.devopscli.resources.ec2.SecurityGroupState.Rule;
@@ -26,7 +30,8 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroup;
  * A security group of the VPC with exactly the spec's ingress rules; egress stays as AWS makes it.
  * Publishes the group id (sg-...).
  */
-public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSpec, SecurityGroupState> {
+public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSpec, SecurityGroupState>,
+        Referencing<SecurityGroupSpec, SecurityGroupState>, Updatable<SecurityGroupSpec, SecurityGroupState> {
     static final String MEMO = "ec2/security-groups";
     private static final Waiter WAIT = Waiter.upTo(Duration.ofMinutes(5));
 
@@ -39,18 +44,17 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
     public List<SecurityGroupState> observeAll(SecurityGroupSpec spec, RegionContext ctx) {
         List<SecurityGroup> owned = ctx.memo(MEMO, () -> AwsCall.call(() -> ec2(ctx).describeSecurityGroupsPaginator(
                 r -> r.filters(OwnedTags.ownerFilter(ctx.project()))).securityGroups().stream().toList()));
-        ParentIds parents = ParentIds.resolve(ctx, parentKeys(spec));
         return OwnedTags.all(owned, SecurityGroup::tags, SecurityGroup::groupId, ctx.project(), spec.name()).stream()
-                .map(g -> state(g, parents)).toList();
+                .map(SecurityGroupReconciler::state).toList();
     }
 
     @Override
-    public List<FieldChange> diff(SecurityGroupSpec spec, SecurityGroupState actual) {
+    public List<FieldChange> diff(SecurityGroupSpec spec, SecurityGroupState actual, Refs parents) {
         return new Diffs()
                 .immutable("groupName", spec.name(), actual.groupName())
                 .immutable("description", spec.description(), actual.description())
-                .immutable("vpc", spec.vpc().name(), actual.parents().render(actual.vpcId()))
-                .field("ingress", desired(spec), rendered(actual.ingress(), actual.parents()))
+                .immutable("vpc", spec.vpc().name(), parents.render(actual.vpcId()))
+                .field("ingress", desired(spec), rendered(actual.ingress(), parents))
                 .toList();
     }
 
@@ -69,8 +73,9 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
                         .tagSpecifications(OwnedTags.at(ResourceType.SECURITY_GROUP, ctx.project(), spec.name())))
                         .groupId());
         ctx.forget(MEMO);
-        SecurityGroup fresh = WAIT.until("security group " + id + " visible", ctx.progress(), () -> describe(ec2, id));
-        return reconcileIngress(spec, state(fresh, ParentIds.none()), ctx);
+        SecurityGroup fresh = WaitFor.visible("security group " + id + " visible", () -> describe(ec2, id))
+                .within(WAIT).run(ctx.progress());
+        return reconcileIngress(spec, state(fresh), ctx);
     }
 
     @Override
@@ -92,8 +97,8 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
         Holders.deleting(ec2, "group-id", actual.id(),
                 () -> AwsCall.ignoringNotFound(() -> ec2.deleteSecurityGroup(r -> r.groupId(actual.id()))));
         ctx.forget(MEMO);
-        WAIT.until("security group " + actual.id() + " deleted", ctx.progress(),
-                () -> describe(ec2, actual.id()).isPresent() ? Optional.empty() : Optional.of(true));
+        WaitFor.gone("security group " + actual.id() + " deleted", () -> describe(ec2, actual.id()))
+                .within(WAIT).run(ctx.progress());
     }
 
     @Override
@@ -106,7 +111,7 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
         Ec2Client ec2 = ec2(ctx);
         String id = actual.id();
         // Parents may have been created during this apply, so their ids are read again now.
-        ParentIds parents = ParentIds.resolve(ctx, parentKeys(spec));
+        Refs parents = Refs.of(ctx, references(spec));
         Set<String> desired = Set.copyOf(desired(spec));
         var extra = actual.ingress().stream().filter(r -> !desired.contains(IngressRules.render(r, parents)))
                 .map(IngressRules::permission).toList();
@@ -125,7 +130,7 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
         }
         ctx.forget(MEMO);
         return WAIT.until("ingress rules of security group " + id, ctx.progress(), () -> describe(ec2, id)
-                .map(g -> state(g, parents)).filter(s -> diff(spec, s).stream().noneMatch(c -> c.field().equals("ingress"))));
+                .map(SecurityGroupReconciler::state).filter(s -> diff(spec, s, parents).stream().noneMatch(c -> c.field().equals("ingress"))));
     }
 
     private static void authorize(Ec2Client ec2, String id, List<software.amazon.awssdk.services.ec2.model.IpPermission> rules) {
@@ -153,16 +158,17 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
         return spec.ingress().stream().map(IngressRules::render).distinct().sorted().toList();
     }
 
-    private static List<String> rendered(List<Rule> rules, ParentIds parents) {
+    private static List<String> rendered(List<Rule> rules, Refs parents) {
         return rules.stream().map(r -> IngressRules.render(r, parents)).distinct().sorted().toList();
     }
 
-    private static SecurityGroupState state(SecurityGroup g, ParentIds parents) {
+    private static SecurityGroupState state(SecurityGroup g) {
         return new SecurityGroupState(g.groupId(), g.groupName(), g.description(), g.vpcId(),
-                IngressRules.flatten(g.ipPermissions()), parents);
+                IngressRules.flatten(g.ipPermissions()));
     }
 
-    private static List<ResourceKey> parentKeys(SecurityGroupSpec spec) {
+    @Override
+    public List<ResourceKey> references(SecurityGroupSpec spec) {
         List<ResourceKey> keys = new ArrayList<>();
         keys.add(spec.vpc());
         spec.ingress().forEach(r -> r.sourceGroup().ifPresent(keys::add));

@@ -4,10 +4,9 @@ import java.util.List;
 
 /**
  * What diff needs of a security group: its immutable name, description and VPC, and its ingress rules
- * one source each. parents maps the ids of the spec's VPC and source groups back to their graph keys.
+ * one source each, by physical id (diff maps the VPC's and source groups' ids back to graph keys with Refs).
  */
-public record SecurityGroupState(String id, String groupName, String description, String vpcId, List<Rule> ingress,
-                                 ParentIds parents) {
+public record SecurityGroupState(String id, String groupName, String description, String vpcId, List<Rule> ingress) {
     public SecurityGroupState {
         ingress = List.copyOf(ingress);
     }

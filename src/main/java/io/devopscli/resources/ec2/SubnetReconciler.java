@@ -6,7 +6,12 @@ import io.devopscli.aws.AwsClients;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.Referencing;
+import io.devopscli.engine.Refs;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.ResourceKey;
+import io.devopscli.engine.Updatable;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +22,8 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 
 /** A subnet of the VPC; public ones map public IPs on launch. Publishes the subnet id. */
-public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetState> {
+public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetState>,
+        Referencing<SubnetSpec, SubnetState>, Updatable<SubnetSpec, SubnetState> {
     static final String MEMO = "ec2/subnets";
     private static final Waiter WAIT = Waiter.upTo(Duration.ofMinutes(5));
 
@@ -28,10 +34,8 @@ public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetStat
 
     @Override
     public List<SubnetState> observeAll(SubnetSpec spec, RegionContext ctx) {
-        List<Subnet> owned = owned(ctx);
-        ParentIds parents = ParentIds.resolve(ctx, List.of(spec.vpc()));
-        return OwnedTags.all(owned, Subnet::tags, Subnet::subnetId, ctx.project(), spec.name()).stream()
-                .map(s -> state(s, parents)).toList();
+        return OwnedTags.all(owned(ctx), Subnet::tags, Subnet::subnetId, ctx.project(), spec.name()).stream()
+                .map(SubnetReconciler::state).toList();
     }
 
     /** Every subnet of the project in the region, read once per run (a VPC asks too: is it in use?). */
@@ -41,9 +45,14 @@ public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetStat
     }
 
     @Override
-    public List<FieldChange> diff(SubnetSpec spec, SubnetState actual) {
+    public List<ResourceKey> references(SubnetSpec spec) {
+        return List.of(spec.vpc());
+    }
+
+    @Override
+    public List<FieldChange> diff(SubnetSpec spec, SubnetState actual, Refs parents) {
         return new Diffs()
-                .immutable("vpc", spec.vpc().name(), actual.parents().render(actual.vpcId()))
+                .immutable("vpc", spec.vpc().name(), parents.render(actual.vpcId()))
                 .immutable("cidr", spec.cidr(), actual.cidr())
                 .immutable("availabilityZone", spec.availabilityZone(), actual.availabilityZone())
                 .field("mapPublicIpOnLaunch", spec.isPublic(), actual.mapPublicIpOnLaunch())
@@ -65,18 +74,17 @@ public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetStat
                         .tagSpecifications(OwnedTags.at(ResourceType.SUBNET, ctx.project(), spec.name())))
                         .subnet().subnetId());
         ctx.forget(MEMO);
-        Subnet ready = WAIT.until("subnet " + id + " available", ctx.progress(),
-                () -> describe(ec2, id).filter(s -> "available".equals(s.stateAsString())));
-        ParentIds parents = ParentIds.resolve(ctx, List.of(spec.vpc()));
+        Subnet ready = WaitFor.until("subnet " + id + " available", () -> describe(ec2, id), Subnet::stateAsString)
+                .target("available").within(WAIT).run(ctx.progress());
         if (Boolean.TRUE.equals(ready.mapPublicIpOnLaunch()) != spec.isPublic()) {
-            return setMapPublicIp(ec2, id, spec.isPublic(), ctx, parents);
+            return setMapPublicIp(ec2, id, spec.isPublic(), ctx);
         }
-        return state(ready, parents);
+        return state(ready);
     }
 
     @Override
     public SubnetState update(SubnetSpec spec, SubnetState actual, List<FieldChange> changes, RegionContext ctx) {
-        return setMapPublicIp(ec2(ctx), actual.id(), spec.isPublic(), ctx, ParentIds.resolve(ctx, List.of(spec.vpc())));
+        return setMapPublicIp(ec2(ctx), actual.id(), spec.isPublic(), ctx);
     }
 
     @Override
@@ -86,8 +94,8 @@ public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetStat
         Holders.deleting(ec2, "subnet-id", actual.id(),
                 () -> AwsCall.ignoringNotFound(() -> ec2.deleteSubnet(r -> r.subnetId(actual.id()))));
         ctx.forget(MEMO);
-        WAIT.until("subnet " + actual.id() + " deleted", ctx.progress(),
-                () -> describe(ec2, actual.id()).isPresent() ? Optional.empty() : Optional.of(true));
+        WaitFor.gone("subnet " + actual.id() + " deleted", () -> describe(ec2, actual.id()))
+                .within(WAIT).run(ctx.progress());
     }
 
     @Override
@@ -95,17 +103,17 @@ public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetStat
         return actual.id();
     }
 
-    private static SubnetState setMapPublicIp(Ec2Client ec2, String id, boolean on, RegionContext ctx, ParentIds parents) {
+    private static SubnetState setMapPublicIp(Ec2Client ec2, String id, boolean on, RegionContext ctx) {
         AwsCall.run(() -> ec2.modifySubnetAttribute(r -> r.subnetId(id)
                 .mapPublicIpOnLaunch(AttributeBooleanValue.builder().value(on).build())));
-        Subnet done = WAIT.until("subnet " + id + " mapPublicIpOnLaunch=" + on, ctx.progress(),
-                () -> describe(ec2, id).filter(s -> Boolean.valueOf(on).equals(s.mapPublicIpOnLaunch())));
-        return state(done, parents);
+        return state(WaitFor.until("subnet " + id + " mapPublicIpOnLaunch=" + on, () -> describe(ec2, id),
+                s -> String.valueOf(Boolean.TRUE.equals(s.mapPublicIpOnLaunch()))).target(String.valueOf(on))
+                .within(WAIT).run(ctx.progress()));
     }
 
-    private static SubnetState state(Subnet s, ParentIds parents) {
+    private static SubnetState state(Subnet s) {
         return new SubnetState(s.subnetId(), s.vpcId(), s.cidrBlock(), s.availabilityZone(),
-                Boolean.TRUE.equals(s.mapPublicIpOnLaunch()), parents);
+                Boolean.TRUE.equals(s.mapPublicIpOnLaunch()));
     }
 
     private static Optional<Subnet> describe(Ec2Client ec2, String id) {

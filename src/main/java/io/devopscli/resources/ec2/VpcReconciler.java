@@ -7,6 +7,8 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +20,7 @@ import software.amazon.awssdk.services.ec2.model.Vpc;
 import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
 
 /** A VPC with DNS support and DNS hostnames on. Publishes the VPC id. */
-public final class VpcReconciler implements Reconciler<VpcSpec, VpcState> {
+public final class VpcReconciler implements Reconciler<VpcSpec, VpcState>, Updatable<VpcSpec, VpcState> {
     static final String MEMO = "ec2/vpcs";
     private static final Waiter WAIT = Waiter.upTo(Duration.ofMinutes(5));
 
@@ -82,8 +84,8 @@ public final class VpcReconciler implements Reconciler<VpcSpec, VpcState> {
         Holders.deleting(ec2, "vpc-id", actual.id(),
                 () -> AwsCall.ignoringNotFound(() -> ec2.deleteVpc(r -> r.vpcId(actual.id()))));
         ctx.forget(MEMO);
-        WAIT.until("vpc " + actual.id() + " deleted", ctx.progress(),
-                () -> describe(ec2, actual.id()).isPresent() ? Optional.empty() : Optional.of(true));
+        WaitFor.gone("vpc " + actual.id() + " deleted", () -> describe(ec2, actual.id()))
+                .within(WAIT).run(ctx.progress());
     }
 
     @Override
@@ -109,8 +111,8 @@ public final class VpcReconciler implements Reconciler<VpcSpec, VpcState> {
 
     private static void awaitAvailable(Ec2Client ec2, String id, RegionContext ctx) {
         // Right after the create, describe may not know the id yet: that counts as "not yet".
-        WAIT.until("vpc " + id + " available", ctx.progress(), () -> describe(ec2, id)
-                .filter(v -> "available".equals(v.stateAsString())).map(v -> true));
+        WaitFor.until("vpc " + id + " available", () -> describe(ec2, id), Vpc::stateAsString).target("available")
+                .within(WAIT).run(ctx.progress());
     }
 
     private static VpcState read(Ec2Client ec2, Vpc vpc) {

@@ -8,6 +8,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,8 @@ import software.amazon.awssdk.services.ecr.model.Tag;
  * Publishes the repository URI, which the task definition's image refers to. It holds images, so `down`
  * keeps it unless purging; then it is deleted with its images (force).
  */
-public final class RepositoryReconciler implements Reconciler<RepositorySpec, RepositoryState> {
+public final class RepositoryReconciler implements Reconciler<RepositorySpec, RepositoryState>,
+        Updatable<RepositorySpec, RepositoryState> {
     static final String SCAN_ON_PUSH = "scanOnPush";
     static final String TAG_MUTABILITY = "tagMutability";
     static final String LIFECYCLE_POLICY = "lifecyclePolicy";
@@ -44,6 +46,12 @@ public final class RepositoryReconciler implements Reconciler<RepositorySpec, Re
     }
 
     @Override
+    public Optional<String> foreign(RepositorySpec spec, RegionContext ctx) {
+        EcrClient ecr = ecr(ctx);
+        return find(ecr, spec.name()).filter(r -> !isOwned(ecr, r, ctx.project())).map(Repository::repositoryArn);
+    }
+
+    @Override
     public RepositoryState create(RepositorySpec spec, RegionContext ctx) {
         EcrClient ecr = ecr(ctx);
         List<Tag> tags = Tags.owned(ctx.project(), spec.name()).entrySet().stream()
@@ -57,12 +65,8 @@ public final class RepositoryReconciler implements Reconciler<RepositorySpec, Re
             if (!"RepositoryAlreadyExistsException".equals(f.code())) {
                 throw f;
             }
-            // ours from an interrupted run is brought in line below; anyone else's is not to be touched
-            Repository existing = find(ecr, spec.name()).orElseThrow(() -> f);
-            if (!isOwned(ecr, existing, ctx.project())) {
-                throw new IllegalStateException("ecr repository " + spec.name() + " exists and is not owned by "
-                        + "devops-cli (no tags " + Tags.OWNER_KEY + "=" + ctx.project() + ", Name=" + spec.name() + ")");
-            }
+            // a lost answer: the first attempt made it (ours, by its tags), so bring it in line
+            Repository existing = find(ecr, spec.name()).filter(r -> isOwned(ecr, r, ctx.project())).orElseThrow(() -> f);
             RepositoryState current = state(ecr, existing);
             return update(spec, current, diff(spec, current), ctx);
         }

@@ -3,11 +3,12 @@ package io.devopscli.resources.ecs;
 import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.aws.AwsFailure;
-import io.devopscli.aws.Tags;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +24,8 @@ import software.amazon.awssdk.services.ecs.model.ClusterSettingName;
  * An ECS cluster with Container Insights, found by its name and recognised as ours by its tags. Publishes
  * the cluster ARN. Deleting waits for its services to be gone first (ECS refuses until they are).
  */
-public final class ClusterReconciler implements Reconciler<ClusterSpec, ClusterState> {
+public final class ClusterReconciler implements Reconciler<ClusterSpec, ClusterState>,
+        Updatable<ClusterSpec, ClusterState> {
     static final String CONTAINER_INSIGHTS = "containerInsights";
     /** What DeleteCluster answers while services or tasks are still winding down: worth waiting for. */
     private static final Set<String> STILL_IN_USE = Set.of("ClusterContainsServicesException",
@@ -51,19 +53,16 @@ public final class ClusterReconciler implements Reconciler<ClusterSpec, ClusterS
         return new Diffs().field(CONTAINER_INSIGHTS, spec.containerInsights(), actual.containerInsights()).toList();
     }
 
+    /** CreateCluster answers with an existing cluster of that name: the engine refuses a stranger's. */
+    @Override
+    public Optional<String> foreign(ClusterSpec spec, RegionContext ctx) {
+        return live(ecs(ctx), spec.name()).filter(c -> !EcsTags.ownedAndNamed(c.tags(), ctx.project(), spec.name()))
+                .map(Cluster::clusterArn);
+    }
+
     @Override
     public ClusterState create(ClusterSpec spec, RegionContext ctx) {
         EcsClient ecs = ecs(ctx);
-        // CreateCluster answers with an existing cluster of that name, so look first: never adopt a stranger's
-        Optional<Cluster> existing = live(ecs, spec.name());
-        if (existing.isPresent()) {
-            if (!EcsTags.ownedAndNamed(existing.get().tags(), ctx.project(), spec.name())) {
-                throw new IllegalStateException("ecs cluster " + spec.name() + " exists and is not owned by devops-cli"
-                        + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + ")");
-            }
-            ClusterState current = state(existing.get());
-            return diff(spec, current).isEmpty() ? current : update(spec, current, diff(spec, current), ctx);
-        }
         AwsCall.run(() -> ecs.createCluster(r -> r.clusterName(spec.name()).settings(insights(spec))
                 .tags(EcsTags.owned(ctx.project(), spec.name()))));
         return awaitActive(ecs, spec.name(), ctx);
@@ -90,8 +89,8 @@ public final class ClusterReconciler implements Reconciler<ClusterSpec, ClusterS
                 throw f;
             }
         });
-        waiter.until("ecs cluster " + actual.name() + " inactive", ctx.progress(),
-                () -> live(ecs, actual.name()).isPresent() ? Optional.empty() : Optional.of(Boolean.TRUE));
+        WaitFor.gone("ecs cluster " + actual.name() + " inactive", () -> live(ecs, actual.name())).within(waiter)
+                .run(ctx.progress());
     }
 
     @Override
@@ -100,8 +99,8 @@ public final class ClusterReconciler implements Reconciler<ClusterSpec, ClusterS
     }
 
     private ClusterState awaitActive(EcsClient ecs, String name, RegionContext ctx) {
-        return waiter.until("ecs cluster " + name + " active", ctx.progress(),
-                () -> live(ecs, name).filter(c -> "ACTIVE".equals(c.status())).map(ClusterReconciler::state));
+        return state(WaitFor.until("ecs cluster " + name + " active", () -> live(ecs, name), Cluster::status)
+                .target("ACTIVE").within(waiter).run(ctx.progress()));
     }
 
     /** The cluster of that name unless deleted: ECS keeps INACTIVE clusters visible for a while. */

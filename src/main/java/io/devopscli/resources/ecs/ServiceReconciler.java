@@ -3,12 +3,13 @@ package io.devopscli.resources.ecs;
 import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.aws.AwsFailure;
-import io.devopscli.aws.Tags;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.engine.ResourceKey;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.IdempotencyTokens;
 import io.devopscli.resources.ec2.ParentIds;
@@ -45,7 +46,8 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
  * <p>Readiness: steady state takes minutes on AWS, so mutations wait only until the PRIMARY deployment
  * exists and has not failed, reporting task counts as they move.
  */
-public final class ServiceReconciler implements Reconciler<ServiceSpec, ServiceState> {
+public final class ServiceReconciler implements Reconciler<ServiceSpec, ServiceState>,
+        Updatable<ServiceSpec, ServiceState> {
     static final String TASK_DEFINITION = "taskDefinition";
     static final String SUBNETS = "subnets";
     static final String SECURITY_GROUPS = "securityGroups";
@@ -119,15 +121,16 @@ public final class ServiceReconciler implements Reconciler<ServiceSpec, ServiceS
     }
 
     @Override
+    public Optional<String> foreign(ServiceSpec spec, RegionContext ctx) {
+        return live(ecs(ctx), ctx.requireId(spec.cluster()), spec.name())
+                .filter(s -> !EcsTags.ownedAndNamed(s.tags(), ctx.project(), spec.name())).map(Service::serviceArn);
+    }
+
+    @Override
     public ServiceState create(ServiceSpec spec, RegionContext ctx) {
         EcsClient ecs = ecs(ctx);
         String cluster = ctx.requireId(spec.cluster());
         String taskDefinition = ctx.requireId(spec.taskDefinition());
-        Optional<Service> existing = live(ecs, cluster, spec.name());
-        if (existing.isPresent() && !EcsTags.ownedAndNamed(existing.get().tags(), ctx.project(), spec.name())) {
-            throw new IllegalStateException("ecs service " + spec.name() + " exists in " + cluster
-                    + " and is not owned by devops-cli (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + ")");
-        }
         // at most 36 characters; the same parameters give the same token, so a retried create is not doubled
         String token = IdempotencyTokens.of("ecs-service", ctx.project(), ctx.region(), cluster, spec.name(), taskDefinition);
         // no tasks until the pipeline has built an image: a task of the placeholder would crash-loop pulling it
@@ -137,7 +140,7 @@ public final class ServiceReconciler implements Reconciler<ServiceSpec, ServiceS
         if (awaiting) {
             ctx.progress().info("ecs service " + spec.name() + ": 0 tasks until the pipeline deploys its first image");
         }
-        Service created = existing.orElseGet(() -> createService(ecs, cluster, taskDefinition, spec, desired, token, ctx));
+        Service created = createService(ecs, cluster, taskDefinition, spec, desired, token, ctx);
         if (!"ACTIVE".equals(created.status())) {
             // the token made a service since deleted (re-creating after a delete): a token derived from
             // that one's creation time is new, yet the same on a retry
@@ -210,10 +213,8 @@ public final class ServiceReconciler implements Reconciler<ServiceSpec, ServiceS
         String cluster = actual.clusterArn();
         ignoringInactive(() -> ecs.updateService(r -> r.cluster(cluster).service(actual.name()).desiredCount(0)));
         ignoringInactive(() -> ecs.deleteService(r -> r.cluster(cluster).service(actual.name()).force(true)));
-        deleteWaiter.until("ecs service " + actual.name() + " draining and deleting", ctx.progress(), () -> {
-            Optional<Service> s = any(ecs, cluster, actual.name());
-            return s.isEmpty() || "INACTIVE".equals(s.get().status()) ? Optional.of(Boolean.TRUE) : Optional.empty();
-        });
+        WaitFor.until("ecs service " + actual.name() + " draining and deleting", () -> any(ecs, cluster, actual.name()),
+                Service::status).target(WaitFor.GONE, "INACTIVE").within(deleteWaiter).run(ctx.progress());
     }
 
     @Override

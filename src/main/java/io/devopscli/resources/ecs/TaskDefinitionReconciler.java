@@ -3,11 +3,11 @@ package io.devopscli.resources.ecs;
 import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.aws.AwsFailure;
-import io.devopscli.aws.Tags;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.engine.ResourceKey;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.ecs.model.TransportProtocol;
  * an edit in place. Publishes the revision's ARN (family:revision). Delete deregisters every active
  * revision of the family, then deletes the inactive ones.
  */
-public final class TaskDefinitionReconciler implements Reconciler<TaskDefinitionSpec, TaskDefinitionState> {
+public final class TaskDefinitionReconciler implements Reconciler<TaskDefinitionSpec, TaskDefinitionState>,
+        Updatable<TaskDefinitionSpec, TaskDefinitionState> {
     static final String TO_BE_CREATED = "(to be created)";
     /** How many older revisions to search for our tags when the latest (the pipeline's) lacks them. */
     private static final int OWNERSHIP_LOOKBACK = 5;
@@ -67,23 +68,16 @@ public final class TaskDefinitionReconciler implements Reconciler<TaskDefinition
                 .toList();
     }
 
+    /** A family with active revisions none of which carries our tag is someone else's. */
+    @Override
+    public Optional<String> foreign(TaskDefinitionSpec spec, RegionContext ctx) {
+        return latestActive(ecs(ctx), spec.family()).map(latest -> "task definition family " + spec.family());
+    }
+
     @Override
     public TaskDefinitionState create(TaskDefinitionSpec spec, RegionContext ctx) {
         EcsClient ecs = ecs(ctx);
         TaskDefinitionState.Wanted wanted = parentsNow(spec, ctx);
-        // RegisterTaskDefinition takes no client token: a revision an interrupted run made is found first
-        Optional<Found> existing = findOwned(ecs, spec.family(), ctx.project());
-        if (existing.isEmpty() && latestActive(ecs, spec.family()).isPresent()) {
-            throw new IllegalStateException("task definition family " + spec.family() + " exists and is not owned by"
-                    + " devops-cli (no revision tagged " + Tags.OWNER_KEY + "=" + ctx.project() + ")");
-        }
-        if (existing.isPresent()) {
-            TaskDefinitionState current = state(existing.get().definition(), existing.get().tagged(), wanted);
-            if (diff(spec, current).isEmpty()) {
-                return current;
-            }
-            return register(ecs, spec, wanted, current.image(), ctx);
-        }
         return register(ecs, spec, wanted, ctx.requireId(spec.repository()) + ":" + spec.bootstrapTag(), ctx);
     }
 

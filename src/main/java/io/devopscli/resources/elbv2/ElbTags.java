@@ -48,13 +48,6 @@ final class ElbTags {
         return Tags.isOwned(tags, project) && name.equals(tags.get(Tags.NAME_KEY));
     }
 
-    /** The error for a same-named resource that is someone else's: never adopted, never changed. */
-    static IllegalStateException notOurs(String what, String physicalName, String project, String name) {
-        return new IllegalStateException(what + " " + physicalName + " already exists and is not owned by devops-cli"
-                + " (no tags " + Tags.OWNER_KEY + "=" + project + ", " + Tags.NAME_KEY + "=" + name
-                + "); remove or rename it, or choose another project name");
-    }
-
     private static Map<String, String> asMap(List<Tag> tags) {
         Map<String, String> map = new HashMap<>();
         if (tags != null) {

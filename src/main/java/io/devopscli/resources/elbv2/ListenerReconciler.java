@@ -5,8 +5,11 @@ import io.devopscli.aws.AwsClients;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.Referencing;
+import io.devopscli.engine.Refs;
 import io.devopscli.engine.RegionContext;
-import io.devopscli.resources.ec2.ParentIds;
+import io.devopscli.engine.ResourceKey;
+import io.devopscli.engine.Updatable;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -17,25 +20,26 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
  * most one listener per port). Ownership comes from the load balancer, which observe only finds when it
  * carries our tags; the listener is tagged too, for anyone reading the account. Publishes its ARN.
  */
-public final class ListenerReconciler implements Reconciler<ListenerSpec, ListenerState> {
+public final class ListenerReconciler implements Reconciler<ListenerSpec, ListenerState>,
+        Referencing<ListenerSpec, ListenerState>, Updatable<ListenerSpec, ListenerState> {
 
     @Override
     public Optional<ListenerState> observe(ListenerSpec spec, RegionContext ctx) {
         // no owned load balancer published yet: it will be created in this run, and the listener with it
         return ctx.idOf(spec.loadBalancer()).flatMap(lbArn -> onPort(elb(ctx), lbArn, spec.port()))
-                .map(l -> state(l, parents(ctx, spec)));
+                .map(ListenerReconciler::state);
     }
 
     @Override
-    public List<FieldChange> diff(ListenerSpec spec, ListenerState actual) {
+    public List<FieldChange> diff(ListenerSpec spec, ListenerState actual, Refs parents) {
         Diffs diffs = new Diffs()
                 .field("protocol", spec.protocol(), actual.protocol())
                 .field("defaultAction", spec.redirects() ? "redirect:" + RuleAction.TO_HTTPS
                                 : RuleAction.desired(spec.defaultTargetGroup()),
-                        RuleAction.render(actual.defaultActions(), actual.parents()));
+                        RuleAction.render(actual.defaultActions(), parents));
         if (spec.certificate() != null) {
             diffs.field("certificate", spec.certificate().name(), actual.certificates().stream()
-                            .map(actual.parents()::render).sorted().reduce((a, b) -> a + "," + b).orElse("none"))
+                            .map(parents::render).sorted().reduce((a, b) -> a + "," + b).orElse("none"))
                     .field("sslPolicy", spec.sslPolicy(), actual.sslPolicy());
         }
         return diffs.toList();
@@ -45,16 +49,9 @@ public final class ListenerReconciler implements Reconciler<ListenerSpec, Listen
     public ListenerState create(ListenerSpec spec, RegionContext ctx) {
         ElasticLoadBalancingV2Client elb = elb(ctx);
         String lbArn = ctx.requireId(spec.loadBalancer());
-        // AWS answers a repeated CreateListener with the existing one; the emulator adds a second listener on the
-        // same port. So one already on the port (an interrupted run) is brought in line instead.
-        Optional<Listener> existing = onPort(elb, lbArn, spec.port());
-        if (existing.isPresent()) {
-            ListenerState state = state(existing.get(), parents(ctx, spec));
-            List<FieldChange> left = diff(spec, state);
-            return left.isEmpty() ? state : update(spec, state, left, ctx);
-        }
-        // Sent once per attempt, with a look on the port before each retry: a lost answer is not retried
-        // into a second listener on the same port (which the emulator makes).
+        // AWS answers a repeated CreateListener with the existing one; the emulator adds a second listener on
+        // the same port. One already there was adopted by the engine; this create is sent once per attempt,
+        // with a look on the port before each retry, so a lost answer is not retried into a second listener.
         ElasticLoadBalancingV2Client once = ctx.services(io.devopscli.aws.AwsClients.class).once().elbv2();
         Listener created = io.devopscli.aws.CreateOnce.create(() -> onPort(elb, lbArn, spec.port()),
                 () -> once.createListener(r -> {
@@ -65,7 +62,7 @@ public final class ListenerReconciler implements Reconciler<ListenerSpec, Listen
                         r.certificates(c -> c.certificateArn(ctx.requireId(spec.certificate()))).sslPolicy(spec.sslPolicy());
                     }
                 }).listeners().get(0));
-        return state(created, parents(ctx, spec));
+        return state(created);
     }
 
     @Override
@@ -78,7 +75,7 @@ public final class ListenerReconciler implements Reconciler<ListenerSpec, Listen
                 r.certificates(c -> c.certificateArn(ctx.requireId(spec.certificate()))).sslPolicy(spec.sslPolicy());
             }
         })).listeners().get(0);
-        return state(modified, parents(ctx, spec));
+        return state(modified);
     }
 
     @Override
@@ -102,20 +99,21 @@ public final class ListenerReconciler implements Reconciler<ListenerSpec, Listen
         return spec.redirects() ? RuleAction.redirectToHttps() : RuleAction.forward(ctx.requireId(spec.defaultTargetGroup()));
     }
 
-    private static ParentIds parents(RegionContext ctx, ListenerSpec spec) {
-        List<io.devopscli.engine.ResourceKey> keys = new java.util.ArrayList<>();
+    @Override
+    public List<ResourceKey> references(ListenerSpec spec) {
+        List<ResourceKey> keys = new java.util.ArrayList<>();
         if (spec.defaultTargetGroup() != null) {
             keys.add(spec.defaultTargetGroup());
         }
         if (spec.certificate() != null) {
             keys.add(spec.certificate());
         }
-        return ParentIds.resolve(ctx, keys);
+        return keys;
     }
 
-    private static ListenerState state(Listener l, ParentIds parents) {
+    private static ListenerState state(Listener l) {
         return new ListenerState(l.listenerArn(), l.loadBalancerArn(), l.protocolAsString(),
-                l.port() == null ? 0 : l.port(), RuleAction.of(l.defaultActions()), parents,
+                l.port() == null ? 0 : l.port(), RuleAction.of(l.defaultActions()),
                 l.certificates().stream().map(c -> c.certificateArn()).toList(), l.sslPolicy());
     }
 

@@ -5,8 +5,11 @@ import io.devopscli.aws.AwsClients;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.Referencing;
+import io.devopscli.engine.Refs;
 import io.devopscli.engine.RegionContext;
-import io.devopscli.resources.ec2.ParentIds;
+import io.devopscli.engine.ResourceKey;
+import io.devopscli.engine.Updatable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,22 +25,28 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleConditio
  * a priority changed by hand is still recognised (and set back). Publishes the rule ARN. Rules have no
  * state to wait for.
  */
-public final class ListenerRuleReconciler implements Reconciler<ListenerRuleSpec, ListenerRuleState> {
+public final class ListenerRuleReconciler implements Reconciler<ListenerRuleSpec, ListenerRuleState>,
+        Referencing<ListenerRuleSpec, ListenerRuleState>, Updatable<ListenerRuleSpec, ListenerRuleState> {
     static final String HOST_HEADER = "host-header";
 
     @Override
     public Optional<ListenerRuleState> observe(ListenerRuleSpec spec, RegionContext ctx) {
         return ctx.idOf(spec.listener()).flatMap(listenerArn -> owned(elb(ctx), listenerArn, ctx.project(), spec.name()))
-                .map(r -> state(r, parents(ctx, spec)));
+                .map(ListenerRuleReconciler::state);
     }
 
     @Override
-    public List<FieldChange> diff(ListenerRuleSpec spec, ListenerRuleState actual) {
+    public List<ResourceKey> references(ListenerRuleSpec spec) {
+        return List.of(spec.targetGroup());
+    }
+
+    @Override
+    public List<FieldChange> diff(ListenerRuleSpec spec, ListenerRuleState actual, Refs parents) {
         return new Diffs()
                 .field("priority", String.valueOf(spec.priority()), actual.priority())
                 .field("conditions", List.of(hostCondition(spec.host())), actual.conditions())
                 .field("action", RuleAction.desired(spec.targetGroup()),
-                        RuleAction.render(actual.actions(), actual.parents()))
+                        RuleAction.render(actual.actions(), parents))
                 .toList();
     }
 
@@ -46,14 +55,6 @@ public final class ListenerRuleReconciler implements Reconciler<ListenerRuleSpec
         ElasticLoadBalancingV2Client elb = elb(ctx);
         String listenerArn = ctx.requireId(spec.listener());
         List<Rule> rules = rules(elb, listenerArn);
-        Map<String, Map<String, String>> tags = tagsOf(elb, rules);
-        // CreateRule takes no client token: ours from an interrupted run is found by its tags
-        Optional<Rule> ours = pick(rules, tags, ctx.project(), spec.name());
-        if (ours.isPresent()) {
-            ListenerRuleState state = state(ours.get(), parents(ctx, spec));
-            List<FieldChange> left = diff(spec, state);
-            return left.isEmpty() ? state : update(spec, state, left, ctx);
-        }
         String priority = String.valueOf(spec.priority());
         Optional<Rule> holder = rules.stream().filter(r -> priority.equals(r.priority())).findFirst();
         if (holder.isPresent()) {
@@ -70,7 +71,7 @@ public final class ListenerRuleReconciler implements Reconciler<ListenerRuleSpec
                         .priority(spec.priority()).conditions(hostHeader(spec.host()))
                         .actions(RuleAction.forward(ctx.requireId(spec.targetGroup())))
                         .tags(ElbTags.owned(ctx.project(), spec.name()))).rules().get(0));
-        return state(created, parents(ctx, spec));
+        return state(created);
     }
 
     @Override
@@ -90,7 +91,7 @@ public final class ListenerRuleReconciler implements Reconciler<ListenerRuleSpec
         Rule fresh = AwsCall.orEmpty(() -> elb.describeRules(r -> r.ruleArns(arn)).rules())
                 .flatMap(l -> l.stream().findFirst())
                 .orElseThrow(() -> new IllegalStateException("listener rule " + arn + " vanished while it was being updated"));
-        return state(fresh, parents(ctx, spec));
+        return state(fresh);
     }
 
     @Override
@@ -149,13 +150,8 @@ public final class ListenerRuleReconciler implements Reconciler<ListenerRuleSpec
                 .min(java.util.Comparator.comparing(Rule::ruleArn));
     }
 
-    private static ParentIds parents(RegionContext ctx, ListenerRuleSpec spec) {
-        return ParentIds.resolve(ctx, List.of(spec.targetGroup()));
-    }
-
-    private static ListenerRuleState state(Rule r, ParentIds parents) {
-        return new ListenerRuleState(r.ruleArn(), r.priority(), render(r.conditions()),
-                RuleAction.of(r.actions()), parents);
+    private static ListenerRuleState state(Rule r) {
+        return new ListenerRuleState(r.ruleArn(), r.priority(), render(r.conditions()), RuleAction.of(r.actions()));
     }
 
     private static ElasticLoadBalancingV2Client elb(RegionContext ctx) {

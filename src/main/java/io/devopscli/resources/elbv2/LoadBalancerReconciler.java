@@ -6,11 +6,14 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Progress;
 import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.Referencing;
+import io.devopscli.engine.Refs;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.engine.ResourceKey;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.OwnedByTag;
-import io.devopscli.resources.ec2.ParentIds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +30,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer
  * Publishes its ARN. Becoming active takes 2 to 3 minutes on AWS; create does not wait for it (see create), update does, and
  * delete waits until it is gone so its target groups and security groups can go right after.
  */
-public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec, LoadBalancerState> {
+public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec, LoadBalancerState>,
+        Referencing<LoadBalancerSpec, LoadBalancerState>, Updatable<LoadBalancerSpec, LoadBalancerState> {
     private final Waiter waiter;
 
     public LoadBalancerReconciler() {
@@ -44,50 +48,51 @@ public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec
         return LoadBalancerLookup.byName(elb(ctx), ElbNames.fit(spec.name()))
                 .filter(lb -> ElbTags.ownedAndNamed(OwnedByTag.tags(ctx, "elasticloadbalancing:loadbalancer")
                         .getOrDefault(lb.loadBalancerArn(), java.util.Map.of()), ctx.project(), spec.name()))
-                .map(lb -> state(lb, ParentIds.resolve(ctx, parentKeys(spec))));
+                .map(LoadBalancerReconciler::state);
     }
 
     @Override
-    public List<FieldChange> diff(LoadBalancerSpec spec, LoadBalancerState actual) {
+    public List<FieldChange> diff(LoadBalancerSpec spec, LoadBalancerState actual, Refs parents) {
         return new Diffs()
                 .immutable("type", spec.type(), actual.type())
                 .immutable("scheme", spec.scheme(), actual.scheme())
-                .field("subnets", names(spec.subnets()), rendered(actual.subnetIds(), actual.parents()))
+                .field("subnets", names(spec.subnets()), rendered(actual.subnetIds(), parents))
                 .field("securityGroups", names(spec.securityGroups()),
-                        rendered(actual.securityGroupIds(), actual.parents()))
+                        rendered(actual.securityGroupIds(), parents))
                 .field("ipAddressType", spec.ipAddressType(), actual.ipAddressType())
                 .toList();
+    }
+
+    @Override
+    public Optional<String> foreign(LoadBalancerSpec spec, RegionContext ctx) {
+        ElasticLoadBalancingV2Client elb = elb(ctx);
+        return LoadBalancerLookup.byName(elb, spec.physicalName())
+                .filter(lb -> !LoadBalancerLookup.isOwned(elb, lb, ctx.project(), spec.name())).map(lb -> lb.loadBalancerArn());
     }
 
     @Override
     public LoadBalancerState create(LoadBalancerSpec spec, RegionContext ctx) {
         ElasticLoadBalancingV2Client elb = elb(ctx);
         String physical = spec.physicalName();
-        ParentIds parents = ParentIds.resolve(ctx, parentKeys(spec));
-        // CreateLoadBalancer takes no client token (AWS is idempotent by name, moto makes a second one):
-        // one left by an interrupted run is found by name, and one that is not ours stops us here.
-        Optional<LoadBalancer> existing = LoadBalancerLookup.byName(elb, physical);
-        if (existing.isPresent() && !LoadBalancerLookup.isOwned(elb, existing.get(), ctx.project(), spec.name())) {
-            throw ElbTags.notOurs("load balancer", physical, ctx.project(), spec.name());
-        }
-        LoadBalancer made = existing.orElseGet(() -> AwsCall.call(() -> elb.createLoadBalancer(
+        // CreateLoadBalancer takes no client token (AWS is idempotent by name, moto makes a second one): the
+        // engine has just looked for ours (adopted) and anyone else's (refused) by name.
+        LoadBalancer made = AwsCall.call(() -> elb.createLoadBalancer(
                 r -> r.name(physical).type(spec.type()).scheme(spec.scheme()).ipAddressType(spec.ipAddressType())
                         .subnets(ids(ctx, spec.subnets())).securityGroups(ids(ctx, spec.securityGroups()))
                         .tags(ElbTags.owned(ctx.project(), spec.name()))))
-                .loadBalancers().get(0));
+                .loadBalancers().get(0);
         // No wait for "active" (2 to 3 minutes on AWS): what follows needs only the ARN and DNS name that
         // create returned (listeners, rules, services, alarms, dashboard, health checks, alias records
         // are all accepted while it provisions). What needs it serving is up's rollout wait at the end:
         // services reach their healthy count only behind an active load balancer.
-        LoadBalancerState state = state(made, parents);
-        List<FieldChange> left = diff(spec, state);
+        LoadBalancerState state = state(made);
+        List<FieldChange> left = diff(spec, state, Refs.of(ctx, references(spec)));
         return left.isEmpty() ? state : update(spec, state, left, ctx);
     }
 
     @Override
     public LoadBalancerState update(LoadBalancerSpec spec, LoadBalancerState actual, List<FieldChange> changes,
                                     RegionContext ctx) {
-        FieldChange.refuseImmutable("load balancer " + actual.name(), changes);
         ElasticLoadBalancingV2Client elb = elb(ctx);
         String arn = actual.arn();
         Set<String> fields = changes.stream().map(FieldChange::field).collect(Collectors.toSet());
@@ -101,8 +106,7 @@ public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec
         if (fields.contains("ipAddressType")) {
             AwsCall.run(() -> elb.setIpAddressType(r -> r.loadBalancerArn(arn).ipAddressType(spec.ipAddressType())));
         }
-        // parents may have been created during this apply, so their ids are read again now
-        return state(awaitActive(elb, arn, ctx.progress()), ParentIds.resolve(ctx, parentKeys(spec)));
+        return state(awaitActive(elb, arn, ctx.progress()));
     }
 
     @Override
@@ -110,8 +114,8 @@ public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec
         ElasticLoadBalancingV2Client elb = elb(ctx);
         AwsCall.ignoringNotFound(() -> elb.deleteLoadBalancer(r -> r.loadBalancerArn(actual.arn())));
         // its target groups stay "in use" and its security group attached until it is really gone
-        waiter.until("deleting load balancer " + actual.name(), ctx.progress(),
-                () -> LoadBalancerLookup.byArn(elb, actual.arn()).isPresent() ? Optional.empty() : Optional.of(true));
+        WaitFor.gone("deleting load balancer " + actual.name(), () -> LoadBalancerLookup.byArn(elb, actual.arn()))
+                .within(waiter).run(ctx.progress());
     }
 
     @Override
@@ -121,37 +125,30 @@ public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec
 
     /** Polls until active (AWS: 2 to 3 minutes); a load balancer that goes failed fails the node. */
     LoadBalancer awaitActive(ElasticLoadBalancingV2Client elb, String arn, Progress progress) {
-        return waiter.until("waiting for load balancer " + nameOf(arn) + " to become active", progress, () -> {
-            // right after create, describe may not know the ARN yet (eventual consistency): keep polling
-            Optional<LoadBalancer> lb = LoadBalancerLookup.byArn(elb, arn);
-            if (lb.isEmpty() || lb.get().state() == null) {
-                return Optional.empty();
-            }
-            LoadBalancerStateEnum code = lb.get().state().code();
-            if (code == LoadBalancerStateEnum.FAILED) {
-                throw new IllegalStateException("load balancer " + nameOf(arn) + " failed: " + lb.get().state().reason());
-            }
-            if (code == LoadBalancerStateEnum.ACTIVE_IMPAIRED) {
-                // serving, though not in every zone: waiting would not fix it, so say it and go on
-                progress.info("load balancer " + nameOf(arn) + " is active_impaired: " + lb.get().state().reason());
-                return lb;
-            }
-            return code == LoadBalancerStateEnum.ACTIVE ? lb : Optional.empty();
-        });
+        // right after create, describe may not know the ARN yet (eventual consistency): keep polling
+        LoadBalancer lb = WaitFor.until("waiting for load balancer " + nameOf(arn) + " to become active",
+                        () -> LoadBalancerLookup.byArn(elb, arn), b -> b.state() == null ? "" : b.state().codeAsString())
+                .target("active", "active_impaired").failure("failed").because(b -> b.state().reason())
+                .within(waiter).run(progress);
+        if (lb.state().code() == LoadBalancerStateEnum.ACTIVE_IMPAIRED) {
+            // serving, though not in every zone: waiting would not fix it, so say it and go on
+            progress.info("load balancer " + nameOf(arn) + " is active_impaired: " + lb.state().reason());
+        }
+        return lb;
     }
 
-    private static LoadBalancerState state(LoadBalancer lb, ParentIds parents) {
+    private static LoadBalancerState state(LoadBalancer lb) {
         List<String> subnets = lb.availabilityZones().stream().map(AvailabilityZone::subnetId).toList();
         return new LoadBalancerState(lb.loadBalancerArn(), lb.loadBalancerName(), lb.dnsName(),
                 lb.state() == null ? null : lb.state().codeAsString(), lb.schemeAsString(), lb.typeAsString(),
-                lb.ipAddressTypeAsString(), subnets, lb.securityGroups(), parents);
+                lb.ipAddressTypeAsString(), subnets, lb.securityGroups());
     }
 
     private static List<String> names(List<ResourceKey> keys) {
         return keys.stream().map(ResourceKey::name).sorted().toList();
     }
 
-    private static List<String> rendered(List<String> ids, ParentIds parents) {
+    private static List<String> rendered(List<String> ids, Refs parents) {
         return ids.stream().map(parents::render).sorted().toList();
     }
 
@@ -159,7 +156,8 @@ public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec
         return keys.stream().map(ctx::requireId).toList();
     }
 
-    private static List<ResourceKey> parentKeys(LoadBalancerSpec spec) {
+    @Override
+    public List<ResourceKey> references(LoadBalancerSpec spec) {
         List<ResourceKey> keys = new ArrayList<>(spec.subnets());
         keys.addAll(spec.securityGroups());
         return keys;

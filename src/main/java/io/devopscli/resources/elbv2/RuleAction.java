@@ -1,7 +1,7 @@
 package io.devopscli.resources.elbv2;
 
 import io.devopscli.engine.ResourceKey;
-import io.devopscli.resources.ec2.ParentIds;
+import io.devopscli.engine.Refs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -60,7 +60,7 @@ public record RuleAction(String type, List<String> targetGroupArns, String redir
     }
 
     /** The actual actions in the same form; a target group not of the graph shows as its ARN. */
-    static String render(List<RuleAction> actions, ParentIds parents) {
+    static String render(List<RuleAction> actions, Refs parents) {
         return actions.stream().map(a -> a.redirect() != null ? a.type() + ":" + a.redirect()
                         : a.targetGroupArns().isEmpty() ? a.type()
                         : a.type() + ":" + a.targetGroupArns().stream().map(parents::render).collect(Collectors.joining("+")))

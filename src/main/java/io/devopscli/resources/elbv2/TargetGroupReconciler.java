@@ -7,9 +7,12 @@ import io.devopscli.aws.AwsFailure;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.Referencing;
+import io.devopscli.engine.Refs;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.ResourceKey;
+import io.devopscli.engine.Updatable;
 import io.devopscli.resources.OwnedByTag;
-import io.devopscli.resources.ec2.ParentIds;
 import io.devopscli.resources.elbv2.TargetGroupSpec.HealthCheck;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +25,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupA
  * state to wait for. ELBv2 cannot filter describes by tag, so each of the (two) target groups of a region
  * is looked up by name: a few calls per group, however many groups the account holds.
  */
-public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, TargetGroupState> {
+public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, TargetGroupState>,
+        Referencing<TargetGroupSpec, TargetGroupState>, Updatable<TargetGroupSpec, TargetGroupState> {
     static final String DEREGISTRATION_DELAY = "deregistration_delay.timeout_seconds";
 
     @Override
@@ -32,15 +36,20 @@ public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, 
         return TargetGroupLookup.byName(elb, spec.physicalName()).filter(tg -> ElbTags.ownedAndNamed(
                         OwnedByTag.tags(ctx, "elasticloadbalancing:targetgroup").getOrDefault(tg.targetGroupArn(),
                                 java.util.Map.of()), ctx.project(), spec.name()))
-                .map(tg -> state(elb, tg, ParentIds.resolve(ctx, List.of(spec.vpc()))));
+                .map(tg -> state(elb, tg));
     }
 
     @Override
-    public List<FieldChange> diff(TargetGroupSpec spec, TargetGroupState actual) {
+    public List<ResourceKey> references(TargetGroupSpec spec) {
+        return List.of(spec.vpc());
+    }
+
+    @Override
+    public List<FieldChange> diff(TargetGroupSpec spec, TargetGroupState actual, Refs parents) {
         HealthCheck want = spec.healthCheck();
         HealthCheck have = actual.healthCheck();
         return new Diffs()
-                .immutable("vpc", spec.vpc().name(), actual.parents().render(actual.vpcId()))
+                .immutable("vpc", spec.vpc().name(), parents.render(actual.vpcId()))
                 .immutable("port", spec.port(), actual.port())
                 .immutable("protocol", spec.protocol(), actual.protocol())
                 .immutable("targetType", spec.targetType(), actual.targetType())
@@ -57,20 +66,22 @@ public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, 
     }
 
     @Override
+    public Optional<String> foreign(TargetGroupSpec spec, RegionContext ctx) {
+        ElasticLoadBalancingV2Client elb = elb(ctx);
+        return TargetGroupLookup.byName(elb, spec.physicalName())
+                .filter(g -> !TargetGroupLookup.isOwned(elb, g, ctx.project(), spec.name())).map(g -> g.targetGroupArn());
+    }
+
+    @Override
     public TargetGroupState create(TargetGroupSpec spec, RegionContext ctx) {
         ElasticLoadBalancingV2Client elb = elb(ctx);
         String physical = spec.physicalName();
-        ParentIds parents = ParentIds.resolve(ctx, List.of(spec.vpc()));
-        // No client token here either: one left by an interrupted run (or made by an attempt whose answer
-        // was lost) is found by name, checked to be ours, and brought in line.
+        // No client token here either: one made by an attempt whose answer was lost is found by name,
+        // checked to be ours, and brought in line.
         HealthCheck hc = spec.healthCheck();
-        TargetGroup group = CreateOnce.create(() -> {
-            Optional<TargetGroup> existing = TargetGroupLookup.byName(elb, physical);
-            if (existing.isPresent() && !TargetGroupLookup.isOwned(elb, existing.get(), ctx.project(), spec.name())) {
-                throw ElbTags.notOurs("target group", physical, ctx.project(), spec.name());
-            }
-            return existing;
-        }, () -> ctx.services(io.devopscli.aws.AwsClients.class).once().elbv2().createTargetGroup(r -> r.name(physical)
+        TargetGroup group = CreateOnce.create(() -> TargetGroupLookup.byName(elb, physical)
+                .filter(g -> TargetGroupLookup.isOwned(elb, g, ctx.project(), spec.name())),
+                () -> ctx.services(io.devopscli.aws.AwsClients.class).once().elbv2().createTargetGroup(r -> r.name(physical)
                 .vpcId(ctx.requireId(spec.vpc())).port(spec.port()).protocol(spec.protocol())
                 .targetType(spec.targetType())
                 .healthCheckEnabled(true).healthCheckProtocol(hc.protocol()).healthCheckPath(hc.path())
@@ -78,15 +89,14 @@ public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, 
                 .healthCheckTimeoutSeconds(hc.timeoutSeconds()).healthyThresholdCount(hc.healthyThreshold())
                 .unhealthyThresholdCount(hc.unhealthyThreshold())
                 .tags(ElbTags.owned(ctx.project(), spec.name()))).targetGroups().get(0));
-        TargetGroupState state = state(elb, group, parents);
-        List<FieldChange> left = diff(spec, state);
+        TargetGroupState state = state(elb, group);
+        List<FieldChange> left = diff(spec, state, Refs.of(ctx, references(spec)));
         return left.isEmpty() ? state : update(spec, state, left, ctx);
     }
 
     @Override
     public TargetGroupState update(TargetGroupSpec spec, TargetGroupState actual, List<FieldChange> changes,
                                    RegionContext ctx) {
-        FieldChange.refuseImmutable("target group " + actual.name(), changes);
         ElasticLoadBalancingV2Client elb = elb(ctx);
         String arn = actual.arn();
         if (changes.stream().anyMatch(c -> c.field().startsWith("healthCheck."))) {
@@ -104,7 +114,7 @@ public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, 
         }
         TargetGroup fresh = TargetGroupLookup.byArn(elb, arn).orElseThrow(() -> new IllegalStateException(
                 "target group " + actual.name() + " vanished while it was being updated"));
-        return state(elb, fresh, ParentIds.resolve(ctx, List.of(spec.vpc())));
+        return state(elb, fresh);
     }
 
     @Override
@@ -127,14 +137,13 @@ public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, 
         return actual.arn();
     }
 
-    private static TargetGroupState state(ElasticLoadBalancingV2Client elb, TargetGroup tg, ParentIds parents) {
+    private static TargetGroupState state(ElasticLoadBalancingV2Client elb, TargetGroup tg) {
         HealthCheck hc = new HealthCheck(tg.healthCheckProtocolAsString(), tg.healthCheckPath(),
                 tg.matcher() == null ? null : tg.matcher().httpCode(), orZero(tg.healthCheckIntervalSeconds()),
                 orZero(tg.healthCheckTimeoutSeconds()), orZero(tg.healthyThresholdCount()),
                 orZero(tg.unhealthyThresholdCount()));
         return new TargetGroupState(tg.targetGroupArn(), tg.targetGroupName(), tg.vpcId(), orZero(tg.port()),
-                tg.protocolAsString(), tg.targetTypeAsString(), hc, deregistrationDelay(elb, tg.targetGroupArn()),
-                parents);
+                tg.protocolAsString(), tg.targetTypeAsString(), hc, deregistrationDelay(elb, tg.targetGroupArn()));
     }
 
     /** The attribute, or -1 when AWS does not report it (so it shows as drift rather than passing). */

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
-import io.devopscli.aws.Tags;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.eventbridge.model.Target;
  * (function throttled or missing) are retried by EventBridge, then sent to the dead-letter queue, whose
  * policy must let events.amazonaws.com send for this rule.
  */
-public final class ReplicationTriggerReconciler implements Reconciler<ReplicationTriggerSpec, ReplicationTriggerState> {
+public final class ReplicationTriggerReconciler implements Reconciler<ReplicationTriggerSpec, ReplicationTriggerState>,
+        Updatable<ReplicationTriggerSpec, ReplicationTriggerState> {
     static final String TARGET_ID = "replication";
     static final String TO_BE_CREATED = "(to be created)";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,15 +52,17 @@ public final class ReplicationTriggerReconciler implements Reconciler<Replicatio
                 .toList();
     }
 
+    /** PutRule overwrites a same-named rule: the engine refuses one that is not ours. */
+    @Override
+    public Optional<String> foreign(ReplicationTriggerSpec spec, RegionContext ctx) {
+        EventBridgeClient events = events(ctx);
+        return AwsCall.orEmpty(() -> events.describeRule(r -> r.name(spec.name())))
+                .map(DescribeRuleResponse::arn).filter(arn -> !EventRules.isOwned(events, arn, ctx.project()));
+    }
+
     @Override
     public ReplicationTriggerState create(ReplicationTriggerSpec spec, RegionContext ctx) {
         EventBridgeClient events = events(ctx);
-        // PutRule overwrites a same-named rule; never someone else's
-        Optional<DescribeRuleResponse> existing = AwsCall.orEmpty(() -> events.describeRule(r -> r.name(spec.name())));
-        if (existing.isPresent() && !EventRules.isOwned(events, existing.get().arn(), ctx.project())) {
-            throw new IllegalStateException("events rule " + spec.name() + " exists and is not owned by devops-cli"
-                    + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + ")");
-        }
         String repositoryArn = ctx.requireId(spec.repository());
         String state = ReplicationSwitch.wanted(ctx.region(), spec.source().read(ctx));
         String arn = AwsCall.call(() -> events.putRule(r -> r.name(spec.name()).eventPattern(pattern(repositoryArn).toString())

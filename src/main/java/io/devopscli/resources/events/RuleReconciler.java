@@ -2,11 +2,11 @@ package io.devopscli.resources.events;
 
 import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
-import io.devopscli.aws.Tags;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.resources.RegionalArns;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.eventbridge.model.Target;
  * RemoveTargets before DeleteRule and report an extra target added by hand as drift of the rule.
  * Pattern (compared as JSON), state and targets are mutable.
  */
-public final class RuleReconciler implements Reconciler<RuleSpec, EventRuleState> {
+public final class RuleReconciler implements Reconciler<RuleSpec, EventRuleState>, Updatable<RuleSpec, EventRuleState> {
     static final String TARGET_ID = "pipeline";
     static final String TO_BE_CREATED = "(to be created)";
 
@@ -50,15 +50,17 @@ public final class RuleReconciler implements Reconciler<RuleSpec, EventRuleState
                 .toList();
     }
 
+    /** PutRule overwrites a same-named rule: the engine refuses one that is not ours. */
+    @Override
+    public Optional<String> foreign(RuleSpec spec, RegionContext ctx) {
+        EventBridgeClient events = events(ctx);
+        return AwsCall.orEmpty(() -> events.describeRule(r -> r.name(spec.name())))
+                .map(DescribeRuleResponse::arn).filter(arn -> !isOwned(events, arn, ctx.project()));
+    }
+
     @Override
     public EventRuleState create(RuleSpec spec, RegionContext ctx) {
         EventBridgeClient events = events(ctx);
-        // PutRule overwrites a same-named rule; never someone else's
-        Optional<DescribeRuleResponse> existing = AwsCall.orEmpty(() -> events.describeRule(r -> r.name(spec.name())));
-        if (existing.isPresent() && !isOwned(events, existing.get().arn(), ctx.project())) {
-            throw new IllegalStateException("events rule " + spec.name() + " exists and is not owned by devops-cli"
-                    + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + ")");
-        }
         List<Tag> tags = EventRules.ownedTags(ctx.project(), spec.name());
         String repositoryArn = ctx.requireId(spec.repository());
         String arn = AwsCall.call(() -> events.putRule(r -> r.name(spec.name())

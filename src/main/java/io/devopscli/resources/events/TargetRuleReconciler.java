@@ -3,11 +3,11 @@ package io.devopscli.resources.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
-import io.devopscli.aws.Tags;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.resources.RegionalArns;
 import io.devopscli.resources.iam.PolicyDocuments;
 import java.util.List;
@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.eventbridge.model.Target;
  * its ownership tag. As with the push rule, the target belongs to the rule: an extra target added by hand
  * is drift, and delete removes targets before the rule. Publishes the rule's ARN.
  */
-public final class TargetRuleReconciler implements Reconciler<TargetRuleSpec, TargetRuleState> {
+public final class TargetRuleReconciler implements Reconciler<TargetRuleSpec, TargetRuleState>,
+        Updatable<TargetRuleSpec, TargetRuleState> {
 
     @Override
     public Optional<TargetRuleState> observe(TargetRuleSpec spec, RegionContext ctx) {
@@ -45,14 +46,17 @@ public final class TargetRuleReconciler implements Reconciler<TargetRuleSpec, Ta
                 .toList();
     }
 
+    /** PutRule overwrites a same-named rule: the engine refuses one that is not ours. */
+    @Override
+    public Optional<String> foreign(TargetRuleSpec spec, RegionContext ctx) {
+        EventBridgeClient events = events(ctx);
+        return AwsCall.orEmpty(() -> events.describeRule(r -> r.name(spec.name())))
+                .map(DescribeRuleResponse::arn).filter(arn -> !EventRules.isOwned(events, arn, ctx.project()));
+    }
+
     @Override
     public TargetRuleState create(TargetRuleSpec spec, RegionContext ctx) {
         EventBridgeClient events = events(ctx);
-        Optional<DescribeRuleResponse> existing = AwsCall.orEmpty(() -> events.describeRule(r -> r.name(spec.name())));
-        if (existing.isPresent() && !EventRules.isOwned(events, existing.get().arn(), ctx.project())) {
-            throw new IllegalStateException("events rule " + spec.name() + " exists and is not owned by devops-cli"
-                    + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + ")");
-        }
         String ruleArn = putRule(events, spec, ctx, true);
         String targetArn = targetArn(spec, ctx.requireId(spec.target()), ctx);
         EventRules.putTarget(events, spec.name(), target(spec, targetArn));

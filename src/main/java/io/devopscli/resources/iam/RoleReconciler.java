@@ -9,6 +9,8 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +26,7 @@ import software.amazon.awssdk.services.iam.model.Tag;
  * by its ownership tag (a same-named role without it is never adopted or deleted). Publishes the role's
  * ARN. Trust policy and inline policy are mutable.
  */
-public final class RoleReconciler implements Reconciler<RoleSpec, RoleState> {
+public final class RoleReconciler implements Reconciler<RoleSpec, RoleState>, Updatable<RoleSpec, RoleState> {
     static final String TRUST_POLICY = "trustPolicy";
     static final String POLICY = "policy";
 
@@ -59,6 +61,13 @@ public final class RoleReconciler implements Reconciler<RoleSpec, RoleState> {
     }
 
     @Override
+    public Optional<String> foreign(RoleSpec spec, RegionContext ctx) {
+        IamClient iam = iam(ctx);
+        return AwsCall.orEmpty(() -> iam.getRole(r -> r.roleName(spec.name()))).map(r -> r.role())
+                .filter(role -> !Tags.isOwned(tagsOf(iam, role), ctx.project())).map(Role::arn);
+    }
+
+    @Override
     public RoleState create(RoleSpec spec, RegionContext ctx) {
         IamClient iam = iam(ctx);
         String trust = Policies.trust(spec.servicePrincipal());
@@ -71,16 +80,14 @@ public final class RoleReconciler implements Reconciler<RoleSpec, RoleState> {
             if (!f.code().equals("EntityAlreadyExists")) {
                 throw f;
             }
-            // ours from an interrupted run: bring its trust policy in line; anyone else's: hands off
-            if (ownedRole(iam, spec.name(), ctx.project()).isEmpty()) {
-                throw new IllegalStateException("role " + spec.name() + " exists and is not owned by devops-cli"
-                        + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + ")");
-            }
+            // a lost answer: the first attempt made it (ours, by its tag), so bring its trust policy in line
+            ownedRole(iam, spec.name(), ctx.project()).orElseThrow(() -> f);
             AwsCall.run(() -> iam.updateAssumeRolePolicy(r -> r.roleName(spec.name()).policyDocument(trust)));
         }
         putPolicy(iam, spec, ctx);
-        Role role = consistencyWaiter.until("waiting for role " + spec.name() + " to be readable", ctx.progress(),
-                () -> AwsCall.orEmpty(() -> iam.getRole(r -> r.roleName(spec.name()))).map(r -> r.role()));
+        Role role = WaitFor.visible("waiting for role " + spec.name() + " to be readable",
+                () -> AwsCall.orEmpty(() -> iam.getRole(r -> r.roleName(spec.name()))).map(r -> r.role()))
+                .within(consistencyWaiter).run(ctx.progress());
         return state(iam, role, spec.policyName());
     }
 

@@ -8,6 +8,8 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +19,6 @@ import java.util.Set;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
-import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.GetFunctionEventInvokeConfigResponse;
 import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
@@ -33,7 +34,8 @@ import software.amazon.awssdk.services.lambda.model.State;
  * the request, unlike the older function dead-letter setting); its retries and event age are part of it.
  * Everything here is mutable.
  */
-public final class FunctionReconciler implements Reconciler<FunctionSpec, FunctionState> {
+public final class FunctionReconciler implements Reconciler<FunctionSpec, FunctionState>,
+        Updatable<FunctionSpec, FunctionState> {
     static final String CODE = "codeSha256";
     static final String ON_FAILURE = "onFailure";
     static final String RETRIES = "maxRetryAttempts";
@@ -79,20 +81,19 @@ public final class FunctionReconciler implements Reconciler<FunctionSpec, Functi
     }
 
     @Override
+    public Optional<String> foreign(FunctionSpec spec, RegionContext ctx) {
+        LambdaClient lambda = lambda(ctx);
+        return AwsCall.orEmpty(() -> lambda.getFunction(r -> r.functionName(spec.name())))
+                .filter(f -> !owned(lambda, f, ctx)).map(f -> f.configuration().functionArn());
+    }
+
+    private static boolean owned(LambdaClient lambda, GetFunctionResponse f, RegionContext ctx) {
+        return Tags.isOwned(f.hasTags() ? f.tags() : tagsOf(lambda, f), ctx.project());
+    }
+
+    @Override
     public FunctionState create(FunctionSpec spec, RegionContext ctx) {
         LambdaClient lambda = lambda(ctx);
-        Optional<GetFunctionResponse> existing = AwsCall.orEmpty(() -> lambda.getFunction(r -> r.functionName(spec.name())));
-        if (existing.isPresent()) {
-            // ours from an interrupted run: bring it in line; anyone else's: hands off
-            GetFunctionResponse f = existing.get();
-            if (!Tags.isOwned(f.hasTags() ? f.tags() : tagsOf(lambda, f), ctx.project())) {
-                throw new IllegalStateException("function " + spec.name() + " exists and is not owned by devops-cli"
-                        + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + ")");
-            }
-            FunctionState actual = state(lambda, f.configuration()).withWanted(ctx.requireId(spec.role()),
-                    ctx.requireId(spec.onFailure()));
-            return update(spec, actual, diff(spec, actual), ctx);
-        }
         byte[] zip = spec.code().bytes().get();
         String role = ctx.requireId(spec.role());
         boolean made = ready.until("creating function " + spec.name() + " (waiting for its new role to be assumable)", ctx.progress(),
@@ -111,15 +112,20 @@ public final class FunctionReconciler implements Reconciler<FunctionSpec, Functi
                             return Optional.empty();
                         }
                         if ("ResourceConflictException".equals(f.code())) {
-                            // An earlier attempt made it and its answer was lost: the path for an existing
-                            // function checks it is ours and brings it in line.
+                            // An earlier attempt made it and its answer was lost: read back, checked to be
+                            // ours, and brought in line.
                             return Optional.of(Boolean.FALSE);
                         }
                         throw f;
                     }
                 });
         if (!made) {
-            return create(spec, ctx);
+            GetFunctionResponse f = AwsCall.call(() -> lambda.getFunction(r -> r.functionName(spec.name())));
+            if (!owned(lambda, f, ctx)) {
+                throw new IllegalStateException("function " + spec.name() + " appeared meanwhile without our tag");
+            }
+            FunctionState actual = state(lambda, f.configuration()).withWanted(role, ctx.requireId(spec.onFailure()));
+            return update(spec, actual, diff(spec, actual), ctx);
         }
         settled(lambda, spec.name(), ctx);
         putInvokeConfig(lambda, spec, ctx);
@@ -169,16 +175,15 @@ public final class FunctionReconciler implements Reconciler<FunctionSpec, Functi
 
     /** Until the function is Active and no update is in progress; a Failed state fails with Lambda's reason. */
     private void settled(LambdaClient lambda, String name, RegionContext ctx) {
-        ready.until("waiting for function " + name + " to be active", ctx.progress(), () -> {
-            GetFunctionConfigurationResponse c = AwsCall.call(() -> lambda.getFunctionConfiguration(r -> r.functionName(name)));
-            if (c.state() == State.FAILED || c.lastUpdateStatus() == LastUpdateStatus.FAILED) {
-                String reason = c.state() == State.FAILED ? c.stateReason() : c.lastUpdateStatusReason();
-                throw new IllegalStateException("function " + name + " failed: " + reason);
-            }
-            boolean active = c.state() == null || c.state() == State.ACTIVE;
-            boolean updating = c.lastUpdateStatus() == LastUpdateStatus.IN_PROGRESS;
-            return active && !updating ? Optional.of(Boolean.TRUE) : Optional.<Boolean>empty();
-        });
+        // settled: active (or no state reported) and no update in progress; either one failed fails it
+        WaitFor.until("waiting for function " + name + " to be active",
+                        () -> Optional.of(AwsCall.call(() -> lambda.getFunctionConfiguration(r -> r.functionName(name)))),
+                        c -> c.state() == State.FAILED || c.lastUpdateStatus() == LastUpdateStatus.FAILED ? "failed"
+                                : (c.state() == null || c.state() == State.ACTIVE)
+                                        && c.lastUpdateStatus() != LastUpdateStatus.IN_PROGRESS ? "settled" : "pending")
+                .target("settled").failure("failed")
+                .because(c -> c.state() == State.FAILED ? c.stateReason() : c.lastUpdateStatusReason())
+                .within(ready).run(ctx.progress());
     }
 
     private static boolean roleNotYetAssumable(AwsFailure f) {

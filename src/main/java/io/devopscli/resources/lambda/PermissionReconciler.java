@@ -57,13 +57,6 @@ public final class PermissionReconciler implements Reconciler<PermissionSpec, Pe
     }
 
     @Override
-    public PermissionState update(PermissionSpec spec, PermissionState actual, List<FieldChange> changes,
-                                  RegionContext ctx) {
-        // every field is immutable, so the engine replaces instead; kept for the contract
-        return create(spec, ctx);
-    }
-
-    @Override
     public void delete(PermissionState actual, RegionContext ctx) {
         remove(lambda(ctx), actual.functionArn(), actual.statementId());
     }

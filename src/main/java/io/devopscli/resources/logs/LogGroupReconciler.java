@@ -10,6 +10,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
  * same-named group without that tag belongs to someone else: never adopted, never deleted. Publishes the
  * group's name, which is what flow logs refer to.
  */
-public final class LogGroupReconciler implements Reconciler<LogGroupSpec, LogGroupState> {
+public final class LogGroupReconciler implements Reconciler<LogGroupSpec, LogGroupState>,
+        Updatable<LogGroupSpec, LogGroupState> {
     static final String MEMO = "logs/project-log-groups";
 
     @Override
@@ -53,6 +55,12 @@ public final class LogGroupReconciler implements Reconciler<LogGroupSpec, LogGro
     }
 
     @Override
+    public Optional<String> foreign(LogGroupSpec spec, RegionContext ctx) {
+        CloudWatchLogsClient logs = logs(ctx);
+        return find(logs, spec.name()).filter(g -> !isOwned(logs, g, ctx.project())).map(LogGroupReconciler::arnOf);
+    }
+
+    @Override
     public LogGroupState create(LogGroupSpec spec, RegionContext ctx) {
         CloudWatchLogsClient logs = logs(ctx);
         Map<String, String> tags = Tags.owned(ctx.project(), spec.name());
@@ -62,12 +70,8 @@ public final class LogGroupReconciler implements Reconciler<LogGroupSpec, LogGro
             if (!f.code().equals("ResourceAlreadyExistsException")) {
                 throw f;
             }
-            // ours from an interrupted run is fine; anyone else's is not to be touched
-            LogGroup existing = find(logs, spec.name()).orElseThrow(() -> f);
-            if (!isOwned(logs, existing, ctx.project())) {
-                throw new IllegalStateException("log group " + spec.name() + " exists and is not owned by devops-cli"
-                        + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + "); rename ours or remove it");
-            }
+            // a lost answer: the first attempt made it, ours by its tag; anyone else's is not to be touched
+            find(logs, spec.name()).filter(g -> isOwned(logs, g, ctx.project())).orElseThrow(() -> f);
         }
         applyRetention(logs, spec);
         // CreateLogGroup returns nothing, but everything dependents need is known: no describe afterwards

@@ -6,6 +6,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.MetricTransformation
  * A CloudWatch Logs metric filter. Filters cannot be tagged: one is ours when it sits on a log group this
  * run observed as ours (its node published an id) and has the spec's name. Publishes the filter name.
  */
-public final class MetricFilterReconciler implements Reconciler<MetricFilterSpec, MetricFilterState> {
+public final class MetricFilterReconciler implements Reconciler<MetricFilterSpec, MetricFilterState>,
+        Updatable<MetricFilterSpec, MetricFilterState> {
     static final String MEMO = "logs/metric-filters";
 
     @Override

@@ -10,6 +10,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.resources.RegionalArns;
 import io.devopscli.resources.iam.PolicyDocuments;
 import java.util.List;
@@ -22,7 +23,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourcePolicy;
  * project-prefixed, which is how it is known as ours). PutResourcePolicy creates or replaces it, so
  * create and update are the same idempotent call. Publishes its name.
  */
-public final class ResourcePolicyReconciler implements Reconciler<ResourcePolicySpec, ResourcePolicyState> {
+public final class ResourcePolicyReconciler implements Reconciler<ResourcePolicySpec, ResourcePolicyState>,
+        Updatable<ResourcePolicySpec, ResourcePolicyState> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override

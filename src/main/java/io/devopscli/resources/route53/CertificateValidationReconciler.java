@@ -6,6 +6,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.acm.CertificateState;
 import java.time.Duration;
@@ -30,7 +31,8 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  * records, with the values observed. Publishes the certificate's ARN once it is issued, so the HTTPS
  * listener that depends on this node is only created with an issued certificate.
  */
-public final class CertificateValidationReconciler implements Reconciler<CertificateValidationSpec, CertificateValidationState> {
+public final class CertificateValidationReconciler implements Reconciler<CertificateValidationSpec, CertificateValidationState>,
+        Updatable<CertificateValidationSpec, CertificateValidationState> {
     private static final long TTL = 300;
     private final Waiter zoneWaiter;
     private final Waiter issueWaiter;

@@ -4,6 +4,7 @@ import io.devopscli.aws.AwsClients;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.engine.Waiter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ import software.amazon.awssdk.services.route53.model.Change;
  * level-0 PRIMARY stands, so up never undoes a failover, and the rest of the chain follows from it. Drift
  * is a missing or stale record, or a record whose alias target or health check is not its region's.
  */
-public final class FailoverRecordsReconciler implements Reconciler<FailoverRecordsSpec, FailoverRecordsState> {
+public final class FailoverRecordsReconciler implements Reconciler<FailoverRecordsSpec, FailoverRecordsState>,
+        Updatable<FailoverRecordsSpec, FailoverRecordsState> {
     private final Waiter targetsWaiter;
     private final ChangeSync sync;
 

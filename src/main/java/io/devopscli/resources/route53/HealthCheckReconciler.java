@@ -8,6 +8,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.elbv2.LoadBalancerEndpoint;
 import io.devopscli.resources.elbv2.LoadBalancerState;
@@ -24,7 +25,8 @@ import software.amazon.awssdk.services.route53.model.TagResourceType;
  * region's graph holds its own health check, after that region's load balancer. Publishes the health
  * check id, which the failover records read back by Name tag (they live in the primary region's graph).
  */
-public final class HealthCheckReconciler implements Reconciler<HealthCheckSpec, HealthCheckState> {
+public final class HealthCheckReconciler implements Reconciler<HealthCheckSpec, HealthCheckState>,
+        Updatable<HealthCheckSpec, HealthCheckState> {
     static final String MISSING_LOAD_BALANCER = "(no load balancer)";
     private final Waiter inUseWaiter;
 
@@ -87,7 +89,6 @@ public final class HealthCheckReconciler implements Reconciler<HealthCheckSpec, 
     @Override
     public HealthCheckState update(HealthCheckSpec spec, HealthCheckState actual, List<FieldChange> changes,
                                    RegionContext ctx) {
-        FieldChange.refuseImmutable("health check " + spec.name(), changes);
         Route53Client r53 = r53(ctx);
         if (!actual.tagged()) {
             Route53Calls.tag(r53, TagResourceType.HEALTHCHECK, actual.id(), Tags.owned(ctx.project(), spec.name()));

@@ -7,6 +7,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -27,7 +28,8 @@ import software.amazon.awssdk.services.route53.model.TagResourceType;
  * A zone made by an earlier run that stopped before tagging it is recognised by its caller reference and
  * tagged by the next up. Publishes the zone id (bare, "Z123...").
  */
-public final class HostedZoneReconciler implements Reconciler<HostedZoneSpec, HostedZoneState> {
+public final class HostedZoneReconciler implements Reconciler<HostedZoneSpec, HostedZoneState>,
+        Updatable<HostedZoneSpec, HostedZoneState> {
     private final ChangeSync sync;
 
     public HostedZoneReconciler() {

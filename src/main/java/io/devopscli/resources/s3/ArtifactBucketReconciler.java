@@ -9,6 +9,8 @@ import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.InParallel;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.AccountId;
 import io.devopscli.resources.s3.BucketState.PublicAccess;
@@ -41,7 +43,8 @@ import software.amazon.awssdk.services.s3.model.Tag;
  * permissions to every role that reads artifacts, and it cannot serve another account. A customer managed
  * key would be the step up, when cross-account deploys need one.
  */
-public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucketSpec, BucketState> {
+public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucketSpec, BucketState>,
+        Updatable<ArtifactBucketSpec, BucketState> {
     static final String VERSIONING = "versioning";
     static final String ENCRYPTION = "encryption";
     static final String PUBLIC_ACCESS = "publicAccessBlock";
@@ -80,18 +83,26 @@ public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucket
                 .toList();
     }
 
+    /**
+     * In us-east-1 CreateBucket answers 200 for a bucket the account already has, so it cannot tell ours
+     * from a colleague's: the engine asks here first.
+     */
+    @Override
+    public Optional<String> foreign(ArtifactBucketSpec spec, RegionContext ctx) {
+        S3Client s3 = s3(ctx);
+        String name = bucketName(spec, ctx);
+        Optional<Map<String, String>> tags = tagsOf(s3, name);
+        boolean exists = tags.isPresent() || bucketExists(s3, name);
+        return exists && !tags.map(t -> Tags.isOwned(t, ctx.project())).orElse(false) ? Optional.of(name) : Optional.empty();
+    }
+
     @Override
     public BucketState create(ArtifactBucketSpec spec, RegionContext ctx) {
         S3Client s3 = s3(ctx);
         String name = bucketName(spec, ctx);
         Map<String, String> wanted = wantedTags(spec, ctx);
-        // Look first: in us-east-1 CreateBucket answers 200 for a bucket the account already has, so it
-        // cannot tell ours from a colleague's.
         Optional<Map<String, String>> existing = tagsOf(s3, name);
-        boolean exists = existing.isPresent() || bucketExists(s3, name);
-        if (exists && !existing.map(t -> Tags.isOwned(t, ctx.project())).orElse(false)) {
-            throw notOurs(name, ctx);
-        }
+        boolean exists = existing.isPresent() || bucketExists(s3, name); // ours, made since the engine looked
         if (!exists) {
             try {
                 AwsCall.run(() -> s3.createBucket(r -> r.bucket(name).createBucketConfiguration(c -> {
@@ -108,8 +119,8 @@ public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucket
                     throw f;
                 }
             }
-            WAIT.until("bucket " + name + " to exist", ctx.progress(),
-                    () -> bucketExists(s3, name) ? Optional.of(true) : Optional.empty());
+            WaitFor.visible("bucket " + name + " to exist", () -> Optional.of(name).filter(n -> bucketExists(s3, n)))
+                    .within(WAIT).run(ctx.progress());
         }
         // The emulator ignores the tags of CreateBucket; on AWS this rewrites the same set
         putTags(s3, name, existing.orElse(Map.of()), wanted);
@@ -162,8 +173,8 @@ public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucket
                 throw f;
             }
         });
-        WAIT.until("bucket " + name + " to be gone", ctx.progress(),
-                () -> bucketExists(s3, name) ? Optional.empty() : Optional.of(true));
+        WaitFor.gone("bucket " + name + " to be gone", () -> Optional.of(name).filter(n -> bucketExists(s3, n)))
+                .within(WAIT).run(ctx.progress());
     }
 
     @Override
@@ -272,11 +283,6 @@ public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucket
 
     private static List<Tag> tagList(Map<String, String> tags) {
         return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
-    }
-
-    private static IllegalStateException notOurs(String name, RegionContext ctx) {
-        return new IllegalStateException("bucket " + name + " exists and is not owned by devops-cli (no tag "
-                + Tags.OWNER_KEY + "=" + ctx.project() + "); remove it or tag it if it is ours");
     }
 
     private static S3Client s3(RegionContext ctx) {

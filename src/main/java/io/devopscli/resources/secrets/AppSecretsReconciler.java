@@ -6,6 +6,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.resources.RegionalArns;
 import io.devopscli.topology.AppSpec.SecretRef;
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
  * the node fails with a message naming it and the region, before any task definition is registered
  * (they depend on this node). Delete does nothing: down never touches the user's secrets.
  */
-public final class AppSecretsReconciler implements Reconciler<AppSecretsSpec, AppSecretsState> {
+public final class AppSecretsReconciler implements Reconciler<AppSecretsSpec, AppSecretsState>,
+        Updatable<AppSecretsSpec, AppSecretsState> {
 
     @Override
     public Optional<AppSecretsState> observe(AppSecretsSpec spec, RegionContext ctx) {

@@ -80,12 +80,6 @@ public final class EmailSubscriptionReconciler implements Reconciler<EmailSubscr
     }
 
     @Override
-    public EmailSubscriptionState update(EmailSubscriptionSpec spec, EmailSubscriptionState actual,
-                                         List<FieldChange> changes, RegionContext ctx) {
-        throw new IllegalStateException("an email subscription has no mutable field: " + changes);
-    }
-
-    @Override
     public void delete(EmailSubscriptionState actual, RegionContext ctx) {
         if (actual.pending()) {
             // SNS lists a pending subscription without an ARN, so there is nothing Unsubscribe could be

@@ -10,6 +10,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.resources.AccountId;
 import io.devopscli.resources.RegionalArns;
 import io.devopscli.resources.iam.PolicyDocuments;
@@ -22,7 +23,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * topic does (observe reads it from the topic the parent found through our tags). Create and update set
  * it; delete puts back the default policy AWS gives a new topic, which is what was there before.
  */
-public final class TopicPolicyReconciler implements Reconciler<TopicPolicySpec, TopicPolicyState> {
+public final class TopicPolicyReconciler implements Reconciler<TopicPolicySpec, TopicPolicyState>,
+        Updatable<TopicPolicySpec, TopicPolicyState> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> OWNER_ACTIONS = List.of("SNS:GetTopicAttributes", "SNS:SetTopicAttributes",
             "SNS:AddPermission", "SNS:RemovePermission", "SNS:DeleteTopic", "SNS:Subscribe",

@@ -8,6 +8,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.resources.RegionalArns;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.services.sns.model.Tag;
  * the default policy. A service-principal statement would only be needed for cross-account publishers or
  * for services that publish as themselves (EventBridge targets), and there is none here.
  */
-public final class TopicReconciler implements Reconciler<TopicSpec, TopicState> {
+public final class TopicReconciler implements Reconciler<TopicSpec, TopicState>, Updatable<TopicSpec, TopicState> {
     static final String DISPLAY_NAME = "DisplayName";
 
     @Override
@@ -44,15 +45,18 @@ public final class TopicReconciler implements Reconciler<TopicSpec, TopicState> 
         return new Diffs().field("displayName", spec.displayName(), actual.displayName()).toList();
     }
 
+    /** CreateTopic is idempotent by name and would hand back someone else's topic. */
+    @Override
+    public Optional<String> foreign(TopicSpec spec, RegionContext ctx) {
+        SnsClient sns = sns(ctx);
+        String arn = arnOf(spec, ctx);
+        return attributes(sns, arn).filter(a -> !isOwned(sns, arn, ctx.project())).map(a -> arn);
+    }
+
     @Override
     public TopicState create(TopicSpec spec, RegionContext ctx) {
         SnsClient sns = sns(ctx);
         String arn = arnOf(spec, ctx);
-        // CreateTopic is idempotent by name and would hand back someone else's topic: check first
-        if (attributes(sns, arn).isPresent() && !isOwned(sns, arn, ctx.project())) {
-            throw new IllegalStateException("sns topic " + spec.name() + " exists and is not owned by devops-cli"
-                    + " (no tag " + Tags.OWNER_KEY + "=" + ctx.project() + ")");
-        }
         List<Tag> tags = Tags.owned(ctx.project(), spec.name()).entrySet().stream()
                 .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
         String created = AwsCall.call(() -> sns.createTopic(r -> r.name(spec.name()).tags(tags)

@@ -7,6 +7,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.Updatable;
 import io.devopscli.resources.iam.PolicyDocuments;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * ownership tag: a same-named queue without it is never adopted or deleted. Publishes the queue's ARN,
  * which is what dead-letter settings and policies name. Retention and policy are mutable.
  */
-public final class QueueReconciler implements Reconciler<QueueSpec, QueueState> {
+public final class QueueReconciler implements Reconciler<QueueSpec, QueueState>, Updatable<QueueSpec, QueueState> {
     static final String RETENTION = "retentionSeconds";
     static final String POLICY = "policy";
 
@@ -39,20 +40,18 @@ public final class QueueReconciler implements Reconciler<QueueSpec, QueueState> 
                 .toList();
     }
 
+    /** CreateQueue answers with an existing same-named queue: the engine refuses one that is not ours. */
+    @Override
+    public Optional<String> foreign(QueueSpec spec, RegionContext ctx) {
+        SqsClient sqs = sqs(ctx);
+        return url(sqs, spec.name()).filter(url -> !isOwned(sqs, url, ctx.project()));
+    }
+
     @Override
     public QueueState create(QueueSpec spec, RegionContext ctx) {
         SqsClient sqs = sqs(ctx);
-        // CreateQueue returns an existing same-named queue with the same attributes: check it is ours first
-        Optional<String> existing = url(sqs, spec.name());
-        if (existing.isPresent() && !isOwned(sqs, existing.get(), ctx.project())) {
-            throw new IllegalStateException("queue " + spec.name() + " exists and is not owned by devops-cli (no tag "
-                    + Tags.OWNER_KEY + "=" + ctx.project() + ")");
-        }
-        String url = existing.orElseGet(() -> AwsCall.call(() -> sqs.createQueue(r -> r.queueName(spec.name())
-                .attributes(attributes(spec)).tags(Tags.owned(ctx.project(), spec.name())))).queueUrl());
-        if (existing.isPresent()) {
-            AwsCall.run(() -> sqs.setQueueAttributes(r -> r.queueUrl(url).attributes(attributes(spec))));
-        }
+        String url = AwsCall.call(() -> sqs.createQueue(r -> r.queueName(spec.name())
+                .attributes(attributes(spec)).tags(Tags.owned(ctx.project(), spec.name())))).queueUrl();
         return state(sqs, spec.name(), url);
     }
 

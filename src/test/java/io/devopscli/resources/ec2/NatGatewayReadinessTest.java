@@ -46,7 +46,7 @@ class NatGatewayReadinessTest {
 
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> reconciler.awaitAvailable(ec2, "nat-1", "subnet-1", "eipalloc-1", m -> { }));
-        assertTrue(e.getMessage().contains("nat-1 failed: Resource.AlreadyAssociated: Elastic IP address [eipalloc-1]"),
+        assertTrue(e.getMessage().contains("nat gateway nat-1 to become available: failed: Resource.AlreadyAssociated: Elastic IP address [eipalloc-1]"),
                 e.getMessage());
     }
 

@@ -2,6 +2,7 @@ package io.devopscli.resources.ec2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.devopscli.engine.Refs;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.resources.ec2.RouteTableSpec.DefaultRoute;
 import io.devopscli.resources.ec2.RouteTableSpec.TargetKind;
@@ -69,15 +70,19 @@ class RouteTableDiffTest {
                         state(route("igw-1"), List.of(), List.of(assoc("subnet-a"), assoc("subnet-b"), assoc("subnet-x")), ALL),
                         List.of("associations: [public-a, public-b] <- [public-a, public-b, subnet-x]")),
                 Arguments.of("in another vpc", PUBLIC,
-                        new RouteTableState("rtb-1", "vpc-9", Optional.of(route("igw-1")), List.of(), both, new ParentIds(ALL)),
+                        new Observed(new RouteTableState("rtb-1", "vpc-9", Optional.of(route("igw-1")), List.of(), both),
+                                Refs.of(ALL)),
                         List.of("vpc!: main <- vpc-9")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void diff(String name, RouteTableSpec spec, RouteTableState actual, List<String> expected) {
-        assertEquals(expected, DiffFormat.of(new RouteTableReconciler().diff(spec, actual)));
+    void diff(String name, RouteTableSpec spec, Observed actual, List<String> expected) {
+        assertEquals(expected, DiffFormat.of(new RouteTableReconciler().diff(spec, actual.state(), actual.parents())));
     }
+
+    /** An observed table, with the parents' ids the engine would hand diff. */
+    record Observed(RouteTableState state, Refs parents) {}
 
     private static Route route(String target) {
         return new Route(DestinationType.IPV4, "0.0.0.0/0", target, false);
@@ -87,10 +92,10 @@ class RouteTableDiffTest {
         return new Association("rtbassoc-" + subnet, subnet);
     }
 
-    private static RouteTableState state(Route defaultRoute, List<Route> extra, List<Association> associations,
-                                         Map<ResourceKey, String> published) {
-        return new RouteTableState("rtb-1", "vpc-1", Optional.ofNullable(defaultRoute), extra, associations,
-                new ParentIds(published));
+    private static Observed state(Route defaultRoute, List<Route> extra, List<Association> associations,
+                                  Map<ResourceKey, String> published) {
+        return new Observed(new RouteTableState("rtb-1", "vpc-1", Optional.ofNullable(defaultRoute), extra, associations),
+                Refs.of(published));
     }
 
     private static Map<ResourceKey, String> without(ResourceKey key) {

@@ -2,6 +2,7 @@ package io.devopscli.resources.ec2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.devopscli.engine.Refs;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.resources.ec2.SecurityGroupSpec.IngressRule;
 import io.devopscli.resources.ec2.SecurityGroupState.Rule;
@@ -20,7 +21,7 @@ class SecurityGroupDiffTest {
     private static final SecurityGroupSpec APP = new SecurityGroupSpec("demo-app", VPC, "app tasks", List.of(
             IngressRule.fromGroup(8080, ALB, "from the load balancer"),
             IngressRule.fromCidr(80, "10.0.0.0/16", "health checks")));
-    private static final ParentIds PUBLISHED = new ParentIds(Map.of(VPC, "vpc-1", ALB, "sg-alb"));
+    private static final Refs PUBLISHED = Refs.of(Map.of(VPC, "vpc-1", ALB, "sg-alb"));
 
     private static final Rule FROM_ALB = new Rule("tcp", 8080, 8080, SourceType.GROUP, "sg-alb");
     private static final Rule FROM_VPC = new Rule("tcp", 80, 80, SourceType.CIDR, "10.0.0.0/16");
@@ -40,7 +41,7 @@ class SecurityGroupDiffTest {
                         state(List.of(new Rule("tcp", 8080, 8080, SourceType.GROUP, "sg-other"), FROM_VPC), PUBLISHED),
                         List.of("ingress: " + DESIRED + " <- [tcp 80 from 10.0.0.0/16, tcp 8080 from sg:sg-other]")),
                 Arguments.of("source group not created yet", APP,
-                        state(List.of(FROM_ALB, FROM_VPC), new ParentIds(Map.of(VPC, "vpc-1"))),
+                        state(List.of(FROM_ALB, FROM_VPC), Refs.of(Map.of(VPC, "vpc-1"))),
                         List.of("ingress: " + DESIRED + " <- [tcp 80 from 10.0.0.0/16, tcp 8080 from sg:sg-alb]")),
                 Arguments.of("all traffic and port range by hand", new SecurityGroupSpec("demo-app", VPC, "app tasks",
                                 List.of()),
@@ -57,11 +58,14 @@ class SecurityGroupDiffTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void diff(String name, SecurityGroupSpec spec, SecurityGroupState actual, List<String> expected) {
-        assertEquals(expected, DiffFormat.of(new SecurityGroupReconciler().diff(spec, actual)));
+    void diff(String name, SecurityGroupSpec spec, Observed actual, List<String> expected) {
+        assertEquals(expected, DiffFormat.of(new SecurityGroupReconciler().diff(spec, actual.state(), actual.parents())));
     }
 
-    private static SecurityGroupState state(List<Rule> ingress, ParentIds parents) {
-        return new SecurityGroupState("sg-app", "demo-app", "app tasks", "vpc-1", ingress, parents);
+    /** An observed group, with the parents' ids the engine would hand diff. */
+    record Observed(SecurityGroupState state, Refs parents) {}
+
+    private static Observed state(List<Rule> ingress, Refs parents) {
+        return new Observed(new SecurityGroupState("sg-app", "demo-app", "app tasks", "vpc-1", ingress), parents);
     }
 }

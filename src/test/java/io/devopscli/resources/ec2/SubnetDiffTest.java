@@ -2,6 +2,7 @@ package io.devopscli.resources.ec2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.devopscli.engine.Refs;
 import io.devopscli.engine.ResourceKey;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class SubnetDiffTest {
     private static final ResourceKey VPC = new ResourceKey("us-east-1", "ec2/vpc", "main");
-    private static final ParentIds PUBLISHED = new ParentIds(Map.of(VPC, "vpc-1"));
+    private static final Refs PUBLISHED = Refs.of(Map.of(VPC, "vpc-1"));
     private static final SubnetSpec PUBLIC = new SubnetSpec("public-a", VPC, "10.0.0.0/24", "us-east-1a", true);
     private static final SubnetSpec PRIVATE = new SubnetSpec("private-a", VPC, "10.0.10.0/24", "us-east-1a", false);
 
@@ -31,17 +32,20 @@ class SubnetDiffTest {
                         List.of("availabilityZone!: us-east-1a <- us-east-1b")),
                 Arguments.of("in another vpc", PUBLIC, state("10.0.0.0/24", "us-east-1a", true, "vpc-9", PUBLISHED),
                         List.of("vpc!: main <- vpc-9")),
-                Arguments.of("vpc not there yet", PUBLIC, state("10.0.0.0/24", "us-east-1a", true, "vpc-1", ParentIds.none()),
+                Arguments.of("vpc not there yet", PUBLIC, state("10.0.0.0/24", "us-east-1a", true, "vpc-1", Refs.none()),
                         List.of("vpc!: main <- vpc-1")));
     }
 
-    private static SubnetState state(String cidr, String az, boolean mapPublic, String vpcId, ParentIds parents) {
-        return new SubnetState("subnet-1", vpcId, cidr, az, mapPublic, parents);
+    /** An observed subnet, with the parents' ids the engine would hand diff. */
+    private static Observed state(String cidr, String az, boolean mapPublic, String vpcId, Refs parents) {
+        return new Observed(new SubnetState("subnet-1", vpcId, cidr, az, mapPublic), parents);
     }
+
+    record Observed(SubnetState state, Refs parents) {}
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void diff(String name, SubnetSpec spec, SubnetState actual, List<String> expected) {
-        assertEquals(expected, DiffFormat.of(new SubnetReconciler().diff(spec, actual)));
+    void diff(String name, SubnetSpec spec, Observed actual, List<String> expected) {
+        assertEquals(expected, DiffFormat.of(new SubnetReconciler().diff(spec, actual.state(), actual.parents())));
     }
 }

@@ -15,7 +15,6 @@ import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Plan;
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.resources.EngineHarness;
-import io.devopscli.resources.ec2.ParentIds;
 import io.devopscli.testing.Emulator;
 import io.devopscli.testing.EmulatorTest;
 import java.util.List;
@@ -124,7 +123,7 @@ class ListenerReconcilerEmulatorTest {
         harness.up();
         String arn = tgArn("natproj-production");
         TargetGroupState production = new TargetGroupState(arn, "natproj-production", parents.vpcId(), 8080, "HTTP",
-                "ip", TargetGroupSpec.HealthCheck.http("/health"), 30, ParentIds.none());
+                "ip", TargetGroupSpec.HealthCheck.http("/health"), 30);
 
         // AwsCall retries ResourceInUse up to its bound (5 s in tests), then the node fails with this
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new TargetGroupReconciler()

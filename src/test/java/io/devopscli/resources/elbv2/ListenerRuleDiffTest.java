@@ -5,7 +5,7 @@ import static io.devopscli.resources.elbv2.ElbStack.STAGING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.devopscli.engine.FieldChange;
-import io.devopscli.resources.ec2.ParentIds;
+import io.devopscli.engine.Refs;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleConditio
 class ListenerRuleDiffTest {
     private static final ListenerRuleSpec SPEC = new ListenerRuleSpec("demo-staging", LISTENER, 10,
             "staging.app.example.com", STAGING);
-    private static final ParentIds PUBLISHED = new ParentIds(Map.of(STAGING, "arn:tg/staging"));
+    private static final Refs PUBLISHED = Refs.of(Map.of(STAGING, "arn:tg/staging"));
     private static final List<String> HOST = List.of("host-header=[staging.app.example.com]");
     private static final List<RuleAction> TO_STAGING = List.of(new RuleAction("forward", List.of("arn:tg/staging")));
 
@@ -41,7 +41,7 @@ class ListenerRuleDiffTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void diff(String name, ListenerRuleState actual, List<FieldChange> expected) {
-        assertEquals(expected, new ListenerRuleReconciler().diff(SPEC, actual));
+        assertEquals(expected, new ListenerRuleReconciler().diff(SPEC, actual, PUBLISHED));
     }
 
     @Test
@@ -53,6 +53,6 @@ class ListenerRuleDiffTest {
     }
 
     private static ListenerRuleState state(String priority, List<String> conditions, List<RuleAction> actions) {
-        return new ListenerRuleState("arn:rule", priority, conditions, actions, PUBLISHED);
+        return new ListenerRuleState("arn:rule", priority, conditions, actions);
     }
 }

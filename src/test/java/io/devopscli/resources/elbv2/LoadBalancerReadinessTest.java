@@ -50,7 +50,7 @@ class LoadBalancerReadinessTest {
         elb.answers.add(List.of(balancer("failed", "subnet has no free addresses")));
 
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> reconciler.awaitActive(elb, ARN, m -> { }));
-        assertTrue(e.getMessage().contains("load balancer demo-alb failed: subnet has no free addresses"), e.getMessage());
+        assertTrue(e.getMessage().contains("load balancer demo-alb to become active: failed: subnet has no free addresses"), e.getMessage());
     }
 
     @Test

@@ -188,7 +188,8 @@ class LoadBalancerReconcilerEmulatorTest {
         RunReport report = harness.apply(harness.plan());
         NodeResult result = report.results().stream().filter(r -> r.key().equals(ALB)).findFirst().orElseThrow();
         assertEquals(NodeResult.Outcome.FAILED, result.outcome());
-        assertTrue(result.message().contains("load balancer natproj-alb already exists and is not owned by devops-cli"),
+        assertTrue(result.message().contains("/natproj-alb/")
+                        && result.message().contains("already exists and is not owned by devops-cli"),
                 result.message());
 
         harness.down();

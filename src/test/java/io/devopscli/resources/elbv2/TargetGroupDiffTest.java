@@ -4,7 +4,7 @@ import static io.devopscli.resources.elbv2.ElbParents.VPC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.devopscli.engine.FieldChange;
-import io.devopscli.resources.ec2.ParentIds;
+import io.devopscli.engine.Refs;
 import io.devopscli.resources.elbv2.TargetGroupSpec.HealthCheck;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TargetGroupDiffTest {
     private static final TargetGroupSpec SPEC = TargetGroupSpec.forApp("demo-production", VPC, 8080, "/health");
     private static final HealthCheck HC = HealthCheck.http("/health");
-    private static final ParentIds PUBLISHED = new ParentIds(Map.of(VPC, "vpc-1"));
+    private static final Refs PUBLISHED = Refs.of(Map.of(VPC, "vpc-1"));
 
     static Stream<Arguments> cases() {
         return Stream.of(
@@ -42,18 +42,21 @@ class TargetGroupDiffTest {
                         List.of(FieldChange.immutable("protocol", "HTTP", "HTTPS"))),
                 Arguments.of("in another VPC", SPEC, state("vpc-2", 8080, "HTTP", "ip", HC, 30),
                         List.of(FieldChange.immutable("vpc", "main", "vpc-2"))),
-                Arguments.of("VPC not created yet", SPEC, new TargetGroupState("arn", "demo-production", "vpc-1", 8080,
-                                "HTTP", "ip", HC, 30, ParentIds.none()),
+                Arguments.of("VPC not created yet", SPEC, new Observed(new TargetGroupState("arn", "demo-production",
+                                "vpc-1", 8080, "HTTP", "ip", HC, 30), Refs.none()),
                         List.of(FieldChange.immutable("vpc", "main", "vpc-1"))));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void diff(String name, TargetGroupSpec spec, TargetGroupState actual, List<FieldChange> expected) {
-        assertEquals(expected, new TargetGroupReconciler().diff(spec, actual));
+    void diff(String name, TargetGroupSpec spec, Observed actual, List<FieldChange> expected) {
+        assertEquals(expected, new TargetGroupReconciler().diff(spec, actual.state(), actual.parents()));
     }
 
-    private static TargetGroupState state(String vpc, int port, String protocol, String type, HealthCheck hc, int delay) {
-        return new TargetGroupState("arn", "demo-production", vpc, port, protocol, type, hc, delay, PUBLISHED);
+    /** An observed target group, with the parents' ids the engine would hand diff. */
+    record Observed(TargetGroupState state, Refs parents) {}
+
+    private static Observed state(String vpc, int port, String protocol, String type, HealthCheck hc, int delay) {
+        return new Observed(new TargetGroupState("arn", "demo-production", vpc, port, protocol, type, hc, delay), PUBLISHED);
     }
 }

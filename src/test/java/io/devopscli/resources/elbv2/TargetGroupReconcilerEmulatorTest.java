@@ -163,7 +163,8 @@ class TargetGroupReconcilerEmulatorTest {
         RunReport report = harness.apply(harness.plan());
         NodeResult result = report.results().stream().filter(r -> r.key().equals(PRODUCTION)).findFirst().orElseThrow();
         assertEquals(NodeResult.Outcome.FAILED, result.outcome());
-        assertTrue(result.message().contains("target group natproj-production already exists and is not owned"),
+        assertTrue(result.message().contains("/natproj-production/")
+                        && result.message().contains("already exists and is not owned by devops-cli"),
                 result.message());
 
         harness.down();
