@@ -110,16 +110,17 @@ public final class Node<S, A> {
         }
     }
 
-    /**
-     * Adoption, done here once for every resource type: right before creating, look again. An owned one
-     * (left by an interrupted run, or made since the plan) is adopted and brought in line; one answering to
-     * our name without our ownership tag stops the create, naming it, and is never touched.
-     */
+    /** Deletes and remembers the id, so a stale read later in this run never adopts it. */
     private void delete(A actual, RegionContext ctx) {
         reconciler.delete(actual, ctx);
         deleted.add(reconciler.id(actual));
     }
 
+    /**
+     * Adoption, done here once for every resource type: right before creating, look again. An owned one
+     * (left by an interrupted run, or made since the plan) is adopted and brought in line; one answering to
+     * our name without our ownership tag stops the create, naming it, and is never touched.
+     */
     private A adoptOrCreate(RegionContext ctx) {
         List<A> ours = reconciler.observeAll(spec, ctx).stream().filter(a -> !deleted.contains(reconciler.id(a))).toList();
         if (!ours.isEmpty()) {
