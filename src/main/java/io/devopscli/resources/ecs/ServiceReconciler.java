@@ -6,13 +6,14 @@ import io.devopscli.aws.AwsFailure;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.Referencing;
+import io.devopscli.engine.Refs;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Updatable;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.IdempotencyTokens;
-import io.devopscli.resources.ec2.ParentIds;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +48,7 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
  * exists and has not failed, reporting task counts as they move.
  */
 public final class ServiceReconciler implements Reconciler<ServiceSpec, ServiceState>,
-        Updatable<ServiceSpec, ServiceState> {
+        Referencing<ServiceSpec, ServiceState>, Updatable<ServiceSpec, ServiceState> {
     static final String TASK_DEFINITION = "taskDefinition";
     static final String SUBNETS = "subnets";
     static final String SECURITY_GROUPS = "securityGroups";
@@ -79,17 +80,20 @@ public final class ServiceReconciler implements Reconciler<ServiceSpec, ServiceS
         if (cluster.isEmpty()) {
             return Optional.empty(); // no cluster of ours, so no service of ours either
         }
-        ParentIds parents = ParentIds.resolve(ctx, spec.parents());
         Optional<TaskDefinitionState> td = ctx.actualOf(spec.taskDefinition(), TaskDefinitionState.class);
         return live(ecs(ctx), cluster.get(), spec.name())
                 .filter(s -> EcsTags.ownedAndNamed(s.tags(), ctx.project(), spec.name()))
-                .map(s -> state(s, parents, ctx.idOf(spec.taskDefinition()).orElse(null),
+                .map(s -> state(s, ctx.idOf(spec.taskDefinition()).orElse(null),
                         td.map(TaskDefinitionState::newRevisionDue).orElse(true)));
     }
 
     @Override
-    public List<FieldChange> diff(ServiceSpec spec, ServiceState actual) {
-        ParentIds p = actual.parents();
+    public List<ResourceKey> references(ServiceSpec spec) {
+        return spec.parents();
+    }
+
+    @Override
+    public List<FieldChange> diff(ServiceSpec spec, ServiceState actual, Refs p) {
         return new Diffs()
                 .immutable("launchType", LaunchType.FARGATE.toString(), actual.launchType())
                 .field(TASK_DEFINITION, wantedTaskDefinition(actual), actual.taskDefinitionArn())
@@ -251,7 +255,7 @@ public final class ServiceReconciler implements Reconciler<ServiceSpec, ServiceS
             boolean onRevision = taskDefinition == null || taskDefinition.equals(service.get().taskDefinition());
             return onRevision ? service : Optional.empty();
         });
-        return state(ready, ParentIds.none(), null, false);
+        return state(ready, null, false);
     }
 
     private static NetworkConfiguration network(ServiceSpec spec, RegionContext ctx) {
@@ -292,12 +296,12 @@ public final class ServiceReconciler implements Reconciler<ServiceSpec, ServiceS
                 .flatMap(list -> list.stream().filter(s -> name.equals(s.serviceName())).findFirst());
     }
 
-    private static String renderLoadBalancer(String lb, ParentIds parents) {
+    private static String renderLoadBalancer(String lb, Refs parents) {
         int space = lb.indexOf(' ');
         return parents.render(lb.substring(0, space)) + lb.substring(space);
     }
 
-    static ServiceState state(Service s, ParentIds parents, String publishedTaskDefinition, boolean revisionDue) {
+    static ServiceState state(Service s, String publishedTaskDefinition, boolean revisionDue) {
         var vpc = s.networkConfiguration() == null ? null : s.networkConfiguration().awsvpcConfiguration();
         var breaker = s.deploymentConfiguration() == null ? null : s.deploymentConfiguration().deploymentCircuitBreaker();
         return new ServiceState(s.serviceName(), s.serviceArn(), s.clusterArn(), s.status(), s.launchTypeAsString(),
@@ -309,7 +313,7 @@ public final class ServiceReconciler implements Reconciler<ServiceSpec, ServiceS
                         + lb.containerPort()).sorted().toList(),
                 breaker == null ? "none" : "enable=" + breaker.enable() + " rollback=" + breaker.rollback(),
                 s.healthCheckGracePeriodSeconds(), s.propagateTagsAsString(),
-                nz(s.desiredCount()), nz(s.runningCount()), nz(s.pendingCount()), parents, publishedTaskDefinition,
+                nz(s.desiredCount()), nz(s.runningCount()), nz(s.pendingCount()), publishedTaskDefinition,
                 revisionDue);
     }
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.ResourceKey;
-import io.devopscli.resources.ec2.ParentIds;
+import io.devopscli.engine.Refs;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -23,7 +23,7 @@ class ServiceDiffTest {
     private static final String TD_6 = "arn:aws:ecs:us-east-1:1:task-definition/p-app-staging:6";
     private static final ServiceSpec SPEC = new ServiceSpec("app-staging", CLUSTER, TD, "app", 8080,
             List.of(SUBNET_A, SUBNET_B), SG, TG, 1, 60);
-    private static final ParentIds PARENTS = new ParentIds(Map.of(SUBNET_A, "subnet-a", SUBNET_B, "subnet-b",
+    private static final Refs PARENTS = Refs.of(Map.of(SUBNET_A, "subnet-a", SUBNET_B, "subnet-b",
             SG, "sg-1", TG, TG_ARN));
 
     private final ServiceReconciler reconciler = new ServiceReconciler();
@@ -46,7 +46,7 @@ class ServiceDiffTest {
     }
 
     private List<FieldChange> diff(Service s, String published, boolean revisionDue) {
-        return reconciler.diff(SPEC, ServiceReconciler.state(s, PARENTS, published, revisionDue));
+        return reconciler.diff(SPEC, ServiceReconciler.state(s, published, revisionDue), PARENTS);
     }
 
     private List<String> fields(Service s) {
