@@ -1,7 +1,7 @@
 package io.devopscli.resources.cloudwatch;
 
 import io.devopscli.engine.ResourceKey;
-import io.devopscli.resources.ec2.ParentIds;
+import io.devopscli.engine.Refs;
 
 /**
  * One dimension of an alarm's metric: a fixed value (a cluster or function name), or the CloudWatch
@@ -18,10 +18,10 @@ public record AlarmDimension(String name, String value, ResourceKey elb) {
     }
 
     /** The value with the parent's published ARN; a parent without one yet renders as a placeholder. */
-    public String resolve(ParentIds parents) {
+    public String resolve(Refs parents) {
         if (elb == null) {
             return value;
         }
-        return parents.ids().containsKey(elb) ? ElbDimensions.of(parents.ids().get(elb)) : "(" + elb.name() + " not created yet)";
+        return parents.idOf(elb).map(ElbDimensions::of).orElse("(" + elb.name() + " not created yet)");
     }
 }

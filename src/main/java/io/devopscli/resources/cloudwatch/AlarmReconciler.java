@@ -6,11 +6,13 @@ import io.devopscli.aws.Tags;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.Referencing;
+import io.devopscli.engine.Refs;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.ResourceKey;
 import io.devopscli.engine.Updatable;
 import io.devopscli.resources.OwnedByTag;
 import io.devopscli.resources.RegionalArns;
-import io.devopscli.resources.ec2.ParentIds;
 import io.devopscli.resources.naming.ResourceNames;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +33,8 @@ import software.amazon.awssdk.services.cloudwatch.model.Tag;
  * definition), so every write goes through one pacing limiter per region: CloudWatch allows 3 a second.
  * Publishes the alarm ARN.
  */
-public final class AlarmReconciler implements Reconciler<AlarmSpec, AlarmState>, Updatable<AlarmSpec, AlarmState> {
+public final class AlarmReconciler implements Reconciler<AlarmSpec, AlarmState>, Referencing<AlarmSpec, AlarmState>,
+        Updatable<AlarmSpec, AlarmState> {
     static final String MEMO = "cloudwatch/alarms";
     /** The tagging API's type for alarms: one query tells which of the project's alarms are ours. */
     static final String OWNED_TYPE = "cloudwatch:alarm";
@@ -44,12 +47,16 @@ public final class AlarmReconciler implements Reconciler<AlarmSpec, AlarmState>,
         if (alarm == null || !OwnedByTag.owns(ctx, OWNED_TYPE, alarm.alarmArn())) {
             return Optional.empty();
         }
-        return Optional.of(state(alarm, ParentIds.resolve(ctx, spec.parents())));
+        return Optional.of(state(alarm));
     }
 
     @Override
-    public List<FieldChange> diff(AlarmSpec spec, AlarmState actual) {
-        ParentIds parents = actual.parents();
+    public List<ResourceKey> references(AlarmSpec spec) {
+        return spec.parents();
+    }
+
+    @Override
+    public List<FieldChange> diff(AlarmSpec spec, AlarmState actual, Refs parents) {
         List<String> desiredActions = List.of(spec.topic().name());
         return new Diffs()
                 .field("description", spec.description(), actual.description())
@@ -103,7 +110,6 @@ public final class AlarmReconciler implements Reconciler<AlarmSpec, AlarmState>,
      * ignores them (TagResource would be the way to change them).
      */
     private static AlarmState put(AlarmSpec spec, RegionContext ctx, boolean creating) {
-        ParentIds parents = ParentIds.resolve(ctx, spec.parents());
         String topicArn = ctx.requireId(spec.topic());
         Map<String, String> dimensions = new LinkedHashMap<>();
         for (AlarmDimension d : spec.dimensions()) {
@@ -134,10 +140,10 @@ public final class AlarmReconciler implements Reconciler<AlarmSpec, AlarmState>,
         return new AlarmState(spec.name(), RegionalArns.of(ctx, "cloudwatch", "alarm:" + spec.name()),
                 spec.description(), spec.namespace(), spec.metricName(), dimensions, spec.statistic(),
                 spec.periodSeconds(), spec.evaluationPeriods(), spec.datapointsToAlarm(), spec.threshold(),
-                spec.comparison(), spec.treatMissingData(), true, List.of(topicArn), List.of(topicArn), parents);
+                spec.comparison(), spec.treatMissingData(), true, List.of(topicArn), List.of(topicArn));
     }
 
-    static Map<String, String> desiredDimensions(AlarmSpec spec, ParentIds parents) {
+    static Map<String, String> desiredDimensions(AlarmSpec spec, Refs parents) {
         Map<String, String> desired = new TreeMap<>();
         spec.dimensions().forEach(d -> desired.put(d.name(), d.resolve(parents)));
         return desired;
@@ -162,7 +168,7 @@ public final class AlarmReconciler implements Reconciler<AlarmSpec, AlarmState>,
         return Tags.isOwned(tags, project);
     }
 
-    static AlarmState state(MetricAlarm a, ParentIds parents) {
+    static AlarmState state(MetricAlarm a) {
         Map<String, String> dimensions = a.dimensions().stream()
                 .collect(Collectors.toMap(Dimension::name, Dimension::value, (x, y) -> y));
         String statistic = a.extendedStatistic() != null ? a.extendedStatistic() : a.statisticAsString();
@@ -171,7 +177,7 @@ public final class AlarmReconciler implements Reconciler<AlarmSpec, AlarmState>,
                 a.evaluationPeriods() == null ? 0 : a.evaluationPeriods(), a.datapointsToAlarm(),
                 a.threshold() == null ? Double.NaN : a.threshold(), a.comparisonOperatorAsString(),
                 a.treatMissingData() == null ? "missing" : a.treatMissingData(),
-                Boolean.TRUE.equals(a.actionsEnabled()), a.alarmActions(), a.okActions(), parents);
+                Boolean.TRUE.equals(a.actionsEnabled()), a.alarmActions(), a.okActions());
     }
 
     private static CloudWatchClient cloudwatch(RegionContext ctx) {

@@ -1,5 +1,6 @@
 package io.devopscli.resources.cloudwatch;
 
+import io.devopscli.engine.Refs;
 import io.devopscli.engine.ResourceKey;
 import io.devopscli.resources.ec2.ParentIds;
 import java.util.ArrayList;
@@ -37,6 +38,6 @@ public record DashboardSpec(String name, String region, String clusterName, Reso
     }
 
     private static String dimension(ResourceKey elb, ParentIds parents) {
-        return AlarmDimension.ofElb("", elb).resolve(parents);
+        return AlarmDimension.ofElb("", elb).resolve(Refs.of(parents.ids()));
     }
 }
