@@ -6,13 +6,14 @@ import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
+import io.devopscli.engine.Referencing;
+import io.devopscli.engine.Refs;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.ResourceKey;
 import io.devopscli.engine.Updatable;
-import io.devopscli.resources.ec2.ParentIds;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.cloudwatch.model.GetDashboardResponse;
 
 /**
  * A CloudWatch dashboard with a generated body; any hand edit is drift and `up` puts the generated body
@@ -21,19 +22,24 @@ import software.amazon.awssdk.services.cloudwatch.model.GetDashboardResponse;
  * dashboard someone else made under that exact name would be taken over. Publishes the dashboard name.
  */
 public final class DashboardReconciler implements Reconciler<DashboardSpec, DashboardState>,
-        Updatable<DashboardSpec, DashboardState> {
+        Referencing<DashboardSpec, DashboardState>, Updatable<DashboardSpec, DashboardState> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public Optional<DashboardState> observe(DashboardSpec spec, RegionContext ctx) {
         return AwsCall.orEmpty(() -> cloudwatch(ctx).getDashboard(r -> r.dashboardName(spec.name())))
-                .map(d -> state(d, ParentIds.resolve(ctx, spec.parents())));
+                .map(d -> new DashboardState(d.dashboardName(), d.dashboardBody()));
+    }
+
+    @Override
+    public List<ResourceKey> references(DashboardSpec spec) {
+        return spec.parents();
     }
 
     /** Compares the bodies as JSON trees; the change names the first path that differs. */
     @Override
-    public List<FieldChange> diff(DashboardSpec spec, DashboardState actual) {
-        JsonNode desired = DashboardBody.tree(spec.input(actual.parents()));
+    public List<FieldChange> diff(DashboardSpec spec, DashboardState actual, Refs parents) {
+        JsonNode desired = DashboardBody.tree(spec.input(parents));
         JsonNode current;
         try {
             current = JSON.readTree(actual.body());
@@ -68,19 +74,14 @@ public final class DashboardReconciler implements Reconciler<DashboardSpec, Dash
 
     /** PutDashboard creates or replaces; a dashboard has no state to wait for. */
     private static DashboardState put(DashboardSpec spec, RegionContext ctx) {
-        ParentIds parents = ParentIds.resolve(ctx, spec.parents());
         spec.parents().forEach(ctx::requireId);
-        String body = DashboardBody.generate(spec.input(parents));
+        String body = DashboardBody.generate(spec.input(Refs.of(ctx, spec.parents())));
         var response = AwsCall.call(() -> cloudwatch(ctx).putDashboard(r -> r.dashboardName(spec.name()).dashboardBody(body)));
         if (response.hasDashboardValidationMessages() && !response.dashboardValidationMessages().isEmpty()) {
             // AWS stores a body with validation messages anyway; say so rather than hide it
             ctx.progress().info(spec.name() + ": " + response.dashboardValidationMessages().get(0).message());
         }
-        return new DashboardState(spec.name(), body, parents);
-    }
-
-    private static DashboardState state(GetDashboardResponse d, ParentIds parents) {
-        return new DashboardState(d.dashboardName(), d.dashboardBody(), parents);
+        return new DashboardState(spec.name(), body);
     }
 
     private static CloudWatchClient cloudwatch(RegionContext ctx) {

@@ -2,7 +2,6 @@ package io.devopscli.resources.cloudwatch;
 
 import io.devopscli.engine.Refs;
 import io.devopscli.engine.ResourceKey;
-import io.devopscli.resources.ec2.ParentIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,14 +29,14 @@ public record DashboardSpec(String name, String region, String clusterName, Reso
     }
 
     /** The generator's input with the parents' ids; a parent without one renders as a placeholder. */
-    public DashboardBody.Input input(ParentIds parents) {
+    public DashboardBody.Input input(Refs parents) {
         return new DashboardBody.Input(region, clusterName, dimension(loadBalancer, parents),
                 environments.stream().map(e -> new DashboardBody.Environment(e.name(), e.service(),
                         dimension(e.targetGroup(), parents), e.errorMetric())).toList(),
                 appNamespace, replicationFunction);
     }
 
-    private static String dimension(ResourceKey elb, ParentIds parents) {
-        return AlarmDimension.ofElb("", elb).resolve(Refs.of(parents.ids()));
+    private static String dimension(ResourceKey elb, Refs parents) {
+        return AlarmDimension.ofElb("", elb).resolve(parents);
     }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.devopscli.engine.FieldChange;
+import io.devopscli.engine.Refs;
 import io.devopscli.engine.ResourceKey;
-import io.devopscli.resources.ec2.ParentIds;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class DashboardReconcilerDiffTest {
     static final ResourceKey LB = new ResourceKey("eu-west-1", "elbv2/load-balancer", "alb");
     static final ResourceKey TG = new ResourceKey("eu-west-1", "elbv2/target-group", "production");
-    static final ParentIds PARENTS = new ParentIds(Map.of(
+    static final Refs PARENTS = Refs.of(Map.of(
             LB, "arn:aws:elasticloadbalancing:eu-west-1:1:loadbalancer/app/shop-alb/9",
             TG, "arn:aws:elasticloadbalancing:eu-west-1:1:targetgroup/shop-production/8"));
     static final DashboardSpec SPEC = new DashboardSpec("shop-eu-west-1", "eu-west-1", "shop-cluster", LB,
@@ -28,8 +28,8 @@ class DashboardReconcilerDiffTest {
         return DashboardBody.generate(SPEC.input(PARENTS));
     }
 
-    private List<FieldChange> diff(String body, ParentIds parents) {
-        return reconciler.diff(SPEC, new DashboardState(SPEC.name(), body, parents));
+    private List<FieldChange> diff(String body, Refs parents) {
+        return reconciler.diff(SPEC, new DashboardState(SPEC.name(), body), parents);
     }
 
     @Test
@@ -62,8 +62,8 @@ class DashboardReconcilerDiffTest {
 
     @Test
     void aReplacedLoadBalancerIsDrift() {
-        ParentIds newLb = new ParentIds(Map.of(LB, "arn:aws:elasticloadbalancing:eu-west-1:1:loadbalancer/app/shop-alb/10",
-                TG, PARENTS.ids().get(TG)));
+        Refs newLb = Refs.of(Map.of(LB, "arn:aws:elasticloadbalancing:eu-west-1:1:loadbalancer/app/shop-alb/10",
+                TG, PARENTS.idOf(TG).orElseThrow()));
         assertEquals(List.of("body"), diff(generated(), newLb).stream().map(FieldChange::field).toList());
     }
 
