@@ -25,6 +25,8 @@ public record WaitFor<T>(String what, Supplier<Optional<T>> poll, Function<T, St
     /** The state of a poll that found nothing (not yet visible, or deleted). */
     public static final String GONE = "(gone)";
     private static final String PRESENT = "(present)";
+    private static final String MATCHES = "(matches)";
+    private static final String DIFFERS = "(differs)";
 
     public WaitFor {
         pending = Set.copyOf(pending);
@@ -41,6 +43,14 @@ public record WaitFor<T>(String what, Supplier<Optional<T>> poll, Function<T, St
     /** Until the poll finds it: a resource just created may be unknown to the next read for a while. */
     public static <T> WaitFor<T> visible(String what, Supplier<Optional<T>> poll) {
         return WaitFor.<T>until(what, poll, t -> PRESENT).target(PRESENT);
+    }
+
+    /**
+     * Until the poll finds something that passes the test (its diff against the spec is empty): changes
+     * that AWS applies in the background, with no state of their own to name. Not found counts as not yet.
+     */
+    public static <T> WaitFor<T> matching(String what, Supplier<Optional<T>> poll, Predicate<T> done) {
+        return WaitFor.<T>until(what, poll, t -> done.test(t) ? MATCHES : DIFFERS).target(MATCHES);
     }
 
     /** Until the poll finds nothing: a delete that AWS finishes in the background. */

@@ -192,4 +192,13 @@ class WaitForTest {
         assertEquals(Duration.ofSeconds(10), retry.bounds().pollCap());
         assertEquals(Duration.ofMinutes(5), WaitFor.retrying("thing", () -> "x").bounds().timeout());
     }
+
+    @Test
+    void matchingWaitsThroughNotFoundAndNonMatchingFindsUntilTheTestPasses() {
+        List<Integer> polls = new ArrayList<>();
+        Thing done = WaitFor.matching("thing in sync", answers(java.util.Arrays.asList(null, "old", "old", "new"), polls),
+                t -> t.state().equals("new")).within(FAST).run(Progress.SILENT);
+        assertEquals("new", done.state());
+        assertEquals(4, polls.size());
+    }
 }
