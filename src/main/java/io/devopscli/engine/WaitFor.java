@@ -1,9 +1,11 @@
 package io.devopscli.engine;
 
+import io.devopscli.aws.AwsFailure;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +25,8 @@ public record WaitFor<T>(String what, Supplier<Optional<T>> poll, Function<T, St
     /** The state of a poll that found nothing (not yet visible, or deleted). */
     public static final String GONE = "(gone)";
     private static final String PRESENT = "(present)";
+    private static final String MATCHES = "(matches)";
+    private static final String DIFFERS = "(differs)";
 
     public WaitFor {
         pending = Set.copyOf(pending);
@@ -41,9 +45,25 @@ public record WaitFor<T>(String what, Supplier<Optional<T>> poll, Function<T, St
         return WaitFor.<T>until(what, poll, t -> PRESENT).target(PRESENT);
     }
 
+    /**
+     * Until the poll finds something that passes the test (its diff against the spec is empty): changes
+     * that AWS applies in the background, with no state of their own to name. Not found counts as not yet.
+     */
+    public static <T> WaitFor<T> matching(String what, Supplier<Optional<T>> poll, Predicate<T> done) {
+        return WaitFor.<T>until(what, poll, t -> done.test(t) ? MATCHES : DIFFERS).target(MATCHES);
+    }
+
     /** Until the poll finds nothing: a delete that AWS finishes in the background. */
     public static <T> WaitFor<T> gone(String what, Supplier<Optional<T>> poll) {
         return WaitFor.<T>until(what, poll, t -> PRESENT).target(GONE);
+    }
+
+    /**
+     * Calls action until AWS stops answering with one of the "not yet" error codes: a delete retried until
+     * ECS lets the cluster go, a create retried while its new IAM role cannot yet be assumed. See {@link Retry}.
+     */
+    public static <R> Retry<R> retrying(String what, Supplier<R> action) {
+        return new Retry<>(what, action, f -> false, f -> false, WaitFor.<Object>until(what, Optional::empty, a -> ""));
     }
 
     public WaitFor<T> pending(String... states) {
@@ -95,6 +115,75 @@ public record WaitFor<T>(String what, Supplier<Optional<T>> poll, Function<T, St
             return Optional.empty();
         });
         return reached.orElse(null);
+    }
+
+    /**
+     * A wait that acts while it polls: the action's result is done; an AwsFailure that means "not yet" (one
+     * of the codes given to notYet, or one notYetWhen recognises by its message where AWS reuses a generic
+     * code) is retried, with progress reports and the bounds of a WaitFor; one that means the work is done
+     * already (doneOn, doneWhen) ends the wait with a null result; any other failure is thrown at once, as
+     * it came. It runs as a WaitFor whose states are the outcome of each attempt.
+     */
+    public record Retry<R>(String what, Supplier<R> action, Predicate<AwsFailure> notYet, Predicate<AwsFailure> done,
+                           WaitFor<?> bounds) {
+        private static final String DONE = "(done)";
+        private static final String NOT_YET = "(not yet)";
+
+        /** The AWS error codes that mean "not yet": the attempt is retried. */
+        public Retry<R> notYet(String... codes) {
+            return notYetWhen(hasCode(codes));
+        }
+
+        /** A failure that means "not yet" though its code alone does not say so (read from its message). */
+        public Retry<R> notYetWhen(Predicate<AwsFailure> test) {
+            return new Retry<>(what, action, notYet.or(test), done, bounds);
+        }
+
+        /** The AWS error codes that mean the work is done already (NotFound on a delete): the result is null. */
+        public Retry<R> doneOn(String... codes) {
+            return doneWhen(hasCode(codes));
+        }
+
+        /** A failure that means the work is done already (made by an earlier attempt whose answer was lost). */
+        public Retry<R> doneWhen(Predicate<AwsFailure> test) {
+            return new Retry<>(what, action, notYet, done.or(test), bounds);
+        }
+
+        public Retry<R> within(Waiter waiter) {
+            return new Retry<>(what, action, notYet, done, bounds.within(waiter));
+        }
+
+        public Retry<R> timeout(Duration limit) {
+            return new Retry<>(what, action, notYet, done, bounds.timeout(limit));
+        }
+
+        /** Retries until done: the action's result (null when a failure meant done). */
+        public R run(Progress progress) {
+            WaitFor<Attempt<R>> wait = new WaitFor<Attempt<R>>(what, this::attempt, Attempt::state, Set.of(NOT_YET),
+                    Set.of(DONE), Set.of(), a -> "", bounds.timeout(), bounds.firstPoll(), bounds.pollCap());
+            return wait.run(progress).result();
+        }
+
+        private Optional<Attempt<R>> attempt() {
+            try {
+                return Optional.of(new Attempt<>(DONE, action.get()));
+            } catch (AwsFailure f) {
+                if (notYet.test(f)) {
+                    return Optional.of(new Attempt<>(NOT_YET, null));
+                }
+                if (done.test(f)) {
+                    return Optional.of(new Attempt<>(DONE, null));
+                }
+                throw f;
+            }
+        }
+
+        private static Predicate<AwsFailure> hasCode(String... codes) {
+            Set<String> set = Set.of(codes);
+            return f -> f.code() != null && set.contains(f.code());
+        }
+
+        private record Attempt<R>(String state, R result) {}
     }
 
     /** A wait that reached a failure state, or a state it does not know. */

@@ -7,6 +7,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.IdempotencyTokens;
 import java.time.Duration;
@@ -64,10 +65,8 @@ public final class CertificateReconciler implements Reconciler<CertificateSpec, 
                 .idempotencyToken(IdempotencyTokens.of("acm", ctx.project(), ctx.region(), String.join(",", spec.names())))
                 .tags(tags(ctx.project(), spec.name())))).certificateArn());
         ctx.progress().info("certificate for " + String.join(", ", spec.names()) + ": waiting for ACM's validation records");
-        return recordsWaiter.until("acm certificate " + spec.domain() + " validation records", ctx.progress(), () -> {
-            CertificateState s = state(describe(acm, arn));
-            return s.records().size() >= 1 && allNamesHaveRecords(acm, arn) ? Optional.of(s) : Optional.empty();
-        });
+        return WaitFor.matching("acm certificate " + spec.domain() + " validation records", () -> Optional.of(state(describe(acm, arn))),
+                s -> s.records().size() >= 1 && allNamesHaveRecords(acm, arn)).within(recordsWaiter).run(ctx.progress());
     }
 
     /** ACM refuses while a listener still uses it (ResourceInUseException, retried until the listener is gone). */

@@ -9,6 +9,7 @@ import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Updatable;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.AccountId;
 import java.time.Duration;
@@ -143,17 +144,9 @@ public final class ProjectReconciler implements Reconciler<ProjectSpec, ProjectS
      * to perform: sts:AssumeRole" for a role created seconds ago. That one message is waited out.
      */
     private <T> Optional<T> untilRoleAssumable(ProjectSpec spec, Desired d, RegionContext ctx, java.util.function.Supplier<T> call) {
-        return roleWaiter.until("codebuild project " + spec.name() + " (waiting for role " + d.serviceRole()
-                + " to become assumable)", ctx.progress(), () -> {
-            try {
-                return Optional.of(Optional.ofNullable(call.get()));
-            } catch (AwsFailure f) {
-                if (roleNotAssumableYet(f.getMessage())) {
-                    return Optional.empty();
-                }
-                throw f;
-            }
-        });
+        return WaitFor.retrying("codebuild project " + spec.name() + " (waiting for role " + d.serviceRole()
+                + " to become assumable)", () -> Optional.ofNullable(call.get()))
+                .notYetWhen(f -> roleNotAssumableYet(f.getMessage())).within(roleWaiter).run(ctx.progress());
     }
 
     static boolean roleNotAssumableYet(String message) {

@@ -8,6 +8,7 @@ import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Updatable;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import java.time.Duration;
 import java.util.List;
@@ -65,20 +66,13 @@ public final class PipelineReconciler implements Reconciler<DeliveryPipelineSpec
         PipelineDeclaration declaration = PipelineShapes.toSdk(spec.name(), shape);
         List<Tag> tags = Tags.owned(ctx.project(), spec.name()).entrySet().stream()
                 .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
-        roleWaiter.until("waiting for role " + parents.roleArn() + " to be assumable by CodePipeline", ctx.progress(), () -> {
-            try {
-                AwsCall.run(() -> client.createPipeline(r -> r.pipeline(declaration).tags(tags)));
-                return Optional.of(Boolean.TRUE);
-            } catch (AwsFailure f) {
-                if (isRoleNotYetAssumable(f)) {
-                    return Optional.empty();
-                }
-                if (madeByLostAttempt(f) && owned(client, spec.name(), ctx.project()).isPresent()) {
-                    return Optional.of(Boolean.TRUE); // an earlier attempt made it and its answer was lost
-                }
-                throw f;
-            }
-        });
+        WaitFor.retrying("waiting for role " + parents.roleArn() + " to be assumable by CodePipeline", () -> {
+            AwsCall.run(() -> client.createPipeline(r -> r.pipeline(declaration).tags(tags)));
+            return Boolean.TRUE;
+        }).notYetWhen(PipelineReconciler::isRoleNotYetAssumable)
+                // an earlier attempt made it and its answer was lost
+                .doneWhen(f -> madeByLostAttempt(f) && owned(client, spec.name(), ctx.project()).isPresent())
+                .within(roleWaiter).run(ctx.progress());
         GetPipelineResponse created = AwsCall.call(() -> client.getPipeline(r -> r.name(spec.name())));
         return state(spec, created, parents);
     }

@@ -7,6 +7,7 @@ import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.IdempotencyTokens;
 import java.time.Duration;
@@ -152,9 +153,8 @@ public final class FlowLogReconciler implements Reconciler<FlowLogSpec, FlowLogS
 
     private Optional<FlowLog> awaitVisible(Ec2Client ec2, String id, RegionContext ctx) {
         try {
-            return Optional.of(waiter.until("waiting for flow logs " + id, ctx.progress(),
-                    () -> AwsCall.orEmpty(() -> ec2.describeFlowLogs(r -> r.flowLogIds(id)))
-                            .flatMap(r -> r.flowLogs().stream().findFirst())));
+            return Optional.of(WaitFor.visible("waiting for flow logs " + id, () -> AwsCall.orEmpty(() -> ec2.describeFlowLogs(
+                    r -> r.flowLogIds(id))).flatMap(r -> r.flowLogs().stream().findFirst())).within(waiter).run(ctx.progress()));
         } catch (Waiter.WaitTimeoutException e) {
             return Optional.empty();
         }

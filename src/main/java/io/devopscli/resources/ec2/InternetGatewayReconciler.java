@@ -112,9 +112,10 @@ public final class InternetGatewayReconciler implements Reconciler<InternetGatew
                 }
             }
         }
-        InternetGateway ready = WAIT.until("internet gateway " + id + " attached to " + vpcId, ctx.progress(),
-                () -> describe(ec2, id).filter(g -> attachedVpcs(g).equals(List.of(vpcId)) && g.attachments().stream()
-                        .allMatch(a -> "available".equals(a.stateAsString()) || "attached".equals(a.stateAsString()))));
+        InternetGateway ready = WaitFor.matching("internet gateway " + id + " attached to " + vpcId, () -> describe(ec2, id),
+                g -> attachedVpcs(g).equals(List.of(vpcId)) && g.attachments().stream()
+                        .allMatch(a -> "available".equals(a.stateAsString()) || "attached".equals(a.stateAsString())))
+                .within(WAIT).run(ctx.progress());
         return state(ready);
     }
 

@@ -133,8 +133,8 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
         reconcileAssociations(ec2, id, spec, actual.associations(), ctx);
         ctx.forget(MEMO);
         Refs parents = Refs.of(ctx, references(spec));
-        return WAIT.until("route table " + id + " routes and associations", ctx.progress(), () -> describe(ec2, id)
-                .map(RouteTableReconciler::state).filter(s -> diff(spec, s, parents).isEmpty()));
+        return WaitFor.matching("route table " + id + " routes and associations", () -> describe(ec2, id)
+                .map(RouteTableReconciler::state), s -> diff(spec, s, parents).isEmpty()).within(WAIT).run(ctx.progress());
     }
 
     private static void reconcileDefaultRoute(Ec2Client ec2, String id, Optional<DefaultRoute> desired,

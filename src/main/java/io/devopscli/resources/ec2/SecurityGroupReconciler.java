@@ -129,8 +129,8 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
             authorize(ec2, id, missing);
         }
         ctx.forget(MEMO);
-        return WAIT.until("ingress rules of security group " + id, ctx.progress(), () -> describe(ec2, id)
-                .map(SecurityGroupReconciler::state).filter(s -> diff(spec, s, parents).stream().noneMatch(c -> c.field().equals("ingress"))));
+        return WaitFor.matching("ingress rules of security group " + id, () -> describe(ec2, id).map(SecurityGroupReconciler::state),
+                s -> diff(spec, s, parents).stream().noneMatch(c -> c.field().equals("ingress"))).within(WAIT).run(ctx.progress());
     }
 
     private static void authorize(Ec2Client ec2, String id, List<software.amazon.awssdk.services.ec2.model.IpPermission> rules) {

@@ -102,11 +102,8 @@ public final class VpcReconciler implements Reconciler<VpcSpec, VpcState>, Updat
         if (hostnames) {
             AwsCall.run(() -> ec2.modifyVpcAttribute(r -> r.vpcId(id).enableDnsHostnames(on)));
         }
-        WAIT.until("dns attributes of vpc " + id, ctx.progress(), () -> {
-            boolean done = attribute(ec2, id, VpcAttributeName.ENABLE_DNS_SUPPORT)
-                    && attribute(ec2, id, VpcAttributeName.ENABLE_DNS_HOSTNAMES);
-            return done ? Optional.of(true) : Optional.empty();
-        });
+        WaitFor.matching("dns attributes of vpc " + id, () -> Optional.of(attribute(ec2, id, VpcAttributeName.ENABLE_DNS_SUPPORT)
+                && attribute(ec2, id, VpcAttributeName.ENABLE_DNS_HOSTNAMES)), done -> done).within(WAIT).run(ctx.progress());
     }
 
     private static void awaitAvailable(Ec2Client ec2, String id, RegionContext ctx) {

@@ -2,7 +2,6 @@ package io.devopscli.resources.ecs;
 
 import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
-import io.devopscli.aws.AwsFailure;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
@@ -78,17 +77,10 @@ public final class ClusterReconciler implements Reconciler<ClusterSpec, ClusterS
     @Override
     public void delete(ClusterState actual, RegionContext ctx) {
         EcsClient ecs = ecs(ctx);
-        waiter.until("deleting ecs cluster " + actual.name() + " (waiting for its services to go)", ctx.progress(), () -> {
-            try {
-                AwsCall.ignoringNotFound(() -> ecs.deleteCluster(r -> r.cluster(actual.arn())));
-                return Optional.of(Boolean.TRUE);
-            } catch (AwsFailure f) {
-                if (STILL_IN_USE.contains(f.code())) {
-                    return Optional.empty();
-                }
-                throw f;
-            }
-        });
+        WaitFor.retrying("deleting ecs cluster " + actual.name() + " (waiting for its services to go)", () -> {
+            AwsCall.ignoringNotFound(() -> ecs.deleteCluster(r -> r.cluster(actual.arn())));
+            return Boolean.TRUE;
+        }).notYet(STILL_IN_USE.toArray(String[]::new)).within(waiter).run(ctx.progress());
         WaitFor.gone("ecs cluster " + actual.name() + " inactive", () -> live(ecs, actual.name())).within(waiter)
                 .run(ctx.progress());
     }

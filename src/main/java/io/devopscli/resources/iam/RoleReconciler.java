@@ -131,18 +131,11 @@ public final class RoleReconciler implements Reconciler<RoleSpec, RoleState>, Up
 
     /** PutRolePolicy right after CreateRole may not find the role yet: retried briefly, then it fails. */
     private void putPolicy(IamClient iam, RoleSpec spec, RegionContext ctx) {
-        consistencyWaiter.until("attaching policy " + spec.policyName() + " to role " + spec.name(), ctx.progress(), () -> {
-            try {
-                AwsCall.run(() -> iam.putRolePolicy(r -> r.roleName(spec.name()).policyName(spec.policyName())
-                        .policyDocument(spec.policyDocument())));
-                return Optional.of(Boolean.TRUE);
-            } catch (AwsFailure f) {
-                if (f.kind() == AwsErrors.Kind.NOT_FOUND) {
-                    return Optional.empty();
-                }
-                throw f;
-            }
-        });
+        WaitFor.retrying("attaching policy " + spec.policyName() + " to role " + spec.name(), () -> {
+            AwsCall.run(() -> iam.putRolePolicy(r -> r.roleName(spec.name()).policyName(spec.policyName())
+                    .policyDocument(spec.policyDocument())));
+            return Boolean.TRUE;
+        }).notYetWhen(f -> f.kind() == AwsErrors.Kind.NOT_FOUND).within(consistencyWaiter).run(ctx.progress());
     }
 
     private static Optional<Role> ownedRole(IamClient iam, String name, String project) {

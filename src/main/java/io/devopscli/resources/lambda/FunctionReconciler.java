@@ -96,30 +96,21 @@ public final class FunctionReconciler implements Reconciler<FunctionSpec, Functi
         LambdaClient lambda = lambda(ctx);
         byte[] zip = spec.code().bytes().get();
         String role = ctx.requireId(spec.role());
-        boolean made = ready.until("creating function " + spec.name() + " (waiting for its new role to be assumable)", ctx.progress(),
+        // ResourceConflictException: an earlier attempt made it and its answer was lost (made is then null):
+        // read back, checked to be ours, and brought in line.
+        Boolean made = WaitFor.retrying("creating function " + spec.name() + " (waiting for its new role to be assumable)",
                 () -> {
-                    try {
-                        AwsCall.run(() -> lambda.createFunction(r -> r.functionName(spec.name()).runtime(spec.runtime())
-                                .handler(spec.handler()).role(role).code(c -> c.zipFile(SdkBytes.fromByteArray(zip)))
-                                .memorySize(spec.memoryMb()).timeout(spec.timeoutSeconds())
-                                .ephemeralStorage(e -> e.size(spec.ephemeralStorageMb()))
-                                .environment(e -> e.variables(spec.environment()))
-                                .description("devops-cli " + ctx.project())
-                                .tags(Tags.owned(ctx.project(), spec.name()))));
-                        return Optional.of(Boolean.TRUE);
-                    } catch (AwsFailure f) {
-                        if (roleNotYetAssumable(f)) {
-                            return Optional.empty();
-                        }
-                        if ("ResourceConflictException".equals(f.code())) {
-                            // An earlier attempt made it and its answer was lost: read back, checked to be
-                            // ours, and brought in line.
-                            return Optional.of(Boolean.FALSE);
-                        }
-                        throw f;
-                    }
-                });
-        if (!made) {
+                    AwsCall.run(() -> lambda.createFunction(r -> r.functionName(spec.name()).runtime(spec.runtime())
+                            .handler(spec.handler()).role(role).code(c -> c.zipFile(SdkBytes.fromByteArray(zip)))
+                            .memorySize(spec.memoryMb()).timeout(spec.timeoutSeconds())
+                            .ephemeralStorage(e -> e.size(spec.ephemeralStorageMb()))
+                            .environment(e -> e.variables(spec.environment()))
+                            .description("devops-cli " + ctx.project())
+                            .tags(Tags.owned(ctx.project(), spec.name()))));
+                    return Boolean.TRUE;
+                }).notYetWhen(FunctionReconciler::roleNotYetAssumable).doneOn("ResourceConflictException").within(ready)
+                .run(ctx.progress());
+        if (made == null) {
             GetFunctionResponse f = AwsCall.call(() -> lambda.getFunction(r -> r.functionName(spec.name())));
             if (!owned(lambda, f, ctx)) {
                 throw new IllegalStateException("function " + spec.name() + " appeared meanwhile without our tag");

@@ -7,6 +7,7 @@ import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Updatable;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.acm.CertificateState;
 import java.time.Duration;
@@ -75,9 +76,9 @@ public final class CertificateValidationReconciler implements Reconciler<Certifi
     @Override
     public CertificateValidationState create(CertificateValidationSpec spec, RegionContext ctx) {
         Route53Client r53 = r53(ctx);
-        String zoneId = zoneWaiter.until("hosted zone " + spec.zoneName() + " for the certificate's validation records",
-                ctx.progress(), () -> HostedZoneLookup.find(r53, spec.zoneName(), ctx.project())
-                        .map(HostedZoneLookup.Found::id));
+        String zoneId = WaitFor.visible("hosted zone " + spec.zoneName() + " for the certificate's validation records",
+                () -> HostedZoneLookup.find(r53, spec.zoneName(), ctx.project()).map(HostedZoneLookup.Found::id))
+                .within(zoneWaiter).run(ctx.progress());
         return validate(spec, zoneId, ctx);
     }
 

@@ -2,6 +2,7 @@ package io.devopscli.resources.route53;
 
 import io.devopscli.aws.AwsCall;
 import io.devopscli.engine.Progress;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,9 +31,8 @@ public final class ChangeSync {
             return;
         }
         String id = change.id();
-        waiter.until(what + ": waiting for Route 53 to report " + id + " in sync", progress, () -> {
-            ChangeStatus status = AwsCall.call(() -> r53.getChange(r -> r.id(id))).changeInfo().status();
-            return status == ChangeStatus.INSYNC ? Optional.of(true) : Optional.empty();
-        });
+        WaitFor.matching(what + ": waiting for Route 53 to report " + id + " in sync",
+                () -> Optional.of(AwsCall.call(() -> r53.getChange(r -> r.id(id))).changeInfo().status()),
+                status -> status == ChangeStatus.INSYNC).within(waiter).run(progress);
     }
 }

@@ -2,13 +2,13 @@ package io.devopscli.resources.route53;
 
 import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
-import io.devopscli.aws.AwsFailure;
 import io.devopscli.aws.Tags;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Updatable;
+import io.devopscli.engine.WaitFor;
 import io.devopscli.engine.Waiter;
 import io.devopscli.resources.elbv2.LoadBalancerEndpoint;
 import io.devopscli.resources.elbv2.LoadBalancerState;
@@ -108,18 +108,10 @@ public final class HealthCheckReconciler implements Reconciler<HealthCheckSpec, 
     @Override
     public void delete(HealthCheckState actual, RegionContext ctx) {
         Route53Client r53 = r53(ctx);
-        inUseWaiter.until("deleting health check " + actual.name() + " (still used by the failover records)",
-                ctx.progress(), () -> {
-                    try {
-                        Route53Calls.ignoringNotFound(() -> r53.deleteHealthCheck(r -> r.healthCheckId(actual.id())));
-                        return Optional.of(true);
-                    } catch (AwsFailure f) {
-                        if ("HealthCheckInUse".equals(f.code())) {
-                            return Optional.empty();
-                        }
-                        throw f;
-                    }
-                });
+        WaitFor.retrying("deleting health check " + actual.name() + " (still used by the failover records)", () -> {
+            Route53Calls.ignoringNotFound(() -> r53.deleteHealthCheck(r -> r.healthCheckId(actual.id())));
+            return Boolean.TRUE;
+        }).notYet("HealthCheckInUse").within(inUseWaiter).run(ctx.progress());
         ctx.forget(HealthChecks.MEMO);
     }
 

@@ -8,6 +8,7 @@ import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Updatable;
+import io.devopscli.engine.WaitFor;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -115,18 +116,10 @@ public final class HostedZoneReconciler implements Reconciler<HostedZoneSpec, Ho
         // Every region's graph removes its certificate validation records from this zone in parallel with
         // this delete (no edge joins graphs), so a zone still holding records is waited for, boundedly;
         // records that are not ours never go, and the delete then fails saying so.
-        NOT_EMPTY_WAITER.until("hosted zone " + actual.name() + ": waiting for the other records to be removed",
-                ctx.progress(), () -> {
-                    try {
-                        Route53Calls.ignoringNotFound(() -> r53.deleteHostedZone(r -> r.id(actual.id())));
-                        return Optional.of(Boolean.TRUE);
-                    } catch (io.devopscli.aws.AwsFailure f) {
-                        if ("HostedZoneNotEmpty".equals(f.code())) {
-                            return Optional.empty();
-                        }
-                        throw f;
-                    }
-                });
+        WaitFor.retrying("hosted zone " + actual.name() + ": waiting for the other records to be removed", () -> {
+            Route53Calls.ignoringNotFound(() -> r53.deleteHostedZone(r -> r.id(actual.id())));
+            return Boolean.TRUE;
+        }).notYet("HostedZoneNotEmpty").within(NOT_EMPTY_WAITER).run(ctx.progress());
     }
 
     private static final io.devopscli.engine.Waiter NOT_EMPTY_WAITER = new io.devopscli.engine.Waiter(

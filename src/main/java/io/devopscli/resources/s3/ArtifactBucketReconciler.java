@@ -161,18 +161,12 @@ public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucket
     public void delete(BucketState actual, RegionContext ctx) {
         S3Client s3 = s3(ctx);
         String name = actual.name();
-        WAIT.until("emptying and deleting bucket " + name, ctx.progress(), () -> {
+        // BucketNotEmpty: written to while we emptied it, so empty it again
+        WaitFor.retrying("emptying and deleting bucket " + name, () -> {
             emptyBucket(s3, name);
-            try {
-                AwsCall.ignoringNotFound(() -> s3.deleteBucket(r -> r.bucket(name)));
-                return Optional.of(true);
-            } catch (AwsFailure f) {
-                if (f.code().equals("BucketNotEmpty")) {
-                    return Optional.empty(); // written to while we emptied it: empty it again
-                }
-                throw f;
-            }
-        });
+            AwsCall.ignoringNotFound(() -> s3.deleteBucket(r -> r.bucket(name)));
+            return Boolean.TRUE;
+        }).notYet("BucketNotEmpty").within(WAIT).run(ctx.progress());
         WaitFor.gone("bucket " + name + " to be gone", () -> Optional.of(name).filter(n -> bucketExists(s3, n)))
                 .within(WAIT).run(ctx.progress());
     }
