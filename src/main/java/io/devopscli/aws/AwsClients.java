@@ -11,7 +11,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -232,7 +231,8 @@ public final class AwsClients implements AutoCloseable {
                 .credentialsProvider(credentials())
                 .overrideConfiguration(override.build());
         if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
-            sync.httpClientBuilder(UrlConnectionHttpClient.builder());
+            // one HTTP client for every service client and region (SharedHttpClient): never one each
+            sync.httpClient(settings.http().get());
         }
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder;
@@ -256,8 +256,16 @@ public final class AwsClients implements AutoCloseable {
         return builder;
     }
 
-    /** The credentials every client of this region signs with (git signing to CodeCommit uses them too). */
+    /**
+     * The credentials every client of the run signs with (git signing to CodeCommit uses them too): one
+     * provider per run (RunReads), so the default chain (environment, profile files, SSO, instance
+     * metadata) is resolved and refreshed once, not once per service client and region.
+     */
     public AwsCredentialsProvider credentials() {
+        return reads.credentials(this::newCredentialsProvider);
+    }
+
+    private AwsCredentialsProvider newCredentialsProvider() {
         if (settings.profile().isPresent()) {
             return ProfileCredentialsProvider.create(settings.profile().get());
         }

@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 /**
  * What one run reads once and every region's clients share:
  * - the account of the run's credentials (STS GetCallerIdentity): the preflight's answer when it had
- *   one, else the first region to need it asks. One set of credentials signs every region's calls.
+ *   one, else the first region to need it asks. One set of credentials signs every region's calls,
+ *   from one credentials provider.
  * - reads of global services (IAM roles, the Route 53 zone) made while planning: every region's graph
  *   needs the same answer, so one query serves them all. They belong to one plan: a plan made again
  *   (up plans again under the lock) starts with newPlan(), as each region's memo starts fresh with its
@@ -18,6 +19,7 @@ import java.util.function.Supplier;
 public final class RunReads {
     private final boolean shared;
     private String account;
+    private software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials;
     private volatile Memo plan = new Memo();
 
     private RunReads(boolean shared) {
@@ -47,6 +49,19 @@ public final class RunReads {
             account = AwsCall.call(() -> clients.sts().getCallerIdentity().account());
         }
         return account;
+    }
+
+    /**
+     * The run's credentials provider, made once by the first client that needs it: one set of credentials
+     * signs every region's calls (see the account above), and each provider of the default chain reads
+     * the profile files and caches what it resolved on its own.
+     */
+    public synchronized software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials(
+            Supplier<software.amazon.awssdk.auth.credentials.AwsCredentialsProvider> make) {
+        if (credentials == null) {
+            credentials = make.get();
+        }
+        return credentials;
     }
 
     /** Whether the regions' graphs share global reads (see class comment). */
