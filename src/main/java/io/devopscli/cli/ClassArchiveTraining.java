@@ -46,6 +46,9 @@ public final class ClassArchiveTraining {
                     }
                 }
             }
+            // what a run against AWS loads on its first https request (SharedHttpClient), which the
+            // recorded emulator runs, all plain http, never reach
+            software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder().build().close();
             loadOwnClasses();
             loadRecorded(classList);
         } finally {
