@@ -19,10 +19,11 @@ build: $(JAR) $(JSA) $(LAMBDA_SHA)
 
 # Recorded by a training run against a loopback server (no network); a failed recording leaves the
 # launcher without an archive, which is slower but correct.
-# scripts/class-archive-classes.txt (scripts/record-class-list.sh) names what real runs load beyond that.
+# scripts/class-archive-classes.txt (scripts/record-class-list.sh) names what real runs load beyond that,
+# and scripts/class-archive-answers.jsonl.gz holds a converged run's answers, which the training replays.
 # The jar's absolute path, as bin/devops-cli gives it: the JVM resolves a relative one against the working
 # directory, so an archive recorded with one is refused when the tool runs from anywhere else.
-$(JSA): $(JAR) scripts/class-archive-classes.txt
+$(JSA): $(JAR) scripts/class-archive-classes.txt $(wildcard scripts/class-archive-answers.jsonl.gz)
 	@rm -f $(JSA)
 	@java $(JVM_OPTS) -XX:ArchiveClassesAtExit=$(JSA) -Xlog:disable -Xlog:all=error:stderr \
 	  -cp $(abspath $(JAR)) io.devopscli.cli.ClassArchiveTraining config/topology.yaml scripts/class-archive-classes.txt || rm -f $(JSA)

@@ -4,17 +4,23 @@
 Real AWS answers in 30-100 ms; the emulator at once. Put this between the tool and the emulator to see
 what the tool's round trips cost:
 
-    scripts/latency-proxy.py --target http://127.0.0.1:PORT --delay-ms 100 --log calls.log [--port N]
+    scripts/latency-proxy.py --target http://127.0.0.1:PORT --delay-ms 100 --log calls.log [--port N] [--record F]
 
 It prints its own URL on the first line of stdout, then serves until killed. Every call appends one line
 to the log: "<start> <end> <action>" (seconds since the epoch, the API action as the request names it),
 which scripts/benchmark-latency.sh reads for the call count and the longest chain of calls in a row.
 Requests to /moto-api/ (reset, state) pass without delay and without a log line. Any HTTP upstream works
 the same way: scripts/benchmark-dr.sh also puts it in front of loopback git servers.
+With --record, every answer is also appended to F as one JSON line (the request's method, path, body's
+SHA-256 and signing region, the answer's status, headers and body): scripts/record-class-list.sh records a converged
+run's answers so that the class archive's training can replay them (ClassArchiveTraining).
 Python standard library only.
 """
 import argparse
+import base64
+import hashlib
 import http.client
+import json
 import re
 import sys
 import threading
@@ -42,11 +48,21 @@ def action_of(method, path, headers, body):
     return method + ":" + urllib.parse.urlparse(path).path
 
 
+SCOPE = re.compile(r"Credential=[^/]+/\d{8}/([^/]+)/")
+
+
+def signing_region(headers):
+    """The region a request is signed for: behind one endpoint, what tells the regions' calls apart."""
+    m = SCOPE.search(headers.get("Authorization") or "")
+    return m.group(1) if m else ""
+
+
 class Proxy(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     target = None
     delay = 0.0
     log = None
+    record = None
     log_lock = threading.Lock()
     local = threading.local()
 
@@ -108,6 +124,14 @@ class Proxy(BaseHTTPRequestHandler):
             with self.log_lock:
                 self.log.write(line)
                 self.log.flush()
+                if self.record:
+                    self.record.write(json.dumps({
+                        "method": self.command, "path": self.path, "body": hashlib.sha256(body).hexdigest(),
+                        "region": signing_region(self.headers),
+                        "status": resp.status,
+                        "headers": [[k, v] for k, v in resp.getheaders() if k.lower() not in HOP_BY_HOP],
+                        "answer": base64.b64encode(data).decode()}) + "\n")
+                    self.record.flush()
 
     do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_PATCH = forward
 
@@ -125,10 +149,12 @@ def main():
     p.add_argument("--delay-ms", type=float, default=100)
     p.add_argument("--port", type=int, default=0, help="0 picks a free port")
     p.add_argument("--log", required=True)
+    p.add_argument("--record", help="append every answer to this file as a JSON line")
     a = p.parse_args()
     Proxy.target = urllib.parse.urlparse(a.target)
     Proxy.delay = a.delay_ms / 1000.0
     Proxy.log = open(a.log, "a", buffering=1)
+    Proxy.record = open(a.record, "a", buffering=1) if a.record else None
     server = QuietServer(("127.0.0.1", a.port), Proxy)
     server.daemon_threads = True
     print("http://127.0.0.1:%d" % server.server_address[1], flush=True)

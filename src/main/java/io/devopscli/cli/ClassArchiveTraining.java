@@ -20,7 +20,13 @@ import java.util.jar.JarFile;
  * loads what a real run loads, so bin/devops-cli starts from the archive instead of parsing and
  * verifying thousands of classes. No network: every AWS client makes one call to a loopback server that
  * answers "access denied", which walks marshalling, signing, the URL connection client and error
- * parsing; then the CLI parses its help and the reference topology. Not a subcommand; see the Makefile.
+ * parsing; then the CLI parses its help and the reference topology. Then, where
+ * scripts/class-archive-answers.jsonl.gz holds the emulator's answers to a converged run
+ * (scripts/record-class-list.sh), the same server replays them to a `status --no-live` and an
+ * `up --dry-run` of the topology they were recorded for: the code a converged run executes, and the
+ * lambdas it links (about 600 of ours and 400 of the SDK's, which loading classes never links), are
+ * archived too. A request the recording lacks is answered "access denied". Not a subcommand; see the
+ * Makefile.
  */
 public final class ClassArchiveTraining {
     private ClassArchiveTraining() {
@@ -30,7 +36,8 @@ public final class ClassArchiveTraining {
         String topology = args.length > 0 ? args[0] : "config/topology.yaml";
         java.nio.file.Path classList = java.nio.file.Path.of(args.length > 1 ? args[1] : "scripts/class-archive-classes.txt");
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        HttpServer server = deniedServer();
+        Replay replay = Replay.read(classList.resolveSibling("class-archive-answers.jsonl.gz"));
+        HttpServer server = server(replay);
         try {
             URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
             Main.run(quiet, quiet, "--help");
@@ -49,6 +56,12 @@ public final class ClassArchiveTraining {
             // what a run against AWS loads on its first https request (SharedHttpClient), which the
             // recorded emulator runs, all plain http, never reach
             software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder().build().close();
+            if (replay.topology() != null && java.nio.file.Files.exists(java.nio.file.Path.of(replay.topology()))) {
+                Main.run(quiet, quiet, "status", "--no-live", "-o", "json", "-c", replay.topology(),
+                        "--endpoint-url", endpoint.toString());
+                Main.run(quiet, quiet, "up", "--dry-run", "-o", "json", "-c", replay.topology(),
+                        "--endpoint-url", endpoint.toString());
+            }
             loadOwnClasses();
             loadRecorded(classList);
         } finally {
@@ -116,11 +129,33 @@ public final class ClassArchiveTraining {
         }
     }
 
-    /** Answers every request with 403 AccessDenied, in the shape each protocol's error parser expects. */
-    private static HttpServer deniedServer() throws IOException {
+    /**
+     * Answers what the replay holds for the request (method, path with query, body), else 403
+     * AccessDenied, in the shape each protocol's error parser expects.
+     */
+    static HttpServer server(Replay replay) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "training-server");
+            t.setDaemon(true);
+            return t;
+        }));
         server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
+            byte[] request = exchange.getRequestBody().readAllBytes();
+            java.net.URI uri = exchange.getRequestURI();
+            Replay.Answer recorded = replay.answer(exchange.getRequestMethod(),
+                    uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), request,
+                    exchange.getRequestHeaders().getFirst("Authorization"));
+            if (recorded != null) {
+                recorded.headers().forEach(h -> exchange.getResponseHeaders().add(h.get(0), h.get(1)));
+                boolean empty = recorded.body().length == 0 || exchange.getRequestMethod().equals("HEAD");
+                exchange.sendResponseHeaders(recorded.status(), empty ? -1 : recorded.body().length);
+                if (!empty) {
+                    exchange.getResponseBody().write(recorded.body());
+                }
+                exchange.close();
+                return;
+            }
             boolean json = exchange.getRequestHeaders().getFirst("X-Amz-Target") != null;
             String body = json ? "{\"__type\":\"AccessDeniedException\",\"message\":\"training run\"}"
                     : "<ErrorResponse><Error><Code>AccessDenied</Code><Message>training run</Message></Error></ErrorResponse>";
@@ -132,5 +167,50 @@ public final class ClassArchiveTraining {
         });
         server.start();
         return server;
+    }
+
+    /** A converged run's answers as scripts/latency-proxy.py --record wrote them; empty when there are none. */
+    record Replay(String topology, java.util.Map<String, Answer> answers) {
+        record Answer(int status, List<List<String>> headers, byte[] body) {
+        }
+
+        static Replay read(java.nio.file.Path file) throws IOException {
+            java.util.Map<String, Answer> answers = new java.util.HashMap<>();
+            if (!java.nio.file.Files.exists(file)) {
+                return new Replay(null, answers);
+            }
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            List<String> lines;
+            try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+                lines = in.lines().toList();
+            }
+            String topology = lines.isEmpty() ? null : json.readTree(lines.get(0)).path("topology").asText(null);
+            for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+                com.fasterxml.jackson.databind.JsonNode n = json.readTree(line);
+                List<List<String>> headers = new java.util.ArrayList<>();
+                n.path("headers").forEach(h -> headers.add(List.of(h.get(0).asText(), h.get(1).asText())));
+                answers.putIfAbsent(n.path("method").asText() + " " + n.path("path").asText() + " " + n.path("body").asText()
+                                + " " + n.path("region").asText(),
+                        new Answer(n.path("status").asInt(), headers, java.util.Base64.getDecoder().decode(n.path("answer").asText())));
+            }
+            return new Replay(topology, answers);
+        }
+
+        /** The answer recorded for this request, told apart by its signing region (one endpoint serves all). */
+        Answer answer(String method, String path, byte[] body, String authorization) {
+            java.util.regex.Matcher scope = SCOPE.matcher(authorization == null ? "" : authorization);
+            return answers.get(method + " " + path + " " + sha256(body) + " " + (scope.find() ? scope.group(1) : ""));
+        }
+
+        private static final java.util.regex.Pattern SCOPE = java.util.regex.Pattern.compile("Credential=[^/]+/\\d{8}/([^/]+)/");
+
+        private static String sha256(byte[] bytes) {
+            try {
+                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }
