@@ -13,8 +13,6 @@ public final class Node<S, A> {
     private final Reconciler<S, A> reconciler;
     private final S spec;
     private final Set<ResourceKey> dependsOn;
-    /** Ids this node deleted in this run: a stale read right after (a replacement's create) never adopts one. */
-    private final Set<String> deleted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Node(ResourceKey key, Reconciler<S, A> reconciler, S spec, Set<ResourceKey> dependsOn) {
         this.key = key;
@@ -94,7 +92,7 @@ public final class Node<S, A> {
         A actual = (A) observed;
         A result = switch (change.action()) {
             case NOOP -> actual;
-            case CREATE -> adoptOrCreate(ctx);
+            case CREATE -> createUnlessForeign(ctx);
             case UPDATE -> update(actual, change.fields(), ctx);
             case REPLACE -> {
                 delete(actual, ctx);
@@ -110,31 +108,18 @@ public final class Node<S, A> {
         }
     }
 
-    /** Deletes and remembers the id, so a stale read later in this run never adopts it. */
     private void delete(A actual, RegionContext ctx) {
         reconciler.delete(actual, ctx);
-        deleted.add(reconciler.id(actual));
     }
 
     /**
-     * Adoption, done here once for every resource type: right before creating, look again. An owned one
-     * (left by an interrupted run, or made since the plan) is adopted and brought in line; one answering to
-     * our name without our ownership tag stops the create, naming it, and is never touched.
+     * Creates what the plan found missing, without looking again: a plan is applied only under the project
+     * lock, read either under it or with the lock unchanged since before its reads (ProjectLock), so no
+     * run of ours made it since; what an interrupted run left, the plan's observe found and adopted (kept,
+     * updated or replaced like anything observed). One answering to our name without our ownership tag
+     * stops the create, naming it, and is never touched.
      */
-    private A adoptOrCreate(RegionContext ctx) {
-        List<A> ours = reconciler.observeAll(spec, ctx).stream().filter(a -> !deleted.contains(reconciler.id(a))).toList();
-        if (!ours.isEmpty()) {
-            A kept = keeper(ours, ctx);
-            List<FieldChange> fields = diff(kept, ctx);
-            if (fields.isEmpty()) {
-                return kept;
-            }
-            if (fields.stream().anyMatch(FieldChange::immutable)) {
-                delete(kept, ctx);
-                return reconciler.create(spec, ctx);
-            }
-            return update(kept, fields, ctx);
-        }
+    private A createUnlessForeign(RegionContext ctx) {
         Optional<String> foreign = reconciler.foreign(spec, ctx);
         if (foreign.isPresent()) {
             throw new NotOursException(key.describe() + ": " + foreign.get() + " already exists and is not owned by"
