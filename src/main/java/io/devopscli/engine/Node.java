@@ -13,6 +13,8 @@ public final class Node<S, A> {
     private final Reconciler<S, A> reconciler;
     private final S spec;
     private final Set<ResourceKey> dependsOn;
+    /** What foreign() answered while the plan was read (null: not asked then, ask before creating). */
+    private volatile Optional<String> foreignAtPlan;
 
     public Node(ResourceKey key, Reconciler<S, A> reconciler, S spec, Set<ResourceKey> dependsOn) {
         this.key = key;
@@ -39,8 +41,21 @@ public final class Node<S, A> {
 
     /** Observes and diffs: the node's change, with the observed resource kept for apply. */
     public Observed observe(RegionContext ctx) {
+        return observe(ctx, false);
+    }
+
+    /**
+     * Observes and diffs; planning to create, also asks {@link Reconciler#foreign} for what it would create
+     * (a stranger's resource at our name) now, while every node is read in parallel, rather than on the
+     * create's own path. The answer is kept for apply.
+     */
+    public Observed observe(RegionContext ctx, boolean planningToCreate) {
+        foreignAtPlan = null;
         List<A> all = reconciler.observeAll(spec, ctx);
         if (all.isEmpty()) {
+            if (planningToCreate) {
+                foreignAtPlan = foreignAtPlan(ctx);
+            }
             return new Observed(new Change(key, Action.CREATE, List.of()), null, List.of());
         }
         A kept = keeper(all, ctx);
@@ -120,13 +135,23 @@ public final class Node<S, A> {
      * stops the create, naming it, and is never touched.
      */
     private A createUnlessForeign(RegionContext ctx) {
-        Optional<String> foreign = reconciler.foreign(spec, ctx);
+        Optional<String> asked = foreignAtPlan;
+        Optional<String> foreign = asked != null ? asked : reconciler.foreign(spec, ctx);
         if (foreign.isPresent()) {
             throw new NotOursException(key.describe() + ": " + foreign.get() + " already exists and is not owned by"
                     + " devops-cli (no ownership tag for project " + ctx.project() + "); it is neither adopted,"
                     + " changed nor deleted: rename ours or remove it by hand");
         }
         return reconciler.create(spec, ctx);
+    }
+
+    /** The stranger's id at our name, asked while planning; null when it needs a parent that is still to come. */
+    private Optional<String> foreignAtPlan(RegionContext ctx) {
+        try {
+            return reconciler.foreign(spec, ctx);
+        } catch (RegionContext.MissingId parentToCome) {
+            return null; // asked again right before the create, once the parent has its id
+        }
     }
 
     private A update(A actual, List<FieldChange> fields, RegionContext ctx) {

@@ -160,6 +160,25 @@ class ReconcilerContractTest {
         assertEquals(List.of("create one"), counting.log);
     }
 
+    @Test
+    void theStrangerCheckIsAskedWhileThePlanIsReadNotOnTheCreatesPath() {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        Immutable counting = new Immutable() {
+            @Override
+            public Optional<String> foreign(FakeReconciler.Spec spec, RegionContext ctx) {
+                asked.incrementAndGet();
+                return super.foreign(spec, ctx);
+            }
+        };
+        Plan plan = engine.plan(List.of(graph(counting, FakeReconciler.Spec.of("one", "v"))));
+        assertEquals(1, asked.get(), "asked with the plan's reads");
+        assertTrue(engine.apply(plan).succeeded());
+        assertEquals(1, asked.get(), "not asked again before the create");
+        assertEquals(List.of("create one"), counting.log);
+        assertFalse(engine.planDestroy(List.of(graph(counting, FakeReconciler.Spec.of("two", "v"))), true).hasChanges());
+        assertEquals(1, asked.get(), "down never asks: it creates nothing");
+    }
+
     /** A child that records its parent's physical id and compares it in the graph's terms. */
     static class Pointer implements Reconciler<ResourceKey, String>, Updatable<ResourceKey, String> {
         final Map<String, String> cloud = new ConcurrentHashMap<>();
