@@ -114,7 +114,7 @@ public final class ProjectLock implements AutoCloseable {
         S3Client s3 = primary.s3();
         String bucket = bucketName(primary, project);
         if (!seen.bucketExists()) {
-            ensureBucket(primary, project, bucket);
+            ensureBucket(primary, project, bucket, seen.known());
         }
         LockRecord me = new LockRecord(UUID.randomUUID().toString(), System.getProperty("user.name", "?"),
                 hostName(), ProcessHandle.current().pid(), command, Instant.now().toString());
@@ -271,11 +271,19 @@ public final class ProjectLock implements AutoCloseable {
         }
     }
 
-    /** A new project's lock bucket (seen missing before the plan, or never looked for), tagged as ours. */
-    private static void ensureBucket(AwsClients primary, String project, String bucket) {
+    /**
+     * A new project's lock bucket, tagged as ours: made at once when seen missing before the plan (a bucket
+     * made since is ours too: BucketAlreadyOwnedByYou), else made only when a look finds none.
+     */
+    private static void ensureBucket(AwsClients primary, String project, String bucket, boolean seenMissing) {
         S3Client s3 = primary.s3();
-        boolean exists = AwsCall.orEmpty(() -> s3.headBucket(r -> r.bucket(bucket))).isPresent();
-        if (!exists) {
+        if (!seenMissing) {
+            boolean exists = AwsCall.orEmpty(() -> s3.headBucket(r -> r.bucket(bucket))).isPresent();
+            if (exists) {
+                return;
+            }
+        }
+        {
             String region = primary.region();
             try {
                 AwsCall.run(() -> s3.createBucket(r -> r.bucket(bucket).createBucketConfiguration(c -> {
