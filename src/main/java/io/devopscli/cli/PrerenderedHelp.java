@@ -38,9 +38,12 @@ public final class PrerenderedHelp {
     private PrerenderedHelp() {
     }
 
-    /** Exactly `--help` or `-h` and nothing else: the one invocation the top-level help answers fast. */
+    /**
+     * Exactly `--help`, `-h` or `help` and nothing else: the invocations that print the top-level help
+     * (picocli's help command without a subcommand prints its parent's usage, the same text).
+     */
     static boolean asked(String... args) {
-        return args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"));
+        return args.length == 1 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"));
     }
 
     /** Prints the pre-rendered help when args ask for it and it is what picocli would print; else false. */

@@ -23,7 +23,7 @@ public final class TopLevelHelp {
     private TopLevelHelp() {
     }
 
-    /** Exactly `--help` or `-h` and nothing else: the one invocation this answers. */
+    /** Exactly `--help`, `-h` or `help` and nothing else: the invocations this answers. */
     static boolean asked(String... args) {
         return PrerenderedHelp.asked(args);
     }

@@ -119,8 +119,9 @@ class PrerenderedHelpTest {
 
     @Test
     void onlyABareHelpIsAnsweredFromTheFile() throws Exception {
-        Run h = run(List.of(), Map.of(), false, 80, EntryPoint.class, taggedFile, "-h");
-        assertEquals(tag(false, 80), h.out);
+        for (String asked : List.of("-h", "help")) {
+            assertEquals(new Run(0, tag(false, 80), ""), run(List.of(), Map.of(), false, 80, EntryPoint.class, taggedFile, asked));
+        }
         Run sub = run(List.of(), Map.of(), false, 80, EntryPoint.class, taggedFile, "up", "--help");
         assertTrue(sub.out.contains("Usage: devops-cli up"), sub.toString());
         // picocli prints the top-level help for this too, from the full model
@@ -128,7 +129,7 @@ class PrerenderedHelpTest {
         assertEquals(new Run(0, render(false, 80), ""), more);
         assertFalse(PrerenderedHelp.asked("--help", "up"));
         assertFalse(PrerenderedHelp.asked());
-        assertFalse(PrerenderedHelp.asked("help"));
+        assertFalse(PrerenderedHelp.asked("help", "up"));
     }
 
     /**
