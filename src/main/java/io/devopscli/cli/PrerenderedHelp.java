@@ -116,12 +116,16 @@ public final class PrerenderedHelp {
 
     /** The width picocli's auto width gives on a terminal: the command's answer, at least 55, else 80. */
     static int terminalWidth() {
+        return terminalWidth(ProcessBuilder.Redirect.INHERIT); // picocli lets the command's errors show
+    }
+
+    static int terminalWidth(ProcessBuilder.Redirect errors) {
         boolean mac = System.getProperty("os.name", "").toLowerCase().contains("mac");
         String[] command = mac ? new String[] {"tput", "cols"} : new String[] {"stty", "-a", "-F", "/dev/tty"};
         int columns = -1;
         Process process = null;
         try {
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            process = new ProcessBuilder(command).redirectError(errors).start();
             // picocli gives the command 2 s, then prints at the default width
             if (process.waitFor(2, TimeUnit.SECONDS)) {
                 columns = columns(new String(readAll(process.getInputStream()), java.nio.charset.Charset.defaultCharset()), mac);
