@@ -4,6 +4,7 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,9 +67,11 @@ public final class PrerenderedHelp {
         if (text == null) {
             return false;
         }
-        out.print(text);
-        out.flush();
-        return !out.checkError();
+        // through a PrintWriter as Main.run gives picocli one: same charset; a failed write is ignored as there
+        PrintWriter writer = new PrintWriter(out, true);
+        writer.print(text);
+        writer.flush();
+        return true;
     }
 
     /** What picocli's choices here depend on and this class does not mirror is absent. */
