@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * `devops-cli --help` from the text `make build` rendered with picocli (target/devops-cli.help, written by
+ * `devops-cli --help` (-h, help) from the text `make build` rendered with picocli (target/devops-cli.help, written by
  * TopLevelHelp.main, passed by bin/devops-cli as -Ddevopscli.help.file when newer than the jar), printed
  * without loading picocli: picocli's classes are Java 5 class files the class-data-sharing archive cannot
  * hold, so loading them is most of what --help cost. Touches no picocli and no SDK class.
@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * /dev/tty` reports (`tput cols` on a Mac), at least 55; elsewhere no colours unless CLICOLOR_FORCE, and
  * 80 columns. Anything it does not mirror (Windows, a picocli.* system property, a line separator other
  * than \n, a width the file has no text for) answers false, and the caller lets picocli render.
- * TopLevelHelpTest holds the file's text and these choices to picocli's own.
+ * PrerenderedHelpTest holds the file's text and these choices to picocli's own (and so catches a picocli
+ * upgrade that decides otherwise).
  */
 public final class PrerenderedHelp {
     /** The system property bin/devops-cli names the file with. */
@@ -122,6 +123,7 @@ public final class PrerenderedHelp {
         return terminalWidth(ProcessBuilder.Redirect.INHERIT); // picocli lets the command's errors show
     }
 
+    /** The same, with the command's errors sent there (ClassArchiveTraining discards them). */
     static int terminalWidth(ProcessBuilder.Redirect errors) {
         boolean mac = System.getProperty("os.name", "").toLowerCase().contains("mac");
         String[] command = mac ? new String[] {"tput", "cols"} : new String[] {"stty", "-a", "-F", "/dev/tty"};
