@@ -35,8 +35,13 @@ class ConvergedReadsTest {
     @Test
     void aConvergedUpAndStatusReadAtMostOncePerResource() throws Exception {
         Cli topo = new Cli(dir, Cli.TWO_REGIONS);
-        Cli.Result first = topo.run("up", "--yes", "--no-wait");
+        Cli.Result first = topo.run("up", "--yes", "--no-wait", "-o", "json");
         assertEquals(0, first.code(), first.toString());
+        // A first up reads once: the lock, seen before the plan and taken unchanged, proves the plan still
+        // holds, so nothing is read again under it (one plan: one IAM query, one zone lookup per purpose).
+        JsonNode firstCalls = first.json().get("awsCalls").get("byOperation");
+        assertEquals(1L, firstCalls.path("Iam GetAccountAuthorizationDetails").asLong(), firstCalls.toString());
+        assertEquals(1L, firstCalls.path("Sts GetCallerIdentity").asLong(), firstCalls.toString());
 
         for (String[] command : new String[][] {{"up", "--yes", "-o", "json"}, {"status", "--no-live", "-o", "json"}}) {
             Cli.Result run = topo.run(command);
