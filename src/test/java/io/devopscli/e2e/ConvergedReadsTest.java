@@ -72,6 +72,9 @@ class ConvergedReadsTest {
             // the zone is looked up once for the zone itself and the certificate validations of every region,
             // once for the active region (replication source) of every region
             assertTrue(by.getOrDefault("Route53 ListHostedZonesByName", 0L) <= 2, what);
+            // the zone's records read whole once per plan for the failover chain of every level, the
+            // certificates' validation records and the zone's foreign records: no lookup per name
+            assertEquals(1L, by.getOrDefault("Route53 ListResourceRecordSets", 0L), what);
         }
     }
 }
