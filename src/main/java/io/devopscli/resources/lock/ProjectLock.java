@@ -113,16 +113,19 @@ public final class ProjectLock implements AutoCloseable {
                                       Progress progress, Seen seen) {
         S3Client s3 = primary.s3();
         String bucket = bucketName(primary, project);
-        if (!seen.bucketExists()) {
-            ensureBucket(primary, project, bucket, seen.known());
+        // Nothing seen before (down's and failover's own look): read it now, one GET as the HEAD it replaces.
+        boolean asSeen = seen.known() && !seen.held();
+        Seen now = seen.known() ? seen : seen(primary, project);
+        if (!now.bucketExists()) {
+            makeBucket(primary, project, bucket);
         }
         LockRecord me = new LockRecord(UUID.randomUUID().toString(), System.getProperty("user.name", "?"),
                 hostName(), ProcessHandle.current().pid(), command, Instant.now().toString());
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean announced = false;
         // The ETag of the object we expect to overwrite; null: we expect none.
-        String expected = seen.held() ? null : seen.etag();
-        boolean firstTry = seen.known() && !seen.held();
+        String expected = now.held() ? null : now.etag();
+        boolean firstTry = asSeen;
         while (true) {
             Optional<String> tag = conditionalPut(s3, bucket, me, expected);
             if (tag.isPresent()) {
@@ -272,35 +275,27 @@ public final class ProjectLock implements AutoCloseable {
     }
 
     /**
-     * A new project's lock bucket, tagged as ours: made at once when seen missing before the plan (a bucket
-     * made since is ours too: BucketAlreadyOwnedByYou), else made only when a look finds none.
+     * A new project's lock bucket (seen missing), tagged as ours; one made since by another run is ours
+     * too (BucketAlreadyOwnedByYou).
      */
-    private static void ensureBucket(AwsClients primary, String project, String bucket, boolean seenMissing) {
+    private static void makeBucket(AwsClients primary, String project, String bucket) {
         S3Client s3 = primary.s3();
-        if (!seenMissing) {
-            boolean exists = AwsCall.orEmpty(() -> s3.headBucket(r -> r.bucket(bucket))).isPresent();
-            if (exists) {
-                return;
-            }
-        }
-        {
-            String region = primary.region();
-            try {
-                AwsCall.run(() -> s3.createBucket(r -> r.bucket(bucket).createBucketConfiguration(c -> {
-                    if (!region.equals("us-east-1")) {
-                        c.locationConstraint(region); // us-east-1 is the one region that rejects it
-                    }
-                })));
-            } catch (AwsFailure f) {
-                if (!f.code().equals("BucketAlreadyOwnedByYou")) {
-                    throw f;
+        String region = primary.region();
+        try {
+            AwsCall.run(() -> s3.createBucket(r -> r.bucket(bucket).createBucketConfiguration(c -> {
+                if (!region.equals("us-east-1")) {
+                    c.locationConstraint(region); // us-east-1 is the one region that rejects it
                 }
+            })));
+        } catch (AwsFailure f) {
+            if (!f.code().equals("BucketAlreadyOwnedByYou")) {
+                throw f;
             }
-            AwsCall.run(() -> s3.putBucketTagging(r -> r.bucket(bucket).tagging(t -> t.tagSet(
-                    Tags.owned(project, project + "-lock").entrySet().stream().map(e ->
-                            software.amazon.awssdk.services.s3.model.Tag.builder().key(e.getKey())
-                                    .value(e.getValue()).build()).toList()))));
         }
+        AwsCall.run(() -> s3.putBucketTagging(r -> r.bucket(bucket).tagging(t -> t.tagSet(
+                Tags.owned(project, project + "-lock").entrySet().stream().map(e ->
+                        software.amazon.awssdk.services.s3.model.Tag.builder().key(e.getKey())
+                                .value(e.getValue()).build()).toList()))));
     }
 
     private static String bucketName(AwsClients primary, String project) {
