@@ -13,9 +13,12 @@ JSA := target/devops-cli.jsa
 # The SHA-256 of the replication package inside the jar (base64, as Lambda reports CodeSha256), which
 # bin/devops-cli passes to the run so it does not hash 14 MB each time (see ReplicationPackage).
 LAMBDA_SHA := target/devops-cli.lambda-sha256
+# The top-level help as picocli renders it, with and without colours at every width (TopLevelHelp.main),
+# which bin/devops-cli passes to the run so `--help` prints it without loading picocli (PrerenderedHelp).
+HELP := target/devops-cli.help
 JVM_OPTS := -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
 
-build: $(JAR) $(JSA) $(LAMBDA_SHA)
+build: $(JAR) $(JSA) $(LAMBDA_SHA) $(HELP)
 
 # Recorded by a training run against a loopback server (no network); a failed recording leaves the
 # launcher without an archive, which is slower but correct.
@@ -32,6 +35,11 @@ $(JSA): $(JAR) scripts/class-archive-classes.txt $(wildcard scripts/class-archiv
 $(LAMBDA_SHA): $(JAR)
 	@set -o pipefail; rm -f $@; unzip -p $(JAR) lambda/devops-cli-replication.jar | openssl dgst -sha256 -binary \
 	  | base64 >$@.tmp && [[ $$(wc -c <$@.tmp) -eq 45 ]] && mv $@.tmp $@ || { rm -f $@.tmp; echo "no $@: each run hashes the package" >&2; }
+
+# Without it `--help` is rendered by picocli on each run: the same text, slower.
+$(HELP): $(JAR)
+	@rm -f $@; java $(JVM_OPTS) -Xlog:disable -Xlog:all=error:stderr -cp $(JAR) io.devopscli.cli.TopLevelHelp $@ \
+	  || { rm -f $@; echo "no $@: picocli renders --help on each run" >&2; }
 
 $(LAMBDA): lambda/pom.xml $(shell find src/main/java/io/devopscli/lambda src/main/java/io/devopscli/replication src/main/java/io/devopscli/aws -type f 2>/dev/null)
 	mvn -B -q -f lambda/pom.xml -DskipTests package

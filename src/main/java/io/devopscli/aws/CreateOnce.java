@@ -7,8 +7,9 @@ import java.util.function.Supplier;
  * A create for an API that takes no idempotency token (CreateVpc, CreateSubnet, CreateInternetGateway,
  * CreateSecurityGroup, AllocateAddress): when its answer is lost (the connection drops after AWS acted), a
  * blind retry would make a second resource. So it is sent once per attempt through a client that does not
- * retry by itself (AwsClients.ec2Once), and before each retry the resource is looked for by its tags,
- * which it carried from its creation (TagSpecifications).
+ * retry by itself (AwsClients.ec2Once), and before each retry (not before the first attempt: the plan
+ * just found none) the resource is looked for by its tags, which it carried from its creation
+ * (TagSpecifications).
  */
 public final class CreateOnce {
     /** What a retried create meets when its first attempt went through, for APIs unique by name. */
@@ -26,8 +27,11 @@ public final class CreateOnce {
      * @param create one create request carrying the tags; retryable failures come back here, after a look
      */
     public static <T> T create(Supplier<Optional<T>> find, Supplier<T> create) {
-        // AwsCall's bounded backoff over one attempt that looks first: a retry never creates blindly.
-        return AwsCall.retrying(null, () -> find.get().orElseGet(() -> {
+        // AwsCall's bounded backoff over one attempt; every attempt after the first looks first, so a retry
+        // never creates blindly. The first does not: the plan, read under the project lock (or with it
+        // unchanged since), just found none.
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        return AwsCall.retrying(null, () -> (first.getAndSet(false) ? Optional.<T>empty() : find.get()).orElseGet(() -> {
             try {
                 return create.get();
             } catch (RuntimeException e) {

@@ -41,6 +41,8 @@ public final class ClassArchiveTraining {
         try {
             URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
             Main.run(quiet, quiet, "--help");
+            // --help on a terminal asks stty for its width (PrerenderedHelp): process and regex classes
+            PrerenderedHelp.terminalWidth(ProcessBuilder.Redirect.DISCARD);
             Main.run(quiet, quiet, "up", "--help");
             Main.run(quiet, quiet, "up", "--dry-run", "-o", "json", "-c", topology, "--endpoint-url", endpoint.toString());
             Main.run(quiet, quiet, "status", "--no-live", "-c", topology, "--endpoint-url", endpoint.toString());

@@ -37,16 +37,20 @@ final class DownCommand extends BaseCommand {
     public Integer call() {
         try (Session session = Session.open(common, err())) {
             Terminal.requireConsentPossible(yes);
-            Plan first = session.engine().planDestroy(session.graphs(), purge);
+            // The lock seen before the plan's reads: taking it by a write conditional on that proves the plan
+            // still holds (see UpCommand).
+            Session.GraphsAndLock start = session.graphsSeeingLock();
+            Plan first = session.engine().planDestroy(start.graphs(), purge);
             if (deletions(first) == 0) {
                 int code = finish(session, first, null);
                 purgeLockBucket(session);
                 return code;
             }
             int code;
-            // Deletions to make: under the project lock, with a plan made under it (see UpCommand).
-            try (io.devopscli.resources.lock.ProjectLock held = session.lock("down", lock.lockTimeout)) {
-                code = finish(session, session.engine().planDestroy(session.graphs(), purge), held);
+            // Deletions to make: under the project lock, with a plan no other run's changes can have outdated.
+            try (io.devopscli.resources.lock.ProjectLock held = session.lock("down", lock.lockTimeout, start.lock())) {
+                Plan plan = held.unchangedSinceSeen() ? first : session.engine().planDestroy(session.graphs(), purge);
+                code = finish(session, plan, held);
             }
             if (code == ExitCodes.OK) {
                 purgeLockBucket(session);

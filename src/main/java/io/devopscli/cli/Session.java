@@ -8,6 +8,7 @@ import io.devopscli.engine.Engine;
 import io.devopscli.engine.Progress;
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.resources.layers.Architecture;
+import io.devopscli.resources.lock.ProjectLock;
 import io.devopscli.topology.RegionSpec;
 import io.devopscli.topology.Topology;
 import io.devopscli.topology.TopologyLoader;
@@ -140,10 +141,38 @@ final class Session implements AutoCloseable {
      * Takes the project's lock in the primary region (of the whole topology: --regions does not move it),
      * waiting up to timeout for another run. Close it to release.
      */
-    io.devopscli.resources.lock.ProjectLock lock(String command, java.time.Duration timeout) {
-        return io.devopscli.resources.lock.ProjectLock.acquire(clients(wholeTopology.primary().name()),
-                topology.project(), command, timeout, progress(wholeTopology.primary().name()));
+    ProjectLock lock(String command, java.time.Duration timeout) {
+        return lock(command, timeout, null);
     }
+
+    /**
+     * Takes the lock by a write conditional on what {@link #readLock} saw (null: nothing seen); when that
+     * goes through, {@link ProjectLock#unchangedSinceSeen()} says a plan read after it still holds.
+     */
+    ProjectLock lock(String command, java.time.Duration timeout, ProjectLock.Seen seen) {
+        AwsClients primary = clients(wholeTopology.primary().name());
+        Progress progress = progress(wholeTopology.primary().name());
+        return seen == null ? ProjectLock.acquire(primary, topology.project(), command, timeout, progress)
+                : ProjectLock.acquire(primary, topology.project(), command, timeout, progress, seen);
+    }
+
+    /**
+     * The graphs, and the project lock as it was before any of the plan's reads: read in parallel with
+     * the graphs' own reads (availability zones), so it adds no round trip to the plan.
+     */
+    GraphsAndLock graphsSeeingLock() {
+        java.util.concurrent.CompletableFuture<ProjectLock.Seen> seen = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> ProjectLock.seen(primaryClients(), topology.project()));
+        List<RegionGraph> graphs = graphs();
+        try {
+            return new GraphsAndLock(graphs, seen.join());
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** What a run that may change things plans from: the graphs, and the lock seen before reading them. */
+    record GraphsAndLock(List<RegionGraph> graphs, ProjectLock.Seen lock) {}
 
     /** The clients of the primary region of the whole topology, where the lock lives. */
     AwsClients primaryClients() {

@@ -6,6 +6,7 @@ import io.devopscli.engine.RunReport;
 import io.devopscli.resources.ApplyTimeEstimate;
 import io.devopscli.resources.ecs.RolloutCheck;
 import io.devopscli.resources.ecs.ServiceRollout;
+import io.devopscli.resources.lock.ProjectLock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,23 +58,31 @@ final class UpCommand extends BaseCommand {
             if (!dryRun) {
                 Terminal.requireConsentPossible(yes);
             }
-            List<RegionGraph> graphs = session.graphs();
+            // The lock as it is before the plan's reads: taking it later by a write conditional on that proves
+            // no other run changed anything in between, so the plan needs no second reading.
+            Session.GraphsAndLock start = dryRun ? new Session.GraphsAndLock(session.graphs(), null)
+                    : session.graphsSeeingLock();
+            List<RegionGraph> graphs = start.graphs();
             Plan plan = session.engine().plan(graphs);
             if (dryRun || !plan.hasChanges()) {
                 return finish(session, graphs, plan, null);
             }
-            // Changes to make: take the project lock, then plan again under it, since another run may have
-            // changed things between the first plan and the lock. A run with nothing to do never locks, so
-            // a second up still makes zero mutating calls.
-            try (io.devopscli.resources.lock.ProjectLock held = session.lock("up", lock.lockTimeout)) {
-                // Fresh graphs: the first plan's memoised reads may be stale now.
+            // Changes to make: take the project lock. A run with nothing to do never locks, so a second up
+            // still makes zero mutating calls.
+            try (ProjectLock held = session.lock("up", lock.lockTimeout, start.lock())) {
+                if (held.unchangedSinceSeen()) {
+                    return finish(session, graphs, plan, held);
+                }
+                // Another run held or took the lock since: plan again under it, with fresh graphs (the first
+                // plan's memoised reads may be stale now).
+                session.display().line("  Another run held the project lock since this plan was read: reading again.");
                 List<RegionGraph> fresh = session.graphs();
                 return finish(session, fresh, session.engine().plan(fresh), held);
             }
         }
     }
 
-    private int finish(Session session, List<RegionGraph> graphs, Plan plan, io.devopscli.resources.lock.ProjectLock held) {
+    private int finish(Session session, List<RegionGraph> graphs, Plan plan, ProjectLock held) {
         {
             session.display().pause();
             TableRenderer table = new TableRenderer(out(), session.topology(), color());

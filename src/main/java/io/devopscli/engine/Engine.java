@@ -158,7 +158,7 @@ public final class Engine implements AutoCloseable {
             // observeNode never throws, so a parent's failure still lets its children be observed.
             CompletableFuture<Object> read = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return observeNode(n, ctx);
+                    return observeNode(n, ctx, destroy);
                 } finally {
                     ctx.observed(n.key());
                 }
@@ -190,10 +190,10 @@ public final class Engine implements AutoCloseable {
         return java.util.Optional.empty();
     }
 
-    private Object observeNode(Node<?, ?> node, RegionContext ctx) {
+    private Object observeNode(Node<?, ?> node, RegionContext ctx, boolean destroy) {
         long start = System.nanoTime();
         try {
-            return node.observe(ctx);
+            return node.observe(ctx, !destroy);
         } catch (RuntimeException e) {
             return NodeResult.failed(node.key(), Action.NOOP, "reading", e, NodeWork.elapsed(start));
         } finally {

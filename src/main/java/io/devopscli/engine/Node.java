@@ -13,8 +13,8 @@ public final class Node<S, A> {
     private final Reconciler<S, A> reconciler;
     private final S spec;
     private final Set<ResourceKey> dependsOn;
-    /** Ids this node deleted in this run: a stale read right after (a replacement's create) never adopts one. */
-    private final Set<String> deleted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** What foreign() answered while the plan was read (null: not asked then, ask before creating). */
+    private volatile Optional<String> foreignAtPlan;
 
     public Node(ResourceKey key, Reconciler<S, A> reconciler, S spec, Set<ResourceKey> dependsOn) {
         this.key = key;
@@ -41,8 +41,21 @@ public final class Node<S, A> {
 
     /** Observes and diffs: the node's change, with the observed resource kept for apply. */
     public Observed observe(RegionContext ctx) {
+        return observe(ctx, false);
+    }
+
+    /**
+     * Observes and diffs; planning to create, also asks {@link Reconciler#foreign} for what it would create
+     * (a stranger's resource at our name) now, while every node is read in parallel, rather than on the
+     * create's own path. The answer is kept for apply.
+     */
+    public Observed observe(RegionContext ctx, boolean planningToCreate) {
+        foreignAtPlan = null;
         List<A> all = reconciler.observeAll(spec, ctx);
         if (all.isEmpty()) {
+            if (planningToCreate) {
+                foreignAtPlan = foreignAtPlan(ctx);
+            }
             return new Observed(new Change(key, Action.CREATE, List.of()), null, List.of());
         }
         A kept = keeper(all, ctx);
@@ -94,7 +107,7 @@ public final class Node<S, A> {
         A actual = (A) observed;
         A result = switch (change.action()) {
             case NOOP -> actual;
-            case CREATE -> adoptOrCreate(ctx);
+            case CREATE -> createUnlessForeign(ctx);
             case UPDATE -> update(actual, change.fields(), ctx);
             case REPLACE -> {
                 delete(actual, ctx);
@@ -110,38 +123,35 @@ public final class Node<S, A> {
         }
     }
 
-    /** Deletes and remembers the id, so a stale read later in this run never adopts it. */
     private void delete(A actual, RegionContext ctx) {
         reconciler.delete(actual, ctx);
-        deleted.add(reconciler.id(actual));
     }
 
     /**
-     * Adoption, done here once for every resource type: right before creating, look again. An owned one
-     * (left by an interrupted run, or made since the plan) is adopted and brought in line; one answering to
-     * our name without our ownership tag stops the create, naming it, and is never touched.
+     * Creates what the plan found missing, without looking again: a plan is applied only under the project
+     * lock, read either under it or with the lock unchanged since before its reads (ProjectLock), so no
+     * run of ours made it since; what an interrupted run left, the plan's observe found and adopted (kept,
+     * updated or replaced like anything observed). One answering to our name without our ownership tag
+     * stops the create, naming it, and is never touched.
      */
-    private A adoptOrCreate(RegionContext ctx) {
-        List<A> ours = reconciler.observeAll(spec, ctx).stream().filter(a -> !deleted.contains(reconciler.id(a))).toList();
-        if (!ours.isEmpty()) {
-            A kept = keeper(ours, ctx);
-            List<FieldChange> fields = diff(kept, ctx);
-            if (fields.isEmpty()) {
-                return kept;
-            }
-            if (fields.stream().anyMatch(FieldChange::immutable)) {
-                delete(kept, ctx);
-                return reconciler.create(spec, ctx);
-            }
-            return update(kept, fields, ctx);
-        }
-        Optional<String> foreign = reconciler.foreign(spec, ctx);
+    private A createUnlessForeign(RegionContext ctx) {
+        Optional<String> asked = foreignAtPlan;
+        Optional<String> foreign = asked != null ? asked : reconciler.foreign(spec, ctx);
         if (foreign.isPresent()) {
             throw new NotOursException(key.describe() + ": " + foreign.get() + " already exists and is not owned by"
                     + " devops-cli (no ownership tag for project " + ctx.project() + "); it is neither adopted,"
                     + " changed nor deleted: rename ours or remove it by hand");
         }
         return reconciler.create(spec, ctx);
+    }
+
+    /** The stranger's id at our name, asked while planning; null when it needs a parent that is still to come. */
+    private Optional<String> foreignAtPlan(RegionContext ctx) {
+        try {
+            return reconciler.foreign(spec, ctx);
+        } catch (RegionContext.MissingId parentToCome) {
+            return null; // asked again right before the create, once the parent has its id
+        }
     }
 
     private A update(A actual, List<FieldChange> fields, RegionContext ctx) {

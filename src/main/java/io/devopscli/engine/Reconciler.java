@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * One class per resource type. A reconciler says how to read, compare, create and delete its resource;
- * the engine owns the lifecycle around those verbs (see Node): it adopts what an interrupted run left,
- * refuses to create over what is not ours ({@link #foreign}), plans a diff as a replacement for a
+ * the engine owns the lifecycle around those verbs (see Node): it adopts what an interrupted run left
+ * (what the plan observed is kept, updated or replaced like anything else), refuses to create over what is not ours ({@link #foreign}), plans a diff as a replacement for a
  * reconciler that cannot update (one without {@link Updatable}), resolves the parents' ids diff compares
  * ({@link Referencing}), and runs declarative waits ({@link WaitFor}).
  *
@@ -66,8 +66,9 @@ public interface Reconciler<S, A> {
     }
 
     /**
-     * Creates the resource and waits until it is ready. The engine has just looked for an owned one (and
-     * adopted it) and a stranger's (and refused), so create only creates; where the API takes an
+     * Creates the resource and waits until it is ready. The plan, read under the project lock (or with the
+     * lock unchanged since), found no owned one, and the engine has just looked for a stranger's (and
+     * refused), so create only creates; where the API takes an
      * idempotency token or its answer can be lost, it still passes the token or uses CreateOnce.
      */
     A create(S spec, RegionContext ctx);

@@ -80,7 +80,14 @@ public final class RegionContext {
 
     /** Like idOf, for a parent that must exist by the time a child is created. */
     public String requireId(ResourceKey key) {
-        return idOf(key).orElseThrow(() -> new IllegalStateException(key + " has no id yet"));
+        return idOf(key).orElseThrow(() -> new MissingId(key + " has no id yet"));
+    }
+
+    /** A parent without an id yet (it is to be created): what needs it can only be asked after that. */
+    public static final class MissingId extends IllegalStateException {
+        MissingId(String message) {
+            super(message);
+        }
     }
 
     /** The observed state of a parent resource, when a child needs more than its id. */

@@ -15,7 +15,12 @@ class TopLevelHelpTest {
     @Test
     void helpEqualsPicocliRenderingOfTheFullModel() {
         String full = new CommandLine(new DevopsCli()).setUsageHelpAutoWidth(true).getUsageMessage();
-        for (String flag : new String[] {"--help", "-h"}) {
+        // and picocli's own help command, which TopLevelHelp answers too
+        ByteArrayOutputStream helpCommand = new ByteArrayOutputStream();
+        new CommandLine(new DevopsCli()).setUsageHelpAutoWidth(true)
+                .setOut(new java.io.PrintWriter(helpCommand, true, StandardCharsets.UTF_8)).execute("help");
+        assertEquals(full, helpCommand.toString(StandardCharsets.UTF_8));
+        for (String flag : new String[] {"--help", "-h", "help"}) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -31,6 +36,8 @@ class TopLevelHelpTest {
     void onlyABareHelpTakesTheFastPath() {
         assertTrue(TopLevelHelp.asked("--help"));
         assertTrue(TopLevelHelp.asked("-h"));
+        assertTrue(TopLevelHelp.asked("help"));
+        assertFalse(TopLevelHelp.asked("help", "up"));
         assertFalse(TopLevelHelp.asked("up", "--help"));
         assertFalse(TopLevelHelp.asked("--help", "up"));
         assertFalse(TopLevelHelp.asked());

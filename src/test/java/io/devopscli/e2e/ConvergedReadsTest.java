@@ -35,8 +35,13 @@ class ConvergedReadsTest {
     @Test
     void aConvergedUpAndStatusReadAtMostOncePerResource() throws Exception {
         Cli topo = new Cli(dir, Cli.TWO_REGIONS);
-        Cli.Result first = topo.run("up", "--yes", "--no-wait");
+        Cli.Result first = topo.run("up", "--yes", "--no-wait", "-o", "json");
         assertEquals(0, first.code(), first.toString());
+        // A first up reads once: the lock, seen before the plan and taken unchanged, proves the plan still
+        // holds, so nothing is read again under it (one plan: one IAM query, one zone lookup per purpose).
+        JsonNode firstCalls = first.json().get("awsCalls").get("byOperation");
+        assertEquals(1L, firstCalls.path("Iam GetAccountAuthorizationDetails").asLong(), firstCalls.toString());
+        assertEquals(1L, firstCalls.path("Sts GetCallerIdentity").asLong(), firstCalls.toString());
 
         for (String[] command : new String[][] {{"up", "--yes", "-o", "json"}, {"status", "--no-live", "-o", "json"}}) {
             Cli.Result run = topo.run(command);
@@ -67,6 +72,9 @@ class ConvergedReadsTest {
             // the zone is looked up once for the zone itself and the certificate validations of every region,
             // once for the active region (replication source) of every region
             assertTrue(by.getOrDefault("Route53 ListHostedZonesByName", 0L) <= 2, what);
+            // the zone's records read whole once per plan for the failover chain of every level, the
+            // certificates' validation records and the zone's foreign records: no lookup per name
+            assertEquals(1L, by.getOrDefault("Route53 ListResourceRecordSets", 0L), what);
         }
     }
 }

@@ -78,6 +78,8 @@ class LockCommandsTest {
         releaser.join();
         assertEquals(0, up.code(), up.toString());
         assertTrue(up.err().contains("waiting for the project lock"), up.toString());
+        // that run held the lock while this one planned: its plan is read again under the lock
+        assertTrue(up.err().contains("reading again"), up.toString());
         assertEquals(1, vpcs(PRIMARY));
         assertEquals(Optional.empty(), ProjectLock.holder(primary, PROJECT), "released at the end");
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the engine does around the reconciler verbs: capabilities (no Updatable: a diff is a replacement),
- * the one ownership refusal (Reconciler.foreign) and adoption right before a create. Pure, in memory.
+ * the one ownership refusal (Reconciler.foreign) right before a create, and adoption by the plan. Pure, in memory.
  */
 class ReconcilerContractTest {
     private static final ResourceKey KEY = new ResourceKey("r1", "fake/thing", "one");
@@ -118,29 +118,65 @@ class ReconcilerContractTest {
     }
 
     @Test
-    void whatAnInterruptedRunLeftIsAdoptedInsteadOfCreatedAgain() {
+    void whatAnInterruptedRunLeftIsAdoptedByTheNextPlanInsteadOfCreatedAgain() {
         Immutable immutable = new Immutable();
-        Plan plan = engine.plan(List.of(graph(immutable, FakeReconciler.Spec.of("one", "v"))));
-        assertEquals(Action.CREATE, plan.allChanges().get(0).action());
-        immutable.cloud.put("one", "v"); // made after the plan, by a run that was stopped before it said so
+        immutable.cloud.put("one", "v"); // made by a run that was stopped before it said so
 
+        Plan plan = engine.plan(List.of(graph(immutable, FakeReconciler.Spec.of("one", "v"))));
+        assertEquals(Action.NOOP, plan.allChanges().get(0).action(), "adopted as it is");
         assertTrue(engine.apply(plan).succeeded());
-        assertEquals(List.of(), immutable.log, "adopted as it is: no second create");
+        assertEquals(List.of(), immutable.log, "no second create");
     }
 
     @Test
     void anAdoptedResourceThatDiffersIsBroughtInLineWithTheReconcilersCapabilities() {
         FakeReconciler updatable = new FakeReconciler();
-        Plan plan = engine.plan(List.of(graph(updatable, FakeReconciler.Spec.of("one", "new"))));
         updatable.cloud.put("one", "old");
-        engine.apply(plan);
+        engine.apply(engine.plan(List.of(graph(updatable, FakeReconciler.Spec.of("one", "new")))));
         assertEquals(List.of("update one"), updatable.log);
 
         Immutable immutable = new Immutable();
-        Plan second = engine.plan(List.of(graph(immutable, FakeReconciler.Spec.of("one", "new"))));
         immutable.cloud.put("one", "old");
-        engine.apply(second);
+        engine.apply(engine.plan(List.of(graph(immutable, FakeReconciler.Spec.of("one", "new")))));
         assertEquals(List.of("delete one", "create one"), immutable.log);
+    }
+
+    @Test
+    void aPlannedCreateIsAppliedWithoutReadingAgain() {
+        // A plan is applied only under the project lock, read under it or with it unchanged since (see
+        // ProjectLock): what the plan found missing is created at once, with no second observe.
+        java.util.concurrent.atomic.AtomicInteger observed = new java.util.concurrent.atomic.AtomicInteger();
+        Immutable counting = new Immutable() {
+            @Override
+            public Optional<FakeReconciler.Actual> observe(FakeReconciler.Spec spec, RegionContext ctx) {
+                observed.incrementAndGet();
+                return super.observe(spec, ctx);
+            }
+        };
+        Plan plan = engine.plan(List.of(graph(counting, FakeReconciler.Spec.of("one", "v"))));
+        assertEquals(1, observed.get());
+        assertTrue(engine.apply(plan).succeeded());
+        assertEquals(1, observed.get(), "the create did not look again");
+        assertEquals(List.of("create one"), counting.log);
+    }
+
+    @Test
+    void theStrangerCheckIsAskedWhileThePlanIsReadNotOnTheCreatesPath() {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        Immutable counting = new Immutable() {
+            @Override
+            public Optional<String> foreign(FakeReconciler.Spec spec, RegionContext ctx) {
+                asked.incrementAndGet();
+                return super.foreign(spec, ctx);
+            }
+        };
+        Plan plan = engine.plan(List.of(graph(counting, FakeReconciler.Spec.of("one", "v"))));
+        assertEquals(1, asked.get(), "asked with the plan's reads");
+        assertTrue(engine.apply(plan).succeeded());
+        assertEquals(1, asked.get(), "not asked again before the create");
+        assertEquals(List.of("create one"), counting.log);
+        assertFalse(engine.planDestroy(List.of(graph(counting, FakeReconciler.Spec.of("two", "v"))), true).hasChanges());
+        assertEquals(1, asked.get(), "down never asks: it creates nothing");
     }
 
     /** A child that records its parent's physical id and compares it in the graph's terms. */

@@ -81,11 +81,16 @@ public final class ScalableTargetReconciler implements Reconciler<ScalableTarget
         boolean awaiting = awaitingFirstImage(ctx, spec, service);
         int[] capacity = capacity(spec, awaiting);
         // RegisterScalableTarget is an upsert, so a retried or repeated create is harmless
-        AwsCall.run(() -> aas(ctx).registerScalableTarget(r -> r.serviceNamespace(EcsScaling.NAMESPACE)
+        String arn = AwsCall.call(() -> aas(ctx).registerScalableTarget(r -> r.serviceNamespace(EcsScaling.NAMESPACE)
                 .scalableDimension(EcsScaling.DIMENSION).resourceId(resourceId)
                 .minCapacity(capacity[0]).maxCapacity(capacity[1])
-                .tags(Tags.owned(ctx.project(), spec.name()))));
-        return read(ctx, resourceId).awaiting(awaiting);
+                .tags(Tags.owned(ctx.project(), spec.name())))).scalableTargetARN();
+        if (arn == null) {
+            return read(ctx, resourceId).awaiting(awaiting); // an endpoint that does not answer the ARN
+        }
+        // what was registered, with the ARN AWS answered: no describe
+        ctx.forget(MEMO);
+        return new ScalableTargetState(resourceId, arn, capacity[0], capacity[1], awaiting);
     }
 
     @Override

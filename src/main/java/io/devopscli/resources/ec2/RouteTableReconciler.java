@@ -78,18 +78,18 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
         String vpcId = ctx.requireId(spec.vpc());
         // The token makes AWS answer a retry with the first table; endpoints that ignore tokens (the emulator) get
         // a look by tags before each retry instead (CreateOnce).
-        String id = io.devopscli.aws.CreateOnce.create(() -> OwnedTags.pick(AwsCall.call(() -> ec2.describeRouteTablesPaginator(
+        RouteTable made = io.devopscli.aws.CreateOnce.create(() -> OwnedTags.pick(AwsCall.call(() -> ec2.describeRouteTablesPaginator(
                         r -> r.filters(OwnedTags.ownerFilter(ctx.project()), OwnedTags.nameFilter(spec.name()),
                                 OwnedTags.filter("vpc-id", vpcId))).routeTables().stream().toList()),
-                        RouteTable::tags, RouteTable::routeTableId, ctx.project(), spec.name()).map(RouteTable::routeTableId),
+                        RouteTable::tags, RouteTable::routeTableId, ctx.project(), spec.name()),
                 () -> ctx.services(io.devopscli.aws.AwsClients.class).once().ec2().createRouteTable(r -> r.vpcId(vpcId)
                         .clientToken(clientToken(ctx, spec.name(), vpcId))
                         .tagSpecifications(OwnedTags.at(ResourceType.ROUTE_TABLE, ctx.project(), spec.name())))
-                        .routeTable().routeTableId());
+                        .routeTable());
         ctx.forget(MEMO);
-        RouteTable fresh = WaitFor.visible("route table " + id + " visible", () -> describe(ec2, id))
-                .within(WAIT).run(ctx.progress());
-        return reconcile(spec, state(fresh), ctx);
+        // CreateRouteTable answers with the table (its local route, no associations): routes and associations
+        // start from that, and the describe that waits for them to show is the one read.
+        return reconcile(spec, state(made), ctx);
     }
 
     @Override

@@ -65,16 +65,19 @@ public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetStat
         String vpcId = ctx.requireId(spec.vpc());
         // CreateSubnet takes no client token: one left by an interrupted run is found by its tags.
         // Looked for before the create and before each retry of it: see CreateOnce.
-        String id = CreateOnce.create(() -> OwnedTags.pick(AwsCall.call(() -> ec2.describeSubnetsPaginator(r -> r.filters(
+        Subnet made = CreateOnce.create(() -> OwnedTags.pick(AwsCall.call(() -> ec2.describeSubnetsPaginator(r -> r.filters(
                         OwnedTags.ownerFilter(ctx.project()), OwnedTags.nameFilter(spec.name()),
                         OwnedTags.filter("vpc-id", vpcId))).subnets().stream().toList()),
-                        Subnet::tags, Subnet::subnetId, ctx.project(), spec.name()).map(Subnet::subnetId),
+                        Subnet::tags, Subnet::subnetId, ctx.project(), spec.name()),
                 () -> once(ctx).createSubnet(r -> r.vpcId(vpcId).cidrBlock(spec.cidr())
                         .availabilityZone(spec.availabilityZone())
                         .tagSpecifications(OwnedTags.at(ResourceType.SUBNET, ctx.project(), spec.name())))
-                        .subnet().subnetId());
+                        .subnet());
         ctx.forget(MEMO);
-        Subnet ready = WaitFor.until("subnet " + id + " available", () -> describe(ec2, id), Subnet::stateAsString)
+        String id = made.subnetId();
+        // CreateSubnet's answer carries the state: a subnet already available needs no describe.
+        Subnet ready = "available".equals(made.stateAsString()) ? made
+                : WaitFor.until("subnet " + id + " available", () -> describe(ec2, id), Subnet::stateAsString)
                 .target("available").within(WAIT).run(ctx.progress());
         if (Boolean.TRUE.equals(ready.mapPublicIpOnLaunch()) != spec.isPublic()) {
             return setMapPublicIp(ec2, id, spec.isPublic(), ctx);

@@ -50,7 +50,7 @@ public final class ListenerReconciler implements Reconciler<ListenerSpec, Listen
         ElasticLoadBalancingV2Client elb = elb(ctx);
         String lbArn = ctx.requireId(spec.loadBalancer());
         // AWS answers a repeated CreateListener with the existing one; the emulator adds a second listener on
-        // the same port. One already there was adopted by the engine; this create is sent once per attempt,
+        // the same port. One already there was adopted by the plan; this create is sent once per attempt,
         // with a look on the port before each retry, so a lost answer is not retried into a second listener.
         ElasticLoadBalancingV2Client once = ctx.services(io.devopscli.aws.AwsClients.class).once().elbv2();
         Listener created = io.devopscli.aws.CreateOnce.create(() -> onPort(elb, lbArn, spec.port()),

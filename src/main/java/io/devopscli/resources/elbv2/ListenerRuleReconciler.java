@@ -54,24 +54,34 @@ public final class ListenerRuleReconciler implements Reconciler<ListenerRuleSpec
     public ListenerRuleState create(ListenerRuleSpec spec, RegionContext ctx) {
         ElasticLoadBalancingV2Client elb = elb(ctx);
         String listenerArn = ctx.requireId(spec.listener());
-        List<Rule> rules = rules(elb, listenerArn);
-        String priority = String.valueOf(spec.priority());
-        Optional<Rule> holder = rules.stream().filter(r -> priority.equals(r.priority())).findFirst();
-        if (holder.isPresent()) {
-            throw new IllegalStateException("priority " + priority + " of listener " + listenerArn
-                    + " is taken by rule " + holder.get().ruleArn() + ", which devops-cli does not own;"
-                    + " remove it or give it another priority");
-        }
+        java.util.function.Supplier<Optional<Rule>> ours = () -> {
+            List<Rule> now = rules(elb, listenerArn);
+            return pick(now, tagsOf(elb, now), ctx.project(), spec.name());
+        };
         // Sent once per attempt, with a look for ours before each retry: a lost answer never makes a second.
-        Rule created = io.devopscli.aws.CreateOnce.create(() -> {
-                    List<Rule> now = rules(elb, listenerArn);
-                    return pick(now, tagsOf(elb, now), ctx.project(), spec.name());
-                },
-                () -> ctx.services(io.devopscli.aws.AwsClients.class).once().elbv2().createRule(r -> r.listenerArn(listenerArn)
-                        .priority(spec.priority()).conditions(hostHeader(spec.host()))
-                        .actions(RuleAction.forward(ctx.requireId(spec.targetGroup())))
-                        .tags(ElbTags.owned(ctx.project(), spec.name()))).rules().get(0));
-        return state(created);
+        // No look before the first: a priority already taken is AWS's PriorityInUse, looked into then.
+        try {
+            return state(io.devopscli.aws.CreateOnce.create(ours,
+                    () -> ctx.services(io.devopscli.aws.AwsClients.class).once().elbv2().createRule(r -> r.listenerArn(listenerArn)
+                            .priority(spec.priority()).conditions(hostHeader(spec.host()))
+                            .actions(RuleAction.forward(ctx.requireId(spec.targetGroup())))
+                            .tags(ElbTags.owned(ctx.project(), spec.name()))).rules().get(0)));
+        } catch (io.devopscli.aws.AwsFailure f) {
+            if (!"PriorityInUse".equals(f.code())) {
+                throw f;
+            }
+            // ours, made by an attempt whose answer was lost; else someone else's rule holds the priority
+            return ours.get().map(ListenerRuleReconciler::state).orElseThrow(() -> takenBy(elb, listenerArn, spec, f));
+        }
+    }
+
+    private static IllegalStateException takenBy(ElasticLoadBalancingV2Client elb, String listenerArn, ListenerRuleSpec spec,
+                                                 io.devopscli.aws.AwsFailure f) {
+        String priority = String.valueOf(spec.priority());
+        String holder = rules(elb, listenerArn).stream().filter(r -> priority.equals(r.priority())).findFirst()
+                .map(Rule::ruleArn).orElse("another rule");
+        return new IllegalStateException("priority " + priority + " of listener " + listenerArn + " is taken by rule "
+                + holder + ", which devops-cli does not own; remove it or give it another priority", f);
     }
 
     @Override

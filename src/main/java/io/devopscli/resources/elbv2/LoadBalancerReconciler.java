@@ -75,7 +75,7 @@ public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec
         ElasticLoadBalancingV2Client elb = elb(ctx);
         String physical = spec.physicalName();
         // CreateLoadBalancer takes no client token (AWS is idempotent by name, moto makes a second one): the
-        // engine has just looked for ours (adopted) and anyone else's (refused) by name.
+        // plan looked for ours (adopted) and the engine for anyone else's (refused) by name.
         LoadBalancer made = AwsCall.call(() -> elb.createLoadBalancer(
                 r -> r.name(physical).type(spec.type()).scheme(spec.scheme()).ipAddressType(spec.ipAddressType())
                         .subnets(ids(ctx, spec.subnets())).securityGroups(ids(ctx, spec.securityGroups()))

@@ -89,9 +89,15 @@ public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, 
                 .healthCheckTimeoutSeconds(hc.timeoutSeconds()).healthyThresholdCount(hc.healthyThreshold())
                 .unhealthyThresholdCount(hc.unhealthyThreshold())
                 .tags(ElbTags.owned(ctx.project(), spec.name()))).targetGroups().get(0));
-        TargetGroupState state = state(elb, group);
+        // The deregistration delay is an attribute CreateTargetGroup does not take: set it right away, and
+        // build the state from the create's answer and that, without reading either back.
+        AwsCall.run(() -> elb.modifyTargetGroupAttributes(r -> r.targetGroupArn(group.targetGroupArn()).attributes(
+                TargetGroupAttribute.builder().key(DEREGISTRATION_DELAY)
+                        .value(String.valueOf(spec.deregistrationDelaySeconds())).build())));
+        TargetGroupState state = state(group, spec.deregistrationDelaySeconds());
         List<FieldChange> left = diff(spec, state, Refs.of(ctx, references(spec)));
-        return left.isEmpty() ? state : update(spec, state, left, ctx);
+        // a group found by name after a lost answer may differ from the spec: brought in line
+        return left.isEmpty() ? state : update(spec, state(elb, group), left, ctx);
     }
 
     @Override
@@ -138,12 +144,16 @@ public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, 
     }
 
     private static TargetGroupState state(ElasticLoadBalancingV2Client elb, TargetGroup tg) {
+        return state(tg, deregistrationDelay(elb, tg.targetGroupArn()));
+    }
+
+    private static TargetGroupState state(TargetGroup tg, int deregistrationDelaySeconds) {
         HealthCheck hc = new HealthCheck(tg.healthCheckProtocolAsString(), tg.healthCheckPath(),
                 tg.matcher() == null ? null : tg.matcher().httpCode(), orZero(tg.healthCheckIntervalSeconds()),
                 orZero(tg.healthCheckTimeoutSeconds()), orZero(tg.healthyThresholdCount()),
                 orZero(tg.unhealthyThresholdCount()));
         return new TargetGroupState(tg.targetGroupArn(), tg.targetGroupName(), tg.vpcId(), orZero(tg.port()),
-                tg.protocolAsString(), tg.targetTypeAsString(), hc, deregistrationDelay(elb, tg.targetGroupArn()));
+                tg.protocolAsString(), tg.targetTypeAsString(), hc, deregistrationDelaySeconds);
     }
 
     /** The attribute, or -1 when AWS does not report it (so it shows as drift rather than passing). */

@@ -13,7 +13,8 @@ import software.amazon.awssdk.services.eventbridge.model.Rule;
  * The project's EventBridge rules of a region from one ListRules (name prefix: the project) per run and
  * region, answered as DescribeRule would: what replaces a DescribeRule per rule when observing. ListRules
  * carries every field the reconcilers compare (pattern, state, ARN); a rule named outside the prefix is
- * described on its own. Only for observe: creates and updates describe the rule themselves.
+ * described on its own. For observe and the stranger check (foreign); creates and updates describe the
+ * rule themselves.
  */
 final class ListedRules {
     private ListedRules() {

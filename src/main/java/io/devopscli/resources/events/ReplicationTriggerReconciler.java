@@ -56,8 +56,8 @@ public final class ReplicationTriggerReconciler implements Reconciler<Replicatio
     @Override
     public Optional<String> foreign(ReplicationTriggerSpec spec, RegionContext ctx) {
         EventBridgeClient events = events(ctx);
-        return AwsCall.orEmpty(() -> events.describeRule(r -> r.name(spec.name())))
-                .map(DescribeRuleResponse::arn).filter(arn -> !EventRules.isOwned(events, arn, ctx.project()));
+        // the plan's ListRules of the region answers it (see ListedRules): no DescribeRule
+        return ListedRules.describe(ctx, spec.name()).map(DescribeRuleResponse::arn).filter(arn -> !EventRules.isOwned(events, arn, ctx.project()));
     }
 
     @Override

@@ -54,8 +54,8 @@ public final class RuleReconciler implements Reconciler<RuleSpec, EventRuleState
     @Override
     public Optional<String> foreign(RuleSpec spec, RegionContext ctx) {
         EventBridgeClient events = events(ctx);
-        return AwsCall.orEmpty(() -> events.describeRule(r -> r.name(spec.name())))
-                .map(DescribeRuleResponse::arn).filter(arn -> !isOwned(events, arn, ctx.project()));
+        // the plan's ListRules of the region answers it (see ListedRules): no DescribeRule
+        return ListedRules.describe(ctx, spec.name()).map(DescribeRuleResponse::arn).filter(arn -> !isOwned(events, arn, ctx.project()));
     }
 
     @Override

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.iam.model.RoleDetail;
  * GetAccountAuthorizationDetails (Filter=Role) per plan, shared by every region (IAM is global; see GlobalReads): what replaces a GetRole and a
  * GetRolePolicy per role when observing. It carries everything observe compares (trust policy, the
  * inline policy by name, the ownership tag), so no drift goes unseen. IAM is eventually consistent either
- * way; creates still read the role they made with GetRole.
+ * way; a create builds its state from what CreateRole answered and what it put, and foreign() asks this too.
  */
 final class AccountRoles {
     /** The API's largest page: an account with a thousand roles is still one call. */

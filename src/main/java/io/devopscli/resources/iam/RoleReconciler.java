@@ -62,9 +62,11 @@ public final class RoleReconciler implements Reconciler<RoleSpec, RoleState>, Up
 
     @Override
     public Optional<String> foreign(RoleSpec spec, RegionContext ctx) {
-        IamClient iam = iam(ctx);
-        return AwsCall.orEmpty(() -> iam.getRole(r -> r.roleName(spec.name()))).map(r -> r.role())
-                .filter(role -> !Tags.isOwned(tagsOf(iam, role), ctx.project())).map(Role::arn);
+        // the plan's query of every role of the account answers it: no call
+        return AccountRoles.named(ctx, spec.name())
+                .filter(role -> !Tags.isOwned(role.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b)),
+                        ctx.project()))
+                .map(role -> role.arn());
     }
 
     @Override
@@ -73,22 +75,22 @@ public final class RoleReconciler implements Reconciler<RoleSpec, RoleState>, Up
         String trust = Policies.trust(spec.servicePrincipal());
         List<Tag> tags = Tags.owned(ctx.project(), spec.name()).entrySet().stream()
                 .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+        String arn;
         try {
-            AwsCall.run(() -> iam.createRole(r -> r.roleName(spec.name()).assumeRolePolicyDocument(trust).tags(tags)
-                    .description("devops-cli " + ctx.project())));
+            arn = AwsCall.call(() -> iam.createRole(r -> r.roleName(spec.name()).assumeRolePolicyDocument(trust).tags(tags)
+                    .description("devops-cli " + ctx.project()))).role().arn();
         } catch (AwsFailure f) {
             if (!f.code().equals("EntityAlreadyExists")) {
                 throw f;
             }
             // a lost answer: the first attempt made it (ours, by its tag), so bring its trust policy in line
-            ownedRole(iam, spec.name(), ctx.project()).orElseThrow(() -> f);
+            arn = ownedRole(iam, spec.name(), ctx.project()).orElseThrow(() -> f).arn();
             AwsCall.run(() -> iam.updateAssumeRolePolicy(r -> r.roleName(spec.name()).policyDocument(trust)));
         }
         putPolicy(iam, spec, ctx);
-        Role role = WaitFor.visible("waiting for role " + spec.name() + " to be readable",
-                () -> AwsCall.orEmpty(() -> iam.getRole(r -> r.roleName(spec.name()))).map(r -> r.role()))
-                .within(consistencyWaiter).run(ctx.progress());
-        return state(iam, role, spec.policyName());
+        // What CreateRole answered and what was put: no read back. Services that use the role retry while IAM
+        // propagates it (Lambda's "cannot be assumed", flow logs' "Unable to assume"), which a read cannot prove.
+        return new RoleState(spec.name(), arn, PolicyDocuments.parse(trust), PolicyDocuments.parse(spec.policyDocument()));
     }
 
     @Override
@@ -148,12 +150,6 @@ public final class RoleReconciler implements Reconciler<RoleSpec, RoleState>, Up
         List<Tag> tags = role.hasTags() ? role.tags()
                 : AwsCall.call(() -> iam.listRoleTagsPaginator(r -> r.roleName(role.roleName())).tags().stream().toList());
         return tags.stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b));
-    }
-
-    private static RoleState state(IamClient iam, Role role, String policyName) {
-        var policy = AwsCall.orEmpty(() -> iam.getRolePolicy(r -> r.roleName(role.roleName()).policyName(policyName)))
-                .map(r -> PolicyDocuments.parse(r.policyDocument())).orElse(null);
-        return new RoleState(role.roleName(), role.arn(), PolicyDocuments.parse(role.assumeRolePolicyDocument()), policy);
     }
 
     private static IamClient iam(RegionContext ctx) {

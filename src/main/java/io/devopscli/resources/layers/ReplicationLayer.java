@@ -126,8 +126,8 @@ public final class ReplicationLayer {
      * for every region (GlobalReads).
      */
     String sourceRegion(RegionContext ctx) {
-        return GlobalReads.memo(ctx, SOURCE_MEMO, () -> new ActiveRegion(ctx.services(AwsClients.class).route53(), names.project())
-                .of(topology.failover().hostedZone(), topology.failover().domain(),
+        return GlobalReads.memo(ctx, SOURCE_MEMO, () -> ActiveRegion.observed(ctx,
+                        topology.failover().hostedZone(), topology.failover().domain(),
                         topology.regions().stream().map(RegionSpec::name).toList())
                 .flatMap(ActiveRegion.Serving::active)
                 .orElse(topology.primary().name()));

@@ -10,6 +10,10 @@ public record LockRecord(String id, String who, String host, long pid, String co
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public String toJson() {
+        return write(fields());
+    }
+
+    private Map<String, Object> fields() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.put("who", who);
@@ -17,10 +21,35 @@ public record LockRecord(String id, String who, String host, long pid, String co
         m.put("pid", pid);
         m.put("command", command);
         m.put("acquiredAt", acquiredAt);
+        return m;
+    }
+
+    private static String write(Map<String, Object> m) {
         try {
             return JSON.writeValueAsString(m);
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * What a run leaves at its end instead of deleting the lock: the same record marked released, so the
+     * object's ETag changes with every run (see ProjectLock.seen).
+     */
+    String releasedJson(String releasedAt) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("released", true);
+        m.put("releasedAt", releasedAt);
+        m.putAll(fields());
+        return write(m);
+    }
+
+    /** Whether the lock object is a released marker (no run holds it). */
+    static boolean isReleased(String json) {
+        try {
+            return JSON.readTree(json).path("released").asBoolean(false);
+        } catch (Exception e) {
+            return false; // unreadable: it blocks, see fromJson
         }
     }
 

@@ -23,8 +23,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
- * One run at a time per project: an S3 object in the primary region, written only if absent
- * (If-None-Match: *), renewed while the run lives (If-Match on its ETag) and deleted at the end. Every
+ * One run at a time per project: an S3 object in the primary region. Taking it is a conditional write
+ * (If-None-Match: * when there is none, If-Match on the ETag of the released one), renewed while the run
+ * lives (If-Match on its ETag), and at the end overwritten by a released marker rather than deleted: the
+ * object's ETag then changes with every run that takes the lock, so a run that read it before planning
+ * (see {@link #seen}) and takes it by a write conditional on that ETag knows no other run changed
+ * anything since its plan's reads began, and applies that plan without reading everything again. Every
  * operator's run sees it, whatever machine it runs on. A lock not renewed for longer than the lease (by
  * S3's own clock, so client clocks do not matter) is stale: its holder died, and the next run takes it
  * over with a warning.
@@ -40,10 +44,14 @@ public final class ProjectLock implements AutoCloseable {
     private final Progress progress;
     private final ScheduledExecutorService renewer;
     private final Thread releaseOnExit;
+    /** Taken by a write conditional on what {@link #seen} read: no run took the lock in between. */
+    private final boolean unchangedSinceSeen;
     private volatile String etag;
     private volatile boolean released;
 
-    private ProjectLock(S3Client s3, String bucket, LockRecord mine, String etag, Progress progress) {
+    private ProjectLock(S3Client s3, String bucket, LockRecord mine, String etag, Progress progress,
+                        boolean unchangedSinceSeen) {
+        this.unchangedSinceSeen = unchangedSinceSeen;
         this.s3 = s3;
         this.bucket = bucket;
         this.mine = mine;
@@ -72,49 +80,90 @@ public final class ProjectLock implements AutoCloseable {
     }
 
     /**
-     * Takes the project's lock, waiting up to timeout for another run to release it.
+     * What the lock object is now, read before a plan's reads begin. Taking the lock by a write conditional
+     * on it ({@link #acquire(AwsClients, String, String, Duration, Progress, Seen)}) then proves that no other
+     * run held or took the lock since, so nothing of ours changed while the plan was read.
+     */
+    public static Seen seen(AwsClients primary, String project) {
+        String bucket = bucketName(primary, project);
+        try {
+            return read(primary.s3(), bucket).map(c -> new Seen(true, c.etag(), c.holder().isPresent()))
+                    .orElse(new Seen(true, null, false));
+        } catch (AwsFailure f) {
+            if (f.code().equals("NoSuchBucket")) {
+                return new Seen(false, null, false);
+            }
+            throw f;
+        }
+    }
+
+    /** Takes the project's lock with nothing seen before: see the overload. */
+    public static ProjectLock acquire(AwsClients primary, String project, String command, Duration timeout,
+                                      Progress progress) {
+        return acquire(primary, project, command, timeout, progress, Seen.UNKNOWN);
+    }
+
+    /**
+     * Takes the project's lock, waiting up to timeout for another run to release it. The first write is
+     * conditional on what was seen; when it goes through, {@link #unchangedSinceSeen()} is true.
      *
      * @throws LockHeldException naming the holder when the lock is still held after timeout
      */
     public static ProjectLock acquire(AwsClients primary, String project, String command, Duration timeout,
-                                      Progress progress) {
+                                      Progress progress, Seen seen) {
         S3Client s3 = primary.s3();
-        String bucket = ensureBucket(primary, project);
+        String bucket = bucketName(primary, project);
+        // Nothing seen before (down's and failover's own look): read it now, one GET as the HEAD it replaces.
+        boolean asSeen = seen.known() && !seen.held();
+        Seen now = seen.known() ? seen : seen(primary, project);
+        if (!now.bucketExists()) {
+            makeBucket(primary, project, bucket);
+        }
         LockRecord me = new LockRecord(UUID.randomUUID().toString(), System.getProperty("user.name", "?"),
                 hostName(), ProcessHandle.current().pid(), command, Instant.now().toString());
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean announced = false;
+        // The ETag of the object we expect to overwrite; null: we expect none.
+        String expected = now.held() ? null : now.etag();
+        boolean firstTry = asSeen;
         while (true) {
-            Optional<String> tag = putIfAbsent(s3, bucket, me);
+            Optional<String> tag = conditionalPut(s3, bucket, me, expected);
             if (tag.isPresent()) {
-                return new ProjectLock(s3, bucket, me, tag.get(), progress);
+                return new ProjectLock(s3, bucket, me, tag.get(), progress, firstTry);
             }
-            Optional<Held> held = read(s3, bucket);
-            if (held.isEmpty()) {
-                continue; // released between our put and our read: try again at once
+            firstTry = false;
+            Optional<Current> current = read(s3, bucket);
+            if (current.isEmpty()) {
+                expected = null; // released by a hand-run delete between our put and our read: try again
+                continue;
             }
-            Held h = held.get();
-            if (h.record().id().equals(me.id())) {
+            Current c = current.get();
+            if (c.holder().isEmpty()) {
+                expected = c.etag(); // released: take it over by its ETag
+                continue;
+            }
+            LockRecord holder = c.holder().get();
+            if (holder.id().equals(me.id())) {
                 // Our own put went through and only its answer was lost.
-                return new ProjectLock(s3, bucket, me, h.etag(), progress);
+                return new ProjectLock(s3, bucket, me, c.etag(), progress, false);
             }
-            if (h.age().compareTo(lease) > 0) {
-                Optional<String> taken = replace(s3, bucket, me, h.etag());
+            if (c.age().compareTo(lease) > 0) {
+                Optional<String> taken = replace(s3, bucket, me, c.etag());
                 if (taken.isPresent()) {
-                    progress.info("warning: taking over a stale " + h.record().describe() + ", not renewed for "
-                            + h.age().toSeconds() + "s (lease " + lease.toSeconds() + "s): that run is gone");
-                    return new ProjectLock(s3, bucket, me, taken.get(), progress);
+                    progress.info("warning: taking over a stale " + holder.describe() + ", not renewed for "
+                            + c.age().toSeconds() + "s (lease " + lease.toSeconds() + "s): that run is gone");
+                    return new ProjectLock(s3, bucket, me, taken.get(), progress, false);
                 }
                 continue; // someone else took it over first
             }
             if (System.nanoTime() >= deadline) {
-                throw new LockHeldException("another run is changing " + project + ": " + h.record().describe()
+                throw new LockHeldException("another run is changing " + project + ": " + holder.describe()
                         + (timeout.isZero() ? "" : "; waited " + timeout.toSeconds() + "s")
                         + ". Wait for it (--lock-timeout 10m), or if that run is dead, `devops-cli unlock "
-                        + h.record().id() + "`", h.record());
+                        + holder.id() + "`", holder);
             }
             if (!announced) {
-                progress.info("waiting for the project lock: " + h.record().describe());
+                progress.info("waiting for the project lock: " + holder.describe());
                 announced = true;
             }
             sleep(Math.min(pollEvery.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
@@ -125,7 +174,7 @@ public final class ProjectLock implements AutoCloseable {
     public static Optional<LockRecord> holder(AwsClients primary, String project) {
         String bucket = bucketName(primary, project);
         try {
-            return read(primary.s3(), bucket).map(Held::record);
+            return read(primary.s3(), bucket).flatMap(Current::holder);
         } catch (AwsFailure f) {
             if (f.code().equals("NoSuchBucket")) {
                 return Optional.empty();
@@ -142,24 +191,26 @@ public final class ProjectLock implements AutoCloseable {
      */
     public static Optional<LockRecord> forceUnlock(AwsClients primary, String project, Optional<String> id) {
         String bucket = bucketName(primary, project);
-        Optional<Held> held;
+        Optional<Current> current;
         try {
-            held = read(primary.s3(), bucket);
+            current = read(primary.s3(), bucket);
         } catch (AwsFailure f) {
             if (f.code().equals("NoSuchBucket")) {
                 return Optional.empty();
             }
             throw f;
         }
-        if (held.isEmpty()) {
+        if (current.isEmpty() || current.get().holder().isEmpty()) {
             return Optional.empty();
         }
-        if (id.isPresent() && !id.get().equals(held.get().record().id())) {
-            throw new IllegalArgumentException("the lock held is " + held.get().record().describe()
+        LockRecord holder = current.get().holder().get();
+        if (id.isPresent() && !id.get().equals(holder.id())) {
+            throw new IllegalArgumentException("the lock held is " + holder.describe()
                     + ", not " + id.get() + ": nothing was removed");
         }
-        deleteIfMatch(primary.s3(), bucket, held.get().etag());
-        return Optional.of(held.get().record());
+        // Released, not deleted: a run that planned before this sees the ETag change and plans again.
+        markReleased(primary.s3(), bucket, holder, current.get().etag());
+        return Optional.of(holder);
     }
 
     /** down --purge: the lock's bucket goes too (after this run's own lock was released). */
@@ -172,6 +223,14 @@ public final class ProjectLock implements AutoCloseable {
 
     public LockRecord record() {
         return mine;
+    }
+
+    /**
+     * Whether the lock was taken by a write conditional on what {@link #seen} read before the plan: no other
+     * run held or took it since, so the plan's reads are still what our runs left.
+     */
+    public boolean unchangedSinceSeen() {
+        return unchangedSinceSeen;
     }
 
     @Override
@@ -191,7 +250,7 @@ public final class ProjectLock implements AutoCloseable {
         released = true;
         renewer.shutdownNow();
         try {
-            deleteIfMatch(s3, bucket, etag);
+            markReleased(s3, bucket, mine, etag);
         } catch (RuntimeException e) {
             progress.info("warning: could not release " + mine.describe() + " (" + e.getMessage()
                     + "); it goes stale after " + lease.toSeconds() + "s, or remove it with `devops-cli unlock "
@@ -215,29 +274,28 @@ public final class ProjectLock implements AutoCloseable {
         }
     }
 
-    private static String ensureBucket(AwsClients primary, String project) {
-        String bucket = bucketName(primary, project);
+    /**
+     * A new project's lock bucket (seen missing), tagged as ours; one made since by another run is ours
+     * too (BucketAlreadyOwnedByYou).
+     */
+    private static void makeBucket(AwsClients primary, String project, String bucket) {
         S3Client s3 = primary.s3();
-        boolean exists = AwsCall.orEmpty(() -> s3.headBucket(r -> r.bucket(bucket))).isPresent();
-        if (!exists) {
-            String region = primary.region();
-            try {
-                AwsCall.run(() -> s3.createBucket(r -> r.bucket(bucket).createBucketConfiguration(c -> {
-                    if (!region.equals("us-east-1")) {
-                        c.locationConstraint(region); // us-east-1 is the one region that rejects it
-                    }
-                })));
-            } catch (AwsFailure f) {
-                if (!f.code().equals("BucketAlreadyOwnedByYou")) {
-                    throw f;
+        String region = primary.region();
+        try {
+            AwsCall.run(() -> s3.createBucket(r -> r.bucket(bucket).createBucketConfiguration(c -> {
+                if (!region.equals("us-east-1")) {
+                    c.locationConstraint(region); // us-east-1 is the one region that rejects it
                 }
+            })));
+        } catch (AwsFailure f) {
+            if (!f.code().equals("BucketAlreadyOwnedByYou")) {
+                throw f;
             }
-            AwsCall.run(() -> s3.putBucketTagging(r -> r.bucket(bucket).tagging(t -> t.tagSet(
-                    Tags.owned(project, project + "-lock").entrySet().stream().map(e ->
-                            software.amazon.awssdk.services.s3.model.Tag.builder().key(e.getKey())
-                                    .value(e.getValue()).build()).toList()))));
         }
-        return bucket;
+        AwsCall.run(() -> s3.putBucketTagging(r -> r.bucket(bucket).tagging(t -> t.tagSet(
+                Tags.owned(project, project + "-lock").entrySet().stream().map(e ->
+                        software.amazon.awssdk.services.s3.model.Tag.builder().key(e.getKey())
+                                .value(e.getValue()).build()).toList()))));
     }
 
     private static String bucketName(AwsClients primary, String project) {
@@ -245,18 +303,18 @@ public final class ProjectLock implements AutoCloseable {
         return BucketNames.lock(project, primary.region(), account);
     }
 
-    /** The new ETag, or empty when an object is already there. */
-    private static Optional<String> putIfAbsent(S3Client s3, String bucket, LockRecord me) {
-        return conditionalPut(s3, bucket, me, null);
-    }
-
     /** Overwrites the object only while it still has this ETag: the new ETag, or empty if it changed. */
     private static Optional<String> replace(S3Client s3, String bucket, LockRecord me, String etag) {
-        return conditionalPut(s3, bucket, me, etag);
+        return conditionalPut(s3, bucket, me.toJson(), etag);
     }
 
+    /** Writes the lock; ifMatch null: only if there is no object. The new ETag, or empty if the condition failed. */
     private static Optional<String> conditionalPut(S3Client s3, String bucket, LockRecord me, String ifMatch) {
-        byte[] body = me.toJson().getBytes(StandardCharsets.UTF_8);
+        return conditionalPut(s3, bucket, me.toJson(), ifMatch);
+    }
+
+    private static Optional<String> conditionalPut(S3Client s3, String bucket, String json, String ifMatch) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
         try {
             return Optional.of(AwsCall.call(() -> s3.putObject(r -> {
                 r.bucket(bucket).key(KEY).contentType("application/json");
@@ -274,15 +332,10 @@ public final class ProjectLock implements AutoCloseable {
         }
     }
 
-    private static void deleteIfMatch(S3Client s3, String bucket, String etag) {
-        try {
-            AwsCall.ignoringNotFound(() -> s3.deleteObject(r -> r.bucket(bucket).key(KEY).ifMatch(etag)));
-        } catch (AwsFailure f) {
-            if (!isConditionFailed(f)) {
-                throw f;
-            }
-            // Another run holds it now: not ours to remove.
-        }
+    /** Releases the lock held with this ETag: overwritten by a released marker, so its ETag moves on. */
+    private static void markReleased(S3Client s3, String bucket, LockRecord holder, String etag) {
+        conditionalPut(s3, bucket, holder.releasedJson(Instant.now().toString()), etag);
+        // Empty: another run holds it now (it took over a lock it found stale), not ours to release.
     }
 
     /** 412 PreconditionFailed; 409 ConditionalRequestConflict when two writes race on S3. */
@@ -290,17 +343,27 @@ public final class ProjectLock implements AutoCloseable {
         return f.code().equals("PreconditionFailed") || f.code().equals("ConditionalRequestConflict");
     }
 
-    private static Optional<Held> read(S3Client s3, String bucket) {
-        return AwsCall.orEmpty(() -> s3.getObjectAsBytes(r -> r.bucket(bucket).key(KEY))).map(ProjectLock::held);
+    /** The lock object, empty when there is none; an AwsFailure NoSuchBucket when its bucket is missing. */
+    private static Optional<Current> read(S3Client s3, String bucket) {
+        try {
+            return Optional.of(current(AwsCall.call(() -> s3.getObjectAsBytes(r -> r.bucket(bucket).key(KEY)))));
+        } catch (AwsFailure f) {
+            if (f.code().equals("NoSuchKey")) {
+                return Optional.empty();
+            }
+            throw f;
+        }
     }
 
-    private static Held held(ResponseBytes<GetObjectResponse> bytes) {
+    private static Current current(ResponseBytes<GetObjectResponse> bytes) {
         GetObjectResponse r = bytes.response();
         Instant now = r.sdkHttpResponse().firstMatchingHeader("Date")
                 .map(d -> ZonedDateTime.parse(d, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
                 .orElseGet(Instant::now);
         Instant written = r.lastModified() == null ? now : r.lastModified();
-        return new Held(LockRecord.fromJson(bytes.asUtf8String()), r.eTag(), Duration.between(written, now));
+        String json = bytes.asUtf8String();
+        Optional<LockRecord> holder = LockRecord.isReleased(json) ? Optional.empty() : Optional.of(LockRecord.fromJson(json));
+        return new Current(holder, r.eTag(), Duration.between(written, now));
     }
 
     private static String hostName() {
@@ -320,6 +383,22 @@ public final class ProjectLock implements AutoCloseable {
         }
     }
 
-    /** The lock as read: its content, its ETag (for conditional writes) and how long since it was written. */
-    private record Held(LockRecord record, String etag, Duration age) {}
+    /**
+     * The lock object as read: its holder (empty when released), its ETag (for conditional writes) and how
+     * long since it was written.
+     */
+    private record Current(Optional<LockRecord> holder, String etag, Duration age) {}
+
+    /**
+     * The lock object as {@link #seen} read it before a plan: whether its bucket exists, its ETag (null when
+     * there was no object) and whether a run held it.
+     */
+    public record Seen(boolean bucketExists, String etag, boolean held) {
+        /** Nothing was read: the lock is taken as before (create the bucket if needed, then write if absent). */
+        static final Seen UNKNOWN = new Seen(false, null, true);
+
+        boolean known() {
+            return this != UNKNOWN;
+        }
+    }
 }

@@ -28,11 +28,12 @@ public final class LogGroupReconciler implements Reconciler<LogGroupSpec, LogGro
 
     @Override
     public Optional<LogGroupState> observe(LogGroupSpec spec, RegionContext ctx) {
-        CloudWatchLogsClient logs = logs(ctx);
-        Optional<LogGroup> group = spec.name().contains(ctx.project())
-                ? Optional.ofNullable(projectGroups(ctx).get(spec.name()))
-                : find(logs, spec.name());
-        return group.filter(g -> OwnedByTag.owns(ctx, "logs", arnOf(g))).map(LogGroupReconciler::state);
+        return named(ctx, spec.name()).filter(g -> OwnedByTag.owns(ctx, "logs", arnOf(g))).map(LogGroupReconciler::state);
+    }
+
+    /** The group of that name, ours or not: from the region's one query when the name has the project in it. */
+    private static Optional<LogGroup> named(RegionContext ctx, String name) {
+        return name.contains(ctx.project()) ? Optional.ofNullable(projectGroups(ctx).get(name)) : find(logs(ctx), name);
     }
 
     /**
@@ -57,7 +58,7 @@ public final class LogGroupReconciler implements Reconciler<LogGroupSpec, LogGro
     @Override
     public Optional<String> foreign(LogGroupSpec spec, RegionContext ctx) {
         CloudWatchLogsClient logs = logs(ctx);
-        return find(logs, spec.name()).filter(g -> !isOwned(logs, g, ctx.project())).map(LogGroupReconciler::arnOf);
+        return named(ctx, spec.name()).filter(g -> !isOwned(logs, g, ctx.project())).map(LogGroupReconciler::arnOf);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.devopscli.resources.route53;
 
+import io.devopscli.aws.AwsClients;
+import io.devopscli.engine.RegionContext;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -36,10 +38,30 @@ public final class ActiveRegion {
 
     /** Empty when the zone does not exist; a Serving with no active region when the records do not. */
     public Optional<Serving> of(String zoneName, String domain, List<String> regions) {
-        return HostedZoneLookup.find(r53, zoneName, project).map(zone -> {
-            List<FailoverRecord> records = FailoverRecordSets.listChain(r53, zone.id(), project, domain, regions.size());
-            return new Serving(zone.id(), records, FailoverChain.active(project, domain, regions, records),
-                    FailoverChain.read(project, domain, regions, records));
-        });
+        return HostedZoneLookup.find(r53, zoneName, project).map(zone -> serving(zone.id(), domain, regions,
+                FailoverRecordSets.listChain(r53, zone.id(), project, domain, regions.size())));
+    }
+
+    /**
+     * The same for a plan's observe: from the plan's zone lookup and its one read of the zone's records
+     * (ZoneRecords), shared with every region's records and validation observes.
+     */
+    public static Optional<Serving> observed(RegionContext ctx, String zoneName, String domain, List<String> regions) {
+        String project = ctx.project();
+        return HostedZoneLookup.observed(ctx, zoneName).map(zone -> serving(project, zone.id(), domain, regions,
+                ZoneRecords.observed(ctx, zone.id())
+                        .map(all -> FailoverRecordSets.chainIn(all, project, domain, regions.size()))
+                        .orElseGet(() -> FailoverRecordSets.listChain(ctx.services(AwsClients.class).route53(), zone.id(),
+                                project, domain, regions.size()))));
+    }
+
+    private Serving serving(String zoneId, String domain, List<String> regions, List<FailoverRecord> records) {
+        return serving(project, zoneId, domain, regions, records);
+    }
+
+    private static Serving serving(String project, String zoneId, String domain, List<String> regions,
+                                   List<FailoverRecord> records) {
+        return new Serving(zoneId, records, FailoverChain.active(project, domain, regions, records),
+                FailoverChain.read(project, domain, regions, records));
     }
 }

@@ -59,8 +59,10 @@ public final class CertificateValidationReconciler implements Reconciler<Certifi
             return Optional.empty(); // no certificate yet: its records are made after it
         }
         Route53Client r53 = r53(ctx);
+        // from the plan's one read of the zone's records (ZoneRecords), else a lookup per name
         return HostedZoneLookup.observed(ctx, spec.zoneName())
-                .map(zone -> read(r53, zone.id(), certificate.get()));
+                .map(zone -> ZoneRecords.observed(ctx, zone.id()).map(records -> readIn(records, zone.id(), certificate.get()))
+                        .orElseGet(() -> read(r53, zone.id(), certificate.get())));
     }
 
     @Override
@@ -141,12 +143,21 @@ public final class CertificateValidationReconciler implements Reconciler<Certifi
 
     /** The zone's CNAMEs at the certificate's validation names, one lookup per name. */
     private static CertificateValidationState read(Route53Client r53, String zoneId, CertificateState certificate) {
+        return validation(zoneId, certificate, name -> AwsCall.call(() -> r53.listResourceRecordSets(q -> q.hostedZoneId(zoneId)
+                .startRecordName(name).startRecordType(RRType.CNAME).maxItems("1"))).resourceRecordSets());
+    }
+
+    /** The same, out of the zone's records read whole. */
+    private static CertificateValidationState readIn(List<ResourceRecordSet> zone, String zoneId, CertificateState certificate) {
+        return validation(zoneId, certificate, name -> zone);
+    }
+
+    private static CertificateValidationState validation(String zoneId, CertificateState certificate,
+                                                         java.util.function.Function<String, List<ResourceRecordSet>> at) {
         Map<String, String> present = new LinkedHashMap<>();
         for (CertificateState.ValidationRecord r : certificate.records()) {
             String name = fqdn(r.name());
-            List<ResourceRecordSet> sets = AwsCall.call(() -> r53.listResourceRecordSets(q -> q.hostedZoneId(zoneId)
-                    .startRecordName(name).startRecordType(RRType.CNAME).maxItems("1"))).resourceRecordSets();
-            sets.stream().filter(s -> fqdn(s.name()).equals(name) && s.type() == RRType.CNAME)
+            at.apply(name).stream().filter(s -> fqdn(s.name()).equals(name) && s.type() == RRType.CNAME)
                     .filter(s -> !s.resourceRecords().isEmpty())
                     .findFirst().ifPresent(s -> present.put(name, s.resourceRecords().get(0).value()));
         }

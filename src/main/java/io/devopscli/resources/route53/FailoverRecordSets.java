@@ -24,9 +24,12 @@ public final class FailoverRecordSets {
     /** Every failover A record of one name. */
     public static List<FailoverRecord> list(Route53Client r53, String zoneId, String name) {
         String key = Route53Calls.dnsKey(name);
-        return AwsCall.call(() -> r53.listResourceRecordSets(r -> r.hostedZoneId(zoneId).startRecordName(key + ".")
-                        .startRecordType(RRType.A).maxItems("100")))
-                .resourceRecordSets().stream()
+        return named(AwsCall.call(() -> r53.listResourceRecordSets(r -> r.hostedZoneId(zoneId).startRecordName(key + ".")
+                        .startRecordType(RRType.A).maxItems("100"))).resourceRecordSets(), key);
+    }
+
+    private static List<FailoverRecord> named(List<ResourceRecordSet> records, String key) {
+        return records.stream()
                 .filter(rr -> Route53Calls.dnsKey(rr.name()).equals(key) && rr.type() == RRType.A
                         && rr.failover() != null)
                 .map(FailoverRecord::of)
@@ -39,9 +42,19 @@ public final class FailoverRecordSets {
      */
     public static List<FailoverRecord> listChain(Route53Client r53, String zoneId, String project, String domain,
                                                  int regions) {
+        return chain(name -> list(r53, zoneId, name), project, domain, regions);
+    }
+
+    /** The chain's records out of a zone's records read whole (ZoneRecords), level by level as listChain. */
+    static List<FailoverRecord> chainIn(List<ResourceRecordSet> zone, String project, String domain, int regions) {
+        return chain(name -> named(zone, Route53Calls.dnsKey(name)), project, domain, regions);
+    }
+
+    private static List<FailoverRecord> chain(java.util.function.Function<String, List<FailoverRecord>> levelNamed,
+                                              String project, String domain, int regions) {
         List<FailoverRecord> all = new ArrayList<>();
         for (int k = 0; k < FailoverChain.MAX_LEVELS; k++) {
-            List<FailoverRecord> level = list(r53, zoneId, FailoverChain.levelName(project, domain, k));
+            List<FailoverRecord> level = levelNamed.apply(FailoverChain.levelName(project, domain, k));
             all.addAll(level);
             if (level.isEmpty() && k >= regions - 2) {
                 break;

@@ -47,8 +47,11 @@ public final class FailoverRecordsReconciler implements Reconciler<FailoverRecor
             return Optional.empty();
         }
         Route53Client r53 = r53(ctx);
-        List<FailoverRecord> records = FailoverRecordSets.listChain(r53, zoneId.get(), ctx.project(), spec.domain(),
-                spec.regions().size());
+        // from the plan's one read of the zone's records (ZoneRecords), else a lookup per level
+        List<FailoverRecord> records = ZoneRecords.observed(ctx, zoneId.get())
+                .map(zone -> FailoverRecordSets.chainIn(zone, ctx.project(), spec.domain(), spec.regions().size()))
+                .orElseGet(() -> FailoverRecordSets.listChain(r53, zoneId.get(), ctx.project(), spec.domain(),
+                        spec.regions().size()));
         if (records.isEmpty()) {
             return Optional.empty();
         }

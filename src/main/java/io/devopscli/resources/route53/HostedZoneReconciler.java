@@ -44,7 +44,13 @@ public final class HostedZoneReconciler implements Reconciler<HostedZoneSpec, Ho
     @Override
     public Optional<HostedZoneState> observe(HostedZoneSpec spec, RegionContext ctx) {
         Route53Client r53 = r53(ctx);
-        return HostedZoneLookup.observed(ctx, spec.name()).map(z -> state(r53, z, spec, ctx.project()));
+        return HostedZoneLookup.observed(ctx, spec.name()).map(z -> {
+            // only an owned zone's contents matter; from the plan's one read of its records when it has one
+            boolean foreign = z.owned() && ZoneRecords.observed(ctx, z.id())
+                    .map(records -> records.stream().anyMatch(rr -> !apexOrOurs(rr, spec, ctx.project())))
+                    .orElseGet(() -> hasForeignRecords(r53, z.id(), spec, ctx.project()));
+            return new HostedZoneState(z.id(), z.name(), z.owned(), z.tagged(), z.comment(), foreign);
+        });
     }
 
     @Override
@@ -153,8 +159,6 @@ public final class HostedZoneReconciler implements Reconciler<HostedZoneSpec, Ho
 
     /** Pages through the zone until the first record that is neither the apex NS/SOA nor ours. */
     private static boolean hasForeignRecords(Route53Client r53, String zoneId, HostedZoneSpec spec, String project) {
-        String zone = Route53Calls.dnsKey(spec.name());
-        String domain = Route53Calls.dnsKey(spec.domain());
         String startName = null;
         String startType = null;
         while (true) {
@@ -163,11 +167,7 @@ public final class HostedZoneReconciler implements Reconciler<HostedZoneSpec, Ho
             ListResourceRecordSetsResponse page = AwsCall.call(() -> r53.listResourceRecordSets(r -> r
                     .hostedZoneId(zoneId).startRecordName(name).startRecordType(type)));
             for (ResourceRecordSet rr : page.resourceRecordSets()) {
-                String rrName = Route53Calls.dnsKey(rr.name());
-                boolean apex = rrName.equals(zone) && ("NS".equals(rr.typeAsString()) || "SOA".equals(rr.typeAsString()));
-                boolean ours = FailoverChain.isLevelName(project, domain, rrName)
-                        && FailoverNames.isProjects(project, rr.setIdentifier());
-                if (!apex && !ours) {
+                if (!apexOrOurs(rr, spec, project)) {
                     return true;
                 }
             }
@@ -177,6 +177,15 @@ public final class HostedZoneReconciler implements Reconciler<HostedZoneSpec, Ho
             startName = page.nextRecordName();
             startType = page.nextRecordTypeAsString();
         }
+    }
+
+    /** The zone's own NS and SOA, or one of our failover records: anything else is someone else's. */
+    private static boolean apexOrOurs(ResourceRecordSet rr, HostedZoneSpec spec, String project) {
+        String rrName = Route53Calls.dnsKey(rr.name());
+        boolean apex = rrName.equals(Route53Calls.dnsKey(spec.name()))
+                && ("NS".equals(rr.typeAsString()) || "SOA".equals(rr.typeAsString()));
+        return apex || FailoverChain.isLevelName(project, Route53Calls.dnsKey(spec.domain()), rrName)
+                && FailoverNames.isProjects(project, rr.setIdentifier());
     }
 
     private static Route53Client r53(RegionContext ctx) {

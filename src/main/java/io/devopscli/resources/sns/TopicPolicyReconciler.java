@@ -32,8 +32,9 @@ public final class TopicPolicyReconciler implements Reconciler<TopicPolicySpec, 
 
     @Override
     public Optional<TopicPolicyState> observe(TopicPolicySpec spec, RegionContext ctx) {
-        return ctx.idOf(spec.topic()).flatMap(arn -> AwsCall.orEmpty(() -> sns(ctx).getTopicAttributes(r -> r.topicArn(arn)))
-                .map(a -> new TopicPolicyState(arn, PolicyDocuments.parse(a.attributes().getOrDefault("Policy", "{}")),
+        // the attributes the topic's own observe read (one GetTopicAttributes for both)
+        return ctx.idOf(spec.topic()).flatMap(arn -> TopicReconciler.observedAttributes(ctx, arn)
+                .map(a -> new TopicPolicyState(arn, PolicyDocuments.parse(a.getOrDefault("Policy", "{}")),
                         AccountId.of(ctx))));
     }
 

@@ -37,7 +37,15 @@ public final class TopicReconciler implements Reconciler<TopicSpec, TopicState>,
         if (!OwnedByTag.owns(ctx, "sns", arn)) {
             return Optional.empty();
         }
-        return attributes(sns(ctx), arn).map(a -> state(spec, arn, a));
+        return observedAttributes(ctx, arn).map(a -> state(spec, arn, a));
+    }
+
+    /**
+     * A topic's attributes as this run's observe read them: one GetTopicAttributes serves the topic and its
+     * policy (TopicPolicyReconciler). Only for observe.
+     */
+    static Optional<Map<String, String>> observedAttributes(RegionContext ctx, String arn) {
+        return ctx.memo("sns/attributes/" + arn, () -> attributes(sns(ctx), arn));
     }
 
     @Override

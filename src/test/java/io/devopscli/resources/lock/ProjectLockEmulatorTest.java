@@ -1,6 +1,7 @@
 package io.devopscli.resources.lock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 
-/** The project lock against the emulator's S3, which honours If-None-Match and If-Match as S3 does. */
+/**
+ * The project lock against the emulator's S3, which honours If-None-Match and If-Match as S3 does: taking,
+ * waiting, stale takeover, renewal, unlock, and taking it as seen before a plan (unchanged or not).
+ */
 @EmulatorTest
 @RetryBounds(boundMillis = 10_000, firstDelayMillis = 100)
 class ProjectLockEmulatorTest {
@@ -116,6 +120,59 @@ class ProjectLockEmulatorTest {
         assertEquals(1, clients.s3().listBuckets().buckets().stream().filter(b -> b.name().equals(bucket)).count());
         ProjectLock.deleteBucket(clients, PROJECT);
         assertEquals(0, clients.s3().listBuckets().buckets().stream().filter(b -> b.name().equals(bucket)).count());
+    }
+
+    @Test
+    void aLockTakenAsSeenBeforeThePlanSaysNothingChangedSince() {
+        ProjectLock.Seen none = ProjectLock.seen(clients, PROJECT);
+        assertFalse(none.bucketExists(), "a new project has no lock bucket yet");
+        try (ProjectLock first = ProjectLock.acquire(clients, PROJECT, "up", Duration.ZERO, progress, none)) {
+            assertTrue(first.unchangedSinceSeen());
+        }
+        ProjectLock.Seen released = ProjectLock.seen(clients, PROJECT);
+        assertTrue(released.bucketExists() && released.etag() != null && !released.held(), released.toString());
+        try (ProjectLock second = ProjectLock.acquire(clients, PROJECT, "up", Duration.ZERO, progress, released)) {
+            assertTrue(second.unchangedSinceSeen());
+            assertEquals(Optional.of(second.record().id()), ProjectLock.holder(clients, PROJECT).map(LockRecord::id));
+        }
+        assertEquals(Optional.empty(), ProjectLock.holder(clients, PROJECT), "released at the end");
+    }
+
+    @Test
+    void aRunThatTookTheLockAfterThePlanBeganMakesTheNextOnePlanAgain() {
+        ProjectLock.acquire(clients, PROJECT, "up", Duration.ZERO, progress).close();
+        ProjectLock.Seen beforePlan = ProjectLock.seen(clients, PROJECT);
+        // Another run takes the lock, changes things and releases it while this one reads its plan.
+        ProjectLock.acquire(clients, PROJECT, "down", Duration.ZERO, progress).close();
+        try (ProjectLock mine = ProjectLock.acquire(clients, PROJECT, "up", Duration.ZERO, progress, beforePlan)) {
+            assertFalse(mine.unchangedSinceSeen(), "the lock moved on since it was seen: the plan must be read again");
+            assertEquals(Optional.of(mine.record().id()), ProjectLock.holder(clients, PROJECT).map(LockRecord::id));
+        }
+    }
+
+    @Test
+    void aLockHeldWhenThePlanBeganIsNeverTakenAsUnchanged() throws Exception {
+        ProjectLock other = ProjectLock.acquire(clients, PROJECT, "up", Duration.ZERO, progress);
+        ProjectLock.Seen beforePlan = ProjectLock.seen(clients, PROJECT);
+        assertTrue(beforePlan.held());
+        Thread releaser = new Thread(() -> {
+            sleep(500);
+            other.close();
+        });
+        releaser.start();
+        try (ProjectLock mine = ProjectLock.acquire(clients, PROJECT, "up", Duration.ofSeconds(30), progress, beforePlan)) {
+            assertFalse(mine.unchangedSinceSeen(), "that run was changing things while the plan was read");
+        }
+        releaser.join();
+    }
+
+    @Test
+    void aRunBetweenSeeingNoBucketAndTakingTheLockIsNoticed() {
+        ProjectLock.Seen none = ProjectLock.seen(clients, PROJECT);
+        ProjectLock.acquire(clients, PROJECT, "up", Duration.ZERO, progress).close(); // makes the bucket, runs
+        try (ProjectLock mine = ProjectLock.acquire(clients, PROJECT, "up", Duration.ZERO, progress, none)) {
+            assertFalse(mine.unchangedSinceSeen());
+        }
     }
 
     private static void sleep(long millis) {
