@@ -26,7 +26,9 @@ public final class ListenerReconciler implements Reconciler<ListenerSpec, Listen
     @Override
     public Optional<ListenerState> observe(ListenerSpec spec, RegionContext ctx) {
         // no owned load balancer published yet: it will be created in this run, and the listener with it
-        return ctx.idOf(spec.loadBalancer()).flatMap(lbArn -> onPort(elb(ctx), lbArn, spec.port()))
+        // one DescribeListeners per load balancer serves all its listeners' observes
+        return ctx.idOf(spec.loadBalancer()).flatMap(lbArn -> ctx.memo("elbv2/listeners/" + lbArn,
+                        () -> listeners(elb(ctx), lbArn)).flatMap(ls -> onPort(ls, spec.port())))
                 .map(ListenerReconciler::state);
     }
 
@@ -89,9 +91,17 @@ public final class ListenerReconciler implements Reconciler<ListenerSpec, Listen
     }
 
     private static Optional<Listener> onPort(ElasticLoadBalancingV2Client elb, String lbArn, int port) {
+        return listeners(elb, lbArn).flatMap(ls -> onPort(ls, port));
+    }
+
+    /** The load balancer's listeners, empty when it is gone. */
+    private static Optional<List<Listener>> listeners(ElasticLoadBalancingV2Client elb, String lbArn) {
         return AwsCall.orEmpty(() -> elb.describeListenersPaginator(r -> r.loadBalancerArn(lbArn)).listeners()
-                        .stream().toList())
-                .flatMap(ls -> ls.stream().filter(l -> l.port() != null && l.port() == port).findFirst());
+                .stream().toList());
+    }
+
+    private static Optional<Listener> onPort(List<Listener> listeners, int port) {
+        return listeners.stream().filter(l -> l.port() != null && l.port() == port).findFirst();
     }
 
     private static software.amazon.awssdk.services.elasticloadbalancingv2.model.Action defaultAction(
