@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs a topology through a proxy that adds a fixed latency to every AWS call (as real AWS has 30-100 ms)
-# and prints, for a first `up`, a second `up` and `status --no-live`: wall time, CPU (user+sys), calls,
-# mutating calls, the longest chain of calls in a row, the graph's lower bound and the ratio.
+# and prints, for a first `up`, a second `up` and `status --no-live`: wall time, CPU (user+sys) of the tool
+# and ("bench") of the emulator and proxy on the same cores, calls, mutating calls, the longest chain of
+# calls in a row, the graph's lower bound and the ratio.
 #   scripts/benchmark-latency.sh [TOPOLOGY] [DELAY_MS] [RUNS]   defaults: config/examples/three-regions.yaml 100 3
 # BENCH_ACTIONS=1 also lists the calls by API action. See docs/benchmarks.md.
 set -euo pipefail
@@ -18,4 +19,5 @@ python3 scripts/latency-proxy.py --target "$url" --delay-ms "$delay" --log "$dir
 proxy_pid=$!
 trap 'kill $proxy_pid 2>/dev/null || true; scripts/emulator.sh stop --dir "$dir"; rm -rf "$dir"' EXIT
 for _ in $(seq 1 50); do [[ -s $dir/proxy.url ]] && break; sleep 0.1; done
-python3 scripts/benchmark_latency.py "$url" "$(cat "$dir/proxy.url")" "$dir/calls.log" "$topology" "$delay" "$runs"
+BENCH_EMULATOR_PID=$(cat "$dir/pid") BENCH_PROXY_PID=$proxy_pid \
+  python3 scripts/benchmark_latency.py "$url" "$(cat "$dir/proxy.url")" "$dir/calls.log" "$topology" "$delay" "$runs"

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Runs the tool through scripts/latency-proxy.py and prints, per command, wall time, CPU (user+sys),
-calls, mutating calls, the longest chain of calls in a row, the graph's lower bound and the ratio.
+"""Runs the tool through scripts/latency-proxy.py and prints, per command, wall time, CPU (user+sys) of
+the tool and ("bench") of the emulator and proxy processes on the same cores, calls, mutating calls, the longest chain of calls in a row, the graph's lower bound and the ratio.
 
 Called by scripts/benchmark-latency.sh, which builds the jar and starts the emulator and the proxy:
     benchmark_latency.py EMULATOR_URL PROXY_URL PROXY_LOG TOPOLOGY DELAY_MS RUNS
@@ -60,8 +60,27 @@ def longest_chain(calls):
     return chain[::-1]
 
 
+# The emulator's and the proxy's processes share the machine's cores with the tool: their CPU during a
+# command says how much of its wall time the bench itself took (none of it exists against AWS).
+BENCH_PIDS = [p for p in (os.environ.get("BENCH_EMULATOR_PID"), os.environ.get("BENCH_PROXY_PID")) if p]
+
+
+def bench_cpu():
+    """User+sys seconds the emulator and proxy processes have used so far (Linux /proc)."""
+    total = 0.0
+    for pid in BENCH_PIDS:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
 def run(args):
     before = len(log_lines())
+    bench_before = bench_cpu()
     usage_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.time()
     p = subprocess.run([CLI] + args + ["-c", topology, "--endpoint-url", proxy, "-o", "json"],
@@ -69,6 +88,7 @@ def run(args):
     wall = time.time() - start
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (usage.ru_utime - usage_before.ru_utime) + (usage.ru_stime - usage_before.ru_stime)
+    bench = bench_cpu() - bench_before
     time.sleep(0.05)
     lines = log_lines()[before:]
     calls = [(float(a), float(b), act) for a, b, act in (l.split() for l in lines)]
@@ -79,7 +99,7 @@ def run(args):
     if p.returncode != 0:
         print(f"warning: {' '.join(args)} exited {p.returncode}: {p.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
     chain = longest_chain(calls)
-    return {"wall": wall, "cpu": cpu, "calls": len(calls), "mutating": doc["awsCalls"]["mutating"],
+    return {"wall": wall, "cpu": cpu, "bench_cpu": bench, "calls": len(calls), "mutating": doc["awsCalls"]["mutating"],
             "chain": len(chain), "chain_calls": chain, "actions": collections.Counter(c[2] for c in calls), "doc": doc}
 
 
@@ -104,7 +124,8 @@ for i in range(runs):
     for label, args in (("first", ["up", "--yes"]), ("second", ["up", "--yes"]), ("status", ["status", "--no-live"])):
         r = run(args)
         rows[label].append(r)
-        print(f"run {i + 1} {label:6}: {r['wall']:.2f} s wall, {r['cpu']:.2f} s cpu, {r['calls']} calls, "
+        print(f"run {i + 1} {label:6}: {r['wall']:.2f} s wall, {r['cpu']:.2f} s cpu (emulator+proxy "
+              f"{r['bench_cpu']:.2f} s), {r['calls']} calls, "
               f"{r['mutating']} mutating, longest chain {r['chain']}", flush=True)
 
 help_times = []
@@ -115,7 +136,7 @@ for _ in range(5):
 
 print()
 print(f"{topology}, {delay_ms} ms per call, medians of {runs} runs; `--help` {statistics.median(help_times):.3f} s")
-print(f"{'':22} {'wall s':>7} {'cpu s':>6} {'calls':>6} {'mutating':>8} {'chain':>6} {'bound s':>8} {'ratio':>6}")
+print(f"{'':22} {'wall s':>7} {'cpu s':>6} {'bench':>6} {'calls':>6} {'mutating':>8} {'chain':>6} {'bound s':>8} {'ratio':>6}")
 for label in ("first", "second", "status"):
     rs = rows[label]
     med = lambda k: statistics.median(r[k] for r in rs)
@@ -126,7 +147,7 @@ for label in ("first", "second", "status"):
                 "status": "status --no-live"}[k]
         bound = f"{b:.2f}" if b else "n/a"
         ratio = f"{med('wall') / b:.1f}x" if b else "n/a"
-        print(f"{name:22} {med('wall'):7.2f} {med('cpu'):6.2f} {med('calls'):6.0f} {med('mutating'):8.0f} "
+        print(f"{name:22} {med('wall'):7.2f} {med('cpu'):6.2f} {med('bench_cpu'):6.2f} {med('calls'):6.0f} {med('mutating'):8.0f} "
               f"{med('chain'):6.0f} {bound:>8} {ratio:>6}")
 if bench:
     print(f"graph: longest chain of dependent resources {bench['longestChain']}; alarms per region "
