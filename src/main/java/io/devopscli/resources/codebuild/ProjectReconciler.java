@@ -61,7 +61,7 @@ public final class ProjectReconciler implements Reconciler<ProjectSpec, ProjectS
 
     @Override
     public Optional<ProjectState> observe(ProjectSpec spec, RegionContext ctx) {
-        return find(clients.apply(ctx), spec.name()).filter(p -> isOwned(p, ctx.project()))
+        return named(ctx, spec.name()).filter(p -> isOwned(p, ctx.project()))
                 .map(p -> state(p, ctx.idOf(spec.serviceRole()).orElse(null), ctx.idOf(spec.logGroup()).orElse(null),
                         AccountId.of(ctx)));
     }
@@ -84,7 +84,7 @@ public final class ProjectReconciler implements Reconciler<ProjectSpec, ProjectS
 
     @Override
     public Optional<String> foreign(ProjectSpec spec, RegionContext ctx) {
-        return find(clients.apply(ctx), spec.name()).filter(p -> !isOwned(p, ctx.project())).map(Project::arn);
+        return named(ctx, spec.name()).filter(p -> !isOwned(p, ctx.project())).map(Project::arn);
     }
 
     @Override
@@ -181,6 +181,14 @@ public final class ProjectReconciler implements Reconciler<ProjectSpec, ProjectS
         Map<String, String> all = new TreeMap<>(spec.environmentVariables());
         all.put(ACCOUNT_VARIABLE, String.valueOf(accountId));
         return all;
+    }
+
+    /**
+     * The lookup observe and the stranger check share, once per plan and name: the engine asks foreign
+     * right after observe found none of ours, about the same name. Creates, updates and waits read afresh.
+     */
+    private Optional<Project> named(RegionContext ctx, String name) {
+        return ctx.memo("codebuild/project/" + name, () -> find(clients.apply(ctx), name));
     }
 
     private static Optional<Project> find(CodeBuildClient codebuild, String name) {

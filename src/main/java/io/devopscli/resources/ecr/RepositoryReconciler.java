@@ -32,7 +32,7 @@ public final class RepositoryReconciler implements Reconciler<RepositorySpec, Re
     @Override
     public Optional<RepositoryState> observe(RepositorySpec spec, RegionContext ctx) {
         EcrClient ecr = ecr(ctx);
-        return find(ecr, spec.name()).filter(r -> isOwned(ecr, r, ctx.project())).map(r -> state(ecr, r));
+        return named(ctx, spec.name()).filter(r -> isOwned(ecr, r, ctx.project())).map(r -> state(ecr, r));
     }
 
     @Override
@@ -48,7 +48,7 @@ public final class RepositoryReconciler implements Reconciler<RepositorySpec, Re
     @Override
     public Optional<String> foreign(RepositorySpec spec, RegionContext ctx) {
         EcrClient ecr = ecr(ctx);
-        return find(ecr, spec.name()).filter(r -> !isOwned(ecr, r, ctx.project())).map(Repository::repositoryArn);
+        return named(ctx, spec.name()).filter(r -> !isOwned(ecr, r, ctx.project())).map(Repository::repositoryArn);
     }
 
     @Override
@@ -114,6 +114,14 @@ public final class RepositoryReconciler implements Reconciler<RepositorySpec, Re
     @Override
     public boolean holdsData(RepositoryState actual) {
         return true;
+    }
+
+    /**
+     * The lookup observe and the stranger check share, once per plan and name: the engine asks foreign
+     * right after observe found none of ours, about the same name. Creates, updates and waits read afresh.
+     */
+    private static Optional<Repository> named(RegionContext ctx, String name) {
+        return ctx.memo("ecr/repository/" + name, () -> find(ecr(ctx), name));
     }
 
     private static Optional<Repository> find(EcrClient ecr, String name) {

@@ -43,7 +43,7 @@ public final class ClusterReconciler implements Reconciler<ClusterSpec, ClusterS
 
     @Override
     public Optional<ClusterState> observe(ClusterSpec spec, RegionContext ctx) {
-        return live(ecs(ctx), spec.name()).filter(c -> EcsTags.ownedAndNamed(c.tags(), ctx.project(), spec.name()))
+        return named(ctx, spec.name()).filter(c -> EcsTags.ownedAndNamed(c.tags(), ctx.project(), spec.name()))
                 .map(ClusterReconciler::state);
     }
 
@@ -55,7 +55,7 @@ public final class ClusterReconciler implements Reconciler<ClusterSpec, ClusterS
     /** CreateCluster answers with an existing cluster of that name: the engine refuses a stranger's. */
     @Override
     public Optional<String> foreign(ClusterSpec spec, RegionContext ctx) {
-        return live(ecs(ctx), spec.name()).filter(c -> !EcsTags.ownedAndNamed(c.tags(), ctx.project(), spec.name()))
+        return named(ctx, spec.name()).filter(c -> !EcsTags.ownedAndNamed(c.tags(), ctx.project(), spec.name()))
                 .map(Cluster::clusterArn);
     }
 
@@ -96,6 +96,14 @@ public final class ClusterReconciler implements Reconciler<ClusterSpec, ClusterS
     }
 
     /** The cluster of that name unless deleted: ECS keeps INACTIVE clusters visible for a while. */
+    /**
+     * The lookup observe and the stranger check share, once per plan and name: the engine asks foreign
+     * right after observe found none of ours, about the same name. Creates, updates and waits read afresh.
+     */
+    private static Optional<Cluster> named(RegionContext ctx, String name) {
+        return ctx.memo("ecs/cluster/" + name, () -> live(ecs(ctx), name));
+    }
+
     private static Optional<Cluster> live(EcsClient ecs, String name) {
         return AwsCall.call(() -> ecs.describeClusters(r -> r.clusters(name)
                         .include(ClusterField.TAGS, ClusterField.SETTINGS)).clusters()).stream()

@@ -81,7 +81,7 @@ public final class ServiceReconciler implements Reconciler<ServiceSpec, ServiceS
             return Optional.empty(); // no cluster of ours, so no service of ours either
         }
         Optional<TaskDefinitionState> td = ctx.actualOf(spec.taskDefinition(), TaskDefinitionState.class);
-        return live(ecs(ctx), cluster.get(), spec.name())
+        return named(ctx, cluster.get(), spec.name())
                 .filter(s -> EcsTags.ownedAndNamed(s.tags(), ctx.project(), spec.name()))
                 .map(s -> state(s, ctx.idOf(spec.taskDefinition()).orElse(null),
                         td.map(TaskDefinitionState::newRevisionDue).orElse(true)));
@@ -126,7 +126,7 @@ public final class ServiceReconciler implements Reconciler<ServiceSpec, ServiceS
 
     @Override
     public Optional<String> foreign(ServiceSpec spec, RegionContext ctx) {
-        return live(ecs(ctx), ctx.requireId(spec.cluster()), spec.name())
+        return named(ctx, ctx.requireId(spec.cluster()), spec.name())
                 .filter(s -> !EcsTags.ownedAndNamed(s.tags(), ctx.project(), spec.name())).map(Service::serviceArn);
     }
 
@@ -286,6 +286,14 @@ public final class ServiceReconciler implements Reconciler<ServiceSpec, ServiceS
     }
 
     /** The service unless deleted or being deleted (ECS shows DRAINING, then INACTIVE, for a while). */
+    /**
+     * The lookup observe and the stranger check share, once per plan and name: the engine asks foreign
+     * right after observe found none of ours, about the same name. Creates, updates and waits read afresh.
+     */
+    private static Optional<Service> named(RegionContext ctx, String cluster, String name) {
+        return ctx.memo("ecs/service/" + cluster + "/" + name, () -> live(ecs(ctx), cluster, name));
+    }
+
     private static Optional<Service> live(EcsClient ecs, String cluster, String name) {
         return any(ecs, cluster, name).filter(s -> "ACTIVE".equals(s.status()));
     }

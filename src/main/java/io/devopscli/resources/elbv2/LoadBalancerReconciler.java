@@ -45,7 +45,7 @@ public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec
     @Override
     public Optional<LoadBalancerState> observe(LoadBalancerSpec spec, RegionContext ctx) {
         // ownership from the region's one tagging query for load balancers, not a DescribeTags each
-        return LoadBalancerLookup.byName(elb(ctx), ElbNames.fit(spec.name()))
+        return named(ctx, ElbNames.fit(spec.name()))
                 .filter(lb -> ElbTags.ownedAndNamed(OwnedByTag.tags(ctx, "elasticloadbalancing:loadbalancer")
                         .getOrDefault(lb.loadBalancerArn(), java.util.Map.of()), ctx.project(), spec.name()))
                 .map(LoadBalancerReconciler::state);
@@ -63,10 +63,18 @@ public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec
                 .toList();
     }
 
+    /**
+     * The lookup observe and the stranger check share, once per plan and name: the engine asks foreign
+     * right after observe found none of ours, about the same name. Creates, updates and waits read afresh.
+     */
+    private static Optional<LoadBalancer> named(RegionContext ctx, String physicalName) {
+        return ctx.memo("elbv2/load-balancer/" + physicalName, () -> LoadBalancerLookup.byName(elb(ctx), physicalName));
+    }
+
     @Override
     public Optional<String> foreign(LoadBalancerSpec spec, RegionContext ctx) {
         ElasticLoadBalancingV2Client elb = elb(ctx);
-        return LoadBalancerLookup.byName(elb, spec.physicalName())
+        return named(ctx, spec.physicalName())
                 .filter(lb -> !LoadBalancerLookup.isOwned(elb, lb, ctx.project(), spec.name())).map(lb -> lb.loadBalancerArn());
     }
 

@@ -33,7 +33,7 @@ public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, 
     public Optional<TargetGroupState> observe(TargetGroupSpec spec, RegionContext ctx) {
         ElasticLoadBalancingV2Client elb = elb(ctx);
         // ownership from the region's one tagging query for target groups, not a DescribeTags each
-        return TargetGroupLookup.byName(elb, spec.physicalName()).filter(tg -> ElbTags.ownedAndNamed(
+        return named(ctx, spec.physicalName()).filter(tg -> ElbTags.ownedAndNamed(
                         OwnedByTag.tags(ctx, "elasticloadbalancing:targetgroup").getOrDefault(tg.targetGroupArn(),
                                 java.util.Map.of()), ctx.project(), spec.name()))
                 .map(tg -> state(elb, tg));
@@ -68,7 +68,7 @@ public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, 
     @Override
     public Optional<String> foreign(TargetGroupSpec spec, RegionContext ctx) {
         ElasticLoadBalancingV2Client elb = elb(ctx);
-        return TargetGroupLookup.byName(elb, spec.physicalName())
+        return named(ctx, spec.physicalName())
                 .filter(g -> !TargetGroupLookup.isOwned(elb, g, ctx.project(), spec.name())).map(g -> g.targetGroupArn());
     }
 
@@ -141,6 +141,14 @@ public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, 
     @Override
     public String id(TargetGroupState actual) {
         return actual.arn();
+    }
+
+    /**
+     * The lookup observe and the stranger check share, once per plan and name: the engine asks foreign
+     * right after observe found none of ours, about the same name. Creates, updates and waits read afresh.
+     */
+    private static Optional<TargetGroup> named(RegionContext ctx, String physicalName) {
+        return ctx.memo("elbv2/target-group/" + physicalName, () -> TargetGroupLookup.byName(elb(ctx), physicalName));
     }
 
     private static TargetGroupState state(ElasticLoadBalancingV2Client elb, TargetGroup tg) {

@@ -57,7 +57,7 @@ public final class FunctionReconciler implements Reconciler<FunctionSpec, Functi
     @Override
     public Optional<FunctionState> observe(FunctionSpec spec, RegionContext ctx) {
         LambdaClient lambda = lambda(ctx);
-        return AwsCall.orEmpty(() -> lambda.getFunction(r -> r.functionName(spec.name())))
+        return named(ctx, spec.name())
                 .filter(f -> Tags.isOwned(f.hasTags() ? f.tags() : tagsOf(lambda, f), ctx.project()))
                 .map(f -> state(lambda, f.configuration()).withWanted(ctx.idOf(spec.role()).orElse(null),
                         ctx.idOf(spec.onFailure()).orElse(null)));
@@ -80,10 +80,19 @@ public final class FunctionReconciler implements Reconciler<FunctionSpec, Functi
                 .toList();
     }
 
+    /**
+     * The lookup observe and the stranger check share, once per plan and name: the engine asks foreign
+     * right after observe found none of ours, about the same name. Creates, updates and waits read afresh.
+     */
+    private static Optional<GetFunctionResponse> named(RegionContext ctx, String name) {
+        return ctx.memo("lambda/function/" + name,
+                () -> AwsCall.orEmpty(() -> lambda(ctx).getFunction(r -> r.functionName(name))));
+    }
+
     @Override
     public Optional<String> foreign(FunctionSpec spec, RegionContext ctx) {
         LambdaClient lambda = lambda(ctx);
-        return AwsCall.orEmpty(() -> lambda.getFunction(r -> r.functionName(spec.name())))
+        return named(ctx, spec.name())
                 .filter(f -> !owned(lambda, f, ctx)).map(f -> f.configuration().functionArn());
     }
 

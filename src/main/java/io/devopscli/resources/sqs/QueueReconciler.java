@@ -28,7 +28,7 @@ public final class QueueReconciler implements Reconciler<QueueSpec, QueueState>,
     @Override
     public Optional<QueueState> observe(QueueSpec spec, RegionContext ctx) {
         SqsClient sqs = sqs(ctx);
-        return url(sqs, spec.name()).filter(url -> isOwned(sqs, url, ctx.project()))
+        return named(ctx, spec.name()).filter(url -> isOwned(sqs, url, ctx.project()))
                 .map(url -> state(sqs, spec.name(), url));
     }
 
@@ -44,7 +44,7 @@ public final class QueueReconciler implements Reconciler<QueueSpec, QueueState>,
     @Override
     public Optional<String> foreign(QueueSpec spec, RegionContext ctx) {
         SqsClient sqs = sqs(ctx);
-        return url(sqs, spec.name()).filter(url -> !isOwned(sqs, url, ctx.project()));
+        return named(ctx, spec.name()).filter(url -> !isOwned(sqs, url, ctx.project()));
     }
 
     @Override
@@ -83,6 +83,14 @@ public final class QueueReconciler implements Reconciler<QueueSpec, QueueState>,
             attributes.put(QueueAttributeName.POLICY, spec.policy());
         }
         return attributes;
+    }
+
+    /**
+     * The lookup observe and the stranger check share, once per plan and name: the engine asks foreign
+     * right after observe found none of ours, about the same name. Creates, updates and waits read afresh.
+     */
+    private static Optional<String> named(RegionContext ctx, String name) {
+        return ctx.memo("sqs/queue-url/" + name, () -> url(sqs(ctx), name));
     }
 
     private static Optional<String> url(SqsClient sqs, String name) {
