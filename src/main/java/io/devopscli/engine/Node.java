@@ -13,7 +13,7 @@ public final class Node<S, A> {
     private final Reconciler<S, A> reconciler;
     private final S spec;
     private final Set<ResourceKey> dependsOn;
-    /** What foreign() answered while the plan was read (null: not asked then, ask before creating). */
+    /** What foreign() answered while the plan was read (null: not asked, as for a plan of down; ask before creating). */
     private volatile Optional<String> foreignAtPlan;
 
     public Node(ResourceKey key, Reconciler<S, A> reconciler, S spec, Set<ResourceKey> dependsOn) {
@@ -145,12 +145,16 @@ public final class Node<S, A> {
         return reconciler.create(spec, ctx);
     }
 
-    /** The stranger's id at our name, asked while planning; null when it needs a parent that is still to come. */
+    /**
+     * The stranger's id at our name, asked while planning. A check that needs a parent still to be created
+     * in this run (a service's cluster) has its answer already: nothing of anyone's can be inside a
+     * resource that does not exist yet.
+     */
     private Optional<String> foreignAtPlan(RegionContext ctx) {
         try {
             return reconciler.foreign(spec, ctx);
         } catch (RegionContext.MissingId parentToCome) {
-            return null; // asked again right before the create, once the parent has its id
+            return Optional.empty();
         }
     }
 

@@ -28,10 +28,12 @@ public interface Reconciler<S, A> {
     }
 
     /**
-     * Asked by the engine right before a create, when no owned resource answers to the spec: the id of one
+     * Asked by the engine while the plan is read, when no owned resource answers to the spec: the id of one
      * that holds the spec's stable name without our ownership tag (a same-named queue someone else made).
-     * The engine refuses to create over it, naming it, and never modifies, adopts or deletes it. The default
-     * suits resources found by our tags, or names nobody else can hold.
+     * The create refuses to go over it, naming it, and never modifies, adopts or deletes it. The default
+     * suits resources found by our tags, or names nobody else can hold. A check that needs the id of a
+     * parent still to be created (RegionContext.MissingId) counts as none: nothing of anyone's can be inside
+     * a resource that does not exist yet.
      */
     default Optional<String> foreign(S spec, RegionContext ctx) {
         return Optional.empty();

@@ -221,6 +221,28 @@ class ReconcilerContractTest {
     }
 
     @Test
+    void aStrangerCheckInsideAParentStillToBeCreatedCountsAsNone() {
+        FakeReconciler parents = new FakeReconciler();
+        ResourceKey cluster = new ResourceKey("r1", "fake/cluster", "main");
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        Immutable inside = new Immutable() {
+            @Override
+            public Optional<String> foreign(FakeReconciler.Spec spec, RegionContext ctx) {
+                asked.incrementAndGet();
+                ctx.requireId(cluster); // a service looks in its cluster: there is none yet
+                return Optional.of("arn:stranger/" + spec.name());
+            }
+        };
+        RegionGraph g = new RegionGraph(new RegionContext("r1", "proj", null, Progress.SILENT));
+        g.add(cluster, parents, FakeReconciler.Spec.of("main", "v"));
+        g.add(KEY, inside, FakeReconciler.Spec.of("one", "v"), cluster);
+
+        assertTrue(engine.apply(engine.plan(List.of(g))).succeeded(), "nothing can be inside a cluster made now");
+        assertEquals(1, asked.get(), "asked once, while planning; not again before the create");
+        assertEquals(List.of("create one"), inside.log);
+    }
+
+    @Test
     void diffIsHandedTheParentsIdsTheEngineResolved() {
         FakeReconciler parents = new FakeReconciler();
         Pointer pointer = new Pointer();

@@ -43,7 +43,7 @@ public final class TaskDefinitionReconciler implements Reconciler<TaskDefinition
 
     @Override
     public Optional<TaskDefinitionState> observe(TaskDefinitionSpec spec, RegionContext ctx) {
-        return findOwned(ecs(ctx), spec.family(), ctx.project()).map(found -> {
+        return findOwned(ecs(ctx), spec.family(), ctx.project(), latestActive(ctx, spec.family())).map(found -> {
             TaskDefinitionState state = state(found.definition(), found.tagged(), wanted(spec, ctx));
             return state.withNewRevisionDue(!diff(spec, state).isEmpty());
         });
@@ -71,7 +71,7 @@ public final class TaskDefinitionReconciler implements Reconciler<TaskDefinition
     /** A family with active revisions none of which carries our tag is someone else's. */
     @Override
     public Optional<String> foreign(TaskDefinitionSpec spec, RegionContext ctx) {
-        return latestActive(ecs(ctx), spec.family()).map(latest -> "task definition family " + spec.family());
+        return latestActive(ctx, spec.family()).map(latest -> "task definition family " + spec.family());
     }
 
     @Override
@@ -144,8 +144,8 @@ public final class TaskDefinitionReconciler implements Reconciler<TaskDefinition
      * The latest active revision, if the family is ours: that revision carries our tags, or (when the
      * pipeline's deploy registered it without them) one of the few before it does.
      */
-    private static Optional<Found> findOwned(EcsClient ecs, String family, String project) {
-        Optional<DescribeTaskDefinitionResponse> latest = latestActive(ecs, family);
+    private static Optional<Found> findOwned(EcsClient ecs, String family, String project,
+                                             Optional<DescribeTaskDefinitionResponse> latest) {
         if (latest.isEmpty()) {
             return Optional.empty();
         }
@@ -167,6 +167,14 @@ public final class TaskDefinitionReconciler implements Reconciler<TaskDefinition
      * AWS answers a family name with its latest ACTIVE revision. The emulator answers with the latest
      * revision whatever its status, so an INACTIVE answer is checked against the list of active ones.
      */
+    /**
+     * The lookup observe and the stranger check share, once per plan and family: the engine asks foreign
+     * right after observe found none of ours. Creates and updates read afresh.
+     */
+    private static Optional<DescribeTaskDefinitionResponse> latestActive(RegionContext ctx, String family) {
+        return ctx.memo("ecs/task-definition/" + family, () -> latestActive(ecs(ctx), family));
+    }
+
     private static Optional<DescribeTaskDefinitionResponse> latestActive(EcsClient ecs, String family) {
         Optional<DescribeTaskDefinitionResponse> answer = describe(ecs, family);
         if (answer.isEmpty() || answer.get().taskDefinition().status() == TaskDefinitionStatus.ACTIVE) {
