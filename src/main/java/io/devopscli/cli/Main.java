@@ -32,7 +32,14 @@ public final class Main {
             TopLevelHelp.print(outWriter); // without building every subcommand's model
             return ExitCodes.OK;
         }
-        CommandLine cli = new CommandLine(new DevopsCli())
+        // a run of one named subcommand builds only its model (OneSubcommand)
+        return execute(OneSubcommand.of(args).orElseGet(() -> new CommandLine(new DevopsCli())), outWriter, errWriter,
+                args);
+    }
+
+    /** Runs args on this command line (the full model, or OneSubcommand's) with the CLI's handlers. */
+    static int execute(CommandLine base, PrintWriter outWriter, PrintWriter errWriter, String... args) {
+        CommandLine cli = base
                 .setOut(outWriter)
                 .setErr(errWriter)
                 .setCaseInsensitiveEnumValuesAllowed(true)
