@@ -33,7 +33,9 @@ public interface Reconciler<S, A> {
      * The create refuses to go over it, naming it, and never modifies, adopts or deletes it. The default
      * suits resources found by our tags, or names nobody else can hold. A check that needs the id of a
      * parent still to be created (RegionContext.MissingId) counts as none: nothing of anyone's can be inside
-     * a resource that does not exist yet.
+     * a resource that does not exist yet. It is asked right after observe found none of ours, about the
+     * same name: a reconciler whose observe and foreign make the same lookup memoises it once per plan
+     * and name (ctx.memo), and its creates, updates and waits read afresh.
      */
     default Optional<String> foreign(S spec, RegionContext ctx) {
         return Optional.empty();

@@ -183,10 +183,7 @@ public final class ProjectReconciler implements Reconciler<ProjectSpec, ProjectS
         return all;
     }
 
-    /**
-     * The lookup observe and the stranger check share, once per plan and name: the engine asks foreign
-     * right after observe found none of ours, about the same name. Creates, updates and waits read afresh.
-     */
+    /** Observe's and foreign's shared lookup (see Reconciler.foreign); creates and waits read afresh. */
     private Optional<Project> named(RegionContext ctx, String name) {
         return ctx.memo("codebuild/project/" + name, () -> find(clients.apply(ctx), name));
     }

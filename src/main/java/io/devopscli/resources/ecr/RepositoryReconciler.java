@@ -116,10 +116,7 @@ public final class RepositoryReconciler implements Reconciler<RepositorySpec, Re
         return true;
     }
 
-    /**
-     * The lookup observe and the stranger check share, once per plan and name: the engine asks foreign
-     * right after observe found none of ours, about the same name. Creates, updates and waits read afresh.
-     */
+    /** Observe's and foreign's shared lookup (see Reconciler.foreign); creates and waits read afresh. */
     private static Optional<Repository> named(RegionContext ctx, String name) {
         return ctx.memo("ecr/repository/" + name, () -> find(ecr(ctx), name));
     }

@@ -96,10 +96,7 @@ public final class ClusterReconciler implements Reconciler<ClusterSpec, ClusterS
     }
 
     /** The cluster of that name unless deleted: ECS keeps INACTIVE clusters visible for a while. */
-    /**
-     * The lookup observe and the stranger check share, once per plan and name: the engine asks foreign
-     * right after observe found none of ours, about the same name. Creates, updates and waits read afresh.
-     */
+    /** Observe's and foreign's shared lookup (see Reconciler.foreign); creates and waits read afresh. */
     private static Optional<Cluster> named(RegionContext ctx, String name) {
         return ctx.memo("ecs/cluster/" + name, () -> live(ecs(ctx), name));
     }

@@ -286,10 +286,7 @@ public final class ServiceReconciler implements Reconciler<ServiceSpec, ServiceS
     }
 
     /** The service unless deleted or being deleted (ECS shows DRAINING, then INACTIVE, for a while). */
-    /**
-     * The lookup observe and the stranger check share, once per plan and name: the engine asks foreign
-     * right after observe found none of ours, about the same name. Creates, updates and waits read afresh.
-     */
+    /** Observe's and foreign's shared lookup (see Reconciler.foreign); creates and waits read afresh. */
     private static Optional<Service> named(RegionContext ctx, String cluster, String name) {
         return ctx.memo("ecs/service/" + cluster + "/" + name, () -> live(ecs(ctx), cluster, name));
     }

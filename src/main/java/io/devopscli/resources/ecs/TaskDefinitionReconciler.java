@@ -167,10 +167,7 @@ public final class TaskDefinitionReconciler implements Reconciler<TaskDefinition
      * AWS answers a family name with its latest ACTIVE revision. The emulator answers with the latest
      * revision whatever its status, so an INACTIVE answer is checked against the list of active ones.
      */
-    /**
-     * The lookup observe and the stranger check share, once per plan and family: the engine asks foreign
-     * right after observe found none of ours. Creates and updates read afresh.
-     */
+    /** Observe's and foreign's shared lookup (see Reconciler.foreign); creates and updates read afresh. */
     private static Optional<DescribeTaskDefinitionResponse> latestActive(RegionContext ctx, String family) {
         return ctx.memo("ecs/task-definition/" + family, () -> latestActive(ecs(ctx), family));
     }

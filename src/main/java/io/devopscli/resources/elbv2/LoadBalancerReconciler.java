@@ -63,10 +63,7 @@ public final class LoadBalancerReconciler implements Reconciler<LoadBalancerSpec
                 .toList();
     }
 
-    /**
-     * The lookup observe and the stranger check share, once per plan and name: the engine asks foreign
-     * right after observe found none of ours, about the same name. Creates, updates and waits read afresh.
-     */
+    /** Observe's and foreign's shared lookup (see Reconciler.foreign); creates and waits read afresh. */
     private static Optional<LoadBalancer> named(RegionContext ctx, String physicalName) {
         return ctx.memo("elbv2/load-balancer/" + physicalName, () -> LoadBalancerLookup.byName(elb(ctx), physicalName));
     }

@@ -143,10 +143,7 @@ public final class TargetGroupReconciler implements Reconciler<TargetGroupSpec, 
         return actual.arn();
     }
 
-    /**
-     * The lookup observe and the stranger check share, once per plan and name: the engine asks foreign
-     * right after observe found none of ours, about the same name. Creates, updates and waits read afresh.
-     */
+    /** Observe's and foreign's shared lookup (see Reconciler.foreign); creates and waits read afresh. */
     private static Optional<TargetGroup> named(RegionContext ctx, String physicalName) {
         return ctx.memo("elbv2/target-group/" + physicalName, () -> TargetGroupLookup.byName(elb(ctx), physicalName));
     }

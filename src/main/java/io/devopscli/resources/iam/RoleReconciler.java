@@ -45,8 +45,7 @@ public final class RoleReconciler implements Reconciler<RoleSpec, RoleState>, Up
     public Optional<RoleState> observe(RoleSpec spec, RegionContext ctx) {
         // the account's roles with their policies and tags: one query per plan for every region (AccountRoles)
         return AccountRoles.named(ctx, spec.name())
-                .filter(role -> Tags.isOwned(role.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b)),
-                        ctx.project()))
+                .filter(role -> owned(role, ctx.project()))
                 .map(role -> new RoleState(role.roleName(), role.arn(), PolicyDocuments.parse(role.assumeRolePolicyDocument()),
                         role.rolePolicyList().stream().filter(p -> p.policyName().equals(spec.policyName())).findFirst()
                                 .map(p -> PolicyDocuments.parse(p.policyDocument())).orElse(null)));
@@ -64,8 +63,7 @@ public final class RoleReconciler implements Reconciler<RoleSpec, RoleState>, Up
     public Optional<String> foreign(RoleSpec spec, RegionContext ctx) {
         // the plan's query of every role of the account answers it: no call
         return AccountRoles.named(ctx, spec.name())
-                .filter(role -> !Tags.isOwned(role.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b)),
-                        ctx.project()))
+                .filter(role -> !owned(role, ctx.project()))
                 .map(role -> role.arn());
     }
 
@@ -145,11 +143,19 @@ public final class RoleReconciler implements Reconciler<RoleSpec, RoleState>, Up
                 .filter(role -> Tags.isOwned(tagsOf(iam, role), project));
     }
 
+    private static boolean owned(software.amazon.awssdk.services.iam.model.RoleDetail role, String project) {
+        return Tags.isOwned(asMap(role.tags()), project);
+    }
+
+    private static Map<String, String> asMap(List<Tag> tags) {
+        return tags.stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b));
+    }
+
     /** GetRole carries the tags on AWS; ListRoleTags is the fallback where it does not. */
     private static Map<String, String> tagsOf(IamClient iam, Role role) {
         List<Tag> tags = role.hasTags() ? role.tags()
                 : AwsCall.call(() -> iam.listRoleTagsPaginator(r -> r.roleName(role.roleName())).tags().stream().toList());
-        return tags.stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b));
+        return asMap(tags);
     }
 
     private static IamClient iam(RegionContext ctx) {

@@ -80,10 +80,7 @@ public final class FunctionReconciler implements Reconciler<FunctionSpec, Functi
                 .toList();
     }
 
-    /**
-     * The lookup observe and the stranger check share, once per plan and name: the engine asks foreign
-     * right after observe found none of ours, about the same name. Creates, updates and waits read afresh.
-     */
+    /** Observe's and foreign's shared lookup (see Reconciler.foreign); creates and waits read afresh. */
     private static Optional<GetFunctionResponse> named(RegionContext ctx, String name) {
         return ctx.memo("lambda/function/" + name,
                 () -> AwsCall.orEmpty(() -> lambda(ctx).getFunction(r -> r.functionName(name))));

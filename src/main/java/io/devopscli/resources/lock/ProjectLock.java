@@ -127,7 +127,7 @@ public final class ProjectLock implements AutoCloseable {
         String expected = now.held() ? null : now.etag();
         boolean firstTry = asSeen;
         while (true) {
-            Optional<String> tag = conditionalPut(s3, bucket, me, expected);
+            Optional<String> tag = conditionalPut(s3, bucket, me.toJson(), expected);
             if (tag.isPresent()) {
                 return new ProjectLock(s3, bucket, me, tag.get(), progress, firstTry);
             }
@@ -148,7 +148,7 @@ public final class ProjectLock implements AutoCloseable {
                 return new ProjectLock(s3, bucket, me, c.etag(), progress, false);
             }
             if (c.age().compareTo(lease) > 0) {
-                Optional<String> taken = replace(s3, bucket, me, c.etag());
+                Optional<String> taken = conditionalPut(s3, bucket, me.toJson(), c.etag());
                 if (taken.isPresent()) {
                     progress.info("warning: taking over a stale " + holder.describe() + ", not renewed for "
                             + c.age().toSeconds() + "s (lease " + lease.toSeconds() + "s): that run is gone");
@@ -263,7 +263,7 @@ public final class ProjectLock implements AutoCloseable {
             return;
         }
         try {
-            Optional<String> next = replace(s3, bucket, mine, etag);
+            Optional<String> next = conditionalPut(s3, bucket, mine.toJson(), etag);
             if (next.isPresent()) {
                 etag = next.get();
             } else {
@@ -303,16 +303,10 @@ public final class ProjectLock implements AutoCloseable {
         return BucketNames.lock(project, primary.region(), account);
     }
 
-    /** Overwrites the object only while it still has this ETag: the new ETag, or empty if it changed. */
-    private static Optional<String> replace(S3Client s3, String bucket, LockRecord me, String etag) {
-        return conditionalPut(s3, bucket, me.toJson(), etag);
-    }
-
-    /** Writes the lock; ifMatch null: only if there is no object. The new ETag, or empty if the condition failed. */
-    private static Optional<String> conditionalPut(S3Client s3, String bucket, LockRecord me, String ifMatch) {
-        return conditionalPut(s3, bucket, me.toJson(), ifMatch);
-    }
-
+    /**
+     * Writes the lock object only while it still has the ETag ifMatch (null: only while there is none): the
+     * new ETag, or empty when the condition failed.
+     */
     private static Optional<String> conditionalPut(S3Client s3, String bucket, String json, String ifMatch) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         try {

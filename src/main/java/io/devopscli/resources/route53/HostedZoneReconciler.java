@@ -46,10 +46,9 @@ public final class HostedZoneReconciler implements Reconciler<HostedZoneSpec, Ho
         Route53Client r53 = r53(ctx);
         return HostedZoneLookup.observed(ctx, spec.name()).map(z -> {
             // only an owned zone's contents matter; from the plan's one read of its records when it has one
-            boolean foreign = z.owned() && ZoneRecords.observed(ctx, z.id())
+            return state(z, z.owned() && ZoneRecords.observed(ctx, z.id())
                     .map(records -> records.stream().anyMatch(rr -> !apexOrOurs(rr, spec, ctx.project())))
-                    .orElseGet(() -> hasForeignRecords(r53, z.id(), spec, ctx.project()));
-            return new HostedZoneState(z.id(), z.name(), z.owned(), z.tagged(), z.comment(), foreign);
+                    .orElseGet(() -> hasForeignRecords(r53, z.id(), spec, ctx.project())));
         });
     }
 
@@ -69,7 +68,9 @@ public final class HostedZoneReconciler implements Reconciler<HostedZoneSpec, Ho
         Route53Client r53 = r53(ctx);
         Optional<HostedZoneLookup.Found> found = HostedZoneLookup.find(r53, spec.name(), ctx.project());
         if (found.isPresent()) {
-            return state(r53, found.get(), spec, ctx.project()); // appeared since the plan: use it as found
+            // appeared since the plan: use it as found (only an owned zone's contents matter)
+            HostedZoneLookup.Found z = found.get();
+            return state(z, z.owned() && hasForeignRecords(r53, z.id(), spec, ctx.project()));
         }
         // A caller reference may never be reused, not even after the zone is deleted, so it is unique per
         // create. AWS answers a retry with the same reference HostedZoneAlreadyExists (the emulator makes a second
@@ -150,11 +151,8 @@ public final class HostedZoneReconciler implements Reconciler<HostedZoneSpec, Ho
         Route53Calls.tag(r53, TagResourceType.HOSTEDZONE, id, Tags.owned(project, name));
     }
 
-    private static HostedZoneState state(Route53Client r53, HostedZoneLookup.Found z, HostedZoneSpec spec,
-                                         String project) {
-        // only an owned zone's contents matter: down never deletes another's zone anyway
-        boolean foreign = z.owned() && hasForeignRecords(r53, z.id(), spec, project);
-        return new HostedZoneState(z.id(), z.name(), z.owned(), z.tagged(), z.comment(), foreign);
+    private static HostedZoneState state(HostedZoneLookup.Found z, boolean foreignRecords) {
+        return new HostedZoneState(z.id(), z.name(), z.owned(), z.tagged(), z.comment(), foreignRecords);
     }
 
     /** Pages through the zone until the first record that is neither the apex NS/SOA nor ours. */

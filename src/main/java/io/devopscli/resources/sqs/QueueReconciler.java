@@ -85,10 +85,7 @@ public final class QueueReconciler implements Reconciler<QueueSpec, QueueState>,
         return attributes;
     }
 
-    /**
-     * The lookup observe and the stranger check share, once per plan and name: the engine asks foreign
-     * right after observe found none of ours, about the same name. Creates, updates and waits read afresh.
-     */
+    /** Observe's and foreign's shared lookup (see Reconciler.foreign); creates and waits read afresh. */
     private static Optional<String> named(RegionContext ctx, String name) {
         return ctx.memo("sqs/queue-url/" + name, () -> url(sqs(ctx), name));
     }
