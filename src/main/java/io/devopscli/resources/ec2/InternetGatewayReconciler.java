@@ -27,6 +27,8 @@ public final class InternetGatewayReconciler implements Reconciler<InternetGatew
         Referencing<InternetGatewaySpec, InternetGatewayState>, Updatable<InternetGatewaySpec, InternetGatewayState> {
     static final String MEMO = "ec2/internet-gateways";
     private static final Waiter WAIT = Waiter.upTo(Duration.ofMinutes(5));
+    /** What EC2 answers for a gateway id it does not know yet (eventual consistency right after the create). */
+    static final String NOT_FOUND = "InvalidInternetGatewayID.NotFound";
 
     @Override
     public Optional<InternetGatewayState> observe(InternetGatewaySpec spec, RegionContext ctx) {
@@ -65,7 +67,8 @@ public final class InternetGatewayReconciler implements Reconciler<InternetGatew
                 () -> ctx.services(io.devopscli.aws.AwsClients.class).once().ec2().createInternetGateway(r -> r.tagSpecifications(
                         OwnedTags.at(ResourceType.INTERNET_GATEWAY, ctx.project(), spec.name()))).internetGateway());
         ctx.forget(MEMO);
-        return attach(ec2, gateway.internetGatewayId(), attachedVpcs(gateway), spec, ctx);
+        // right after the create, EC2 may not know the new id yet: the attach is retried on that code
+        return attach(ec2, gateway.internetGatewayId(), attachedVpcs(gateway), spec, ctx, NOT_FOUND);
     }
 
     @Override
@@ -91,9 +94,13 @@ public final class InternetGatewayReconciler implements Reconciler<InternetGatew
         return actual.id();
     }
 
-    /** Detaches from any other VPC, then attaches to ours unless already there, and waits for it. */
+    /**
+     * Detaches from any other VPC, then attaches to ours unless already there. AttachInternetGateway's
+     * success is the answer (AWS attaches it synchronously): no read-back; what routes through it retries
+     * its own call should EC2 not show the attachment yet (RouteTableReconciler).
+     */
     private static InternetGatewayState attach(Ec2Client ec2, String id, List<String> attached, InternetGatewaySpec spec,
-                                               RegionContext ctx) {
+                                               RegionContext ctx, String... retriedCodes) {
         String vpcId = ctx.requireId(spec.vpc());
         for (String other : attached) {
             if (!other.equals(vpcId)) {
@@ -102,7 +109,8 @@ public final class InternetGatewayReconciler implements Reconciler<InternetGatew
         }
         if (!attached.contains(vpcId)) {
             try {
-                AwsCall.run(() -> ec2.attachInternetGateway(r -> r.internetGatewayId(id).vpcId(vpcId)));
+                JustCreated.run("attaching internet gateway " + id + " to " + vpcId, ctx,
+                        () -> ec2.attachInternetGateway(r -> r.internetGatewayId(id).vpcId(vpcId)), retriedCodes);
             } catch (io.devopscli.aws.AwsFailure f) {
                 // A retry whose first answer was lost finds the gateway attached already: to this VPC, done.
                 boolean ours = f.code().equals("Resource.AlreadyAssociated")
@@ -112,11 +120,7 @@ public final class InternetGatewayReconciler implements Reconciler<InternetGatew
                 }
             }
         }
-        InternetGateway ready = WaitFor.matching("internet gateway " + id + " attached to " + vpcId, () -> describe(ec2, id),
-                g -> attachedVpcs(g).equals(List.of(vpcId)) && g.attachments().stream()
-                        .allMatch(a -> "available".equals(a.stateAsString()) || "attached".equals(a.stateAsString())))
-                .within(WAIT).run(ctx.progress());
-        return state(ready);
+        return new InternetGatewayState(id, List.of(vpcId));
     }
 
     private static void detach(Ec2Client ec2, String id, String vpcId) {

@@ -72,7 +72,9 @@ public final class NatGatewayReconciler implements Reconciler<NatGatewaySpec, Na
         Ec2Client ec2 = ec2(ctx);
         String subnetId = ctx.requireId(spec.subnet());
         String allocationId = ctx.requireId(spec.elasticIp());
-        List<NatGateway> mine = named(describeOwned(ec2, ctx.project()), ctx.project(), spec.name());
+        // The plan's describe (its memo; a delete before this create forgets it): not read again for what the
+        // plan just found missing. It still names failed gateways to delete, and in a replace the look is afresh.
+        List<NatGateway> mine = named(ctx.memo(MEMO, () -> describeOwned(ec2, ctx.project())), ctx.project(), spec.name());
         for (NatGateway failed : mine.stream().filter(n -> n.state() == FAILED).toList()) {
             ctx.progress().info("deleting failed nat gateway " + failed.natGatewayId() + " (" + failure(failed) + ")");
             AwsCall.ignoringNotFound(() -> ec2.deleteNatGateway(r -> r.natGatewayId(failed.natGatewayId())));
@@ -87,7 +89,12 @@ public final class NatGatewayReconciler implements Reconciler<NatGatewaySpec, Na
             }
             return awaitAvailable(ec2, n.natGatewayId(), subnetId, allocationId, ctx.progress());
         }
-        awaitAddressFree(ec2, allocationId, ctx.progress());
+        // An address the plan saw free (or that this run allocated) has no deleted gateway to let go of it.
+        boolean free = ctx.actualOf(spec.elasticIp(), ElasticIpState.class).map(a -> a.associationId() == null)
+                .orElse(false);
+        if (!free) {
+            awaitAddressFree(ec2, allocationId, ctx.progress());
+        }
         String salt = "";
         for (int attempt = 0; attempt < TOKEN_ATTEMPTS; attempt++) {
             String token = IdempotencyTokens.of("nat-gateway", ctx.project(), ctx.region(), spec.name(), subnetId,
@@ -100,6 +107,12 @@ public final class NatGatewayReconciler implements Reconciler<NatGatewaySpec, Na
                             .subnetId(subnetId).allocationId(allocationId).clientToken(token)
                             .tagSpecifications(OwnedTags.at(ResourceType.NATGATEWAY, ctx.project(), spec.name())))
                     .natGateway());
+            ctx.forget(MEMO);
+            if (created.state() == AVAILABLE) {
+                // CreateNatGateway answers with the state: one available already needs no describe (AWS
+                // answers pending, and that is waited for)
+                return state(created, subnetId, allocationId);
+            }
             if (isLive(created)) {
                 return awaitAvailable(ec2, created.natGatewayId(), subnetId, allocationId, ctx.progress());
             }
@@ -115,6 +128,7 @@ public final class NatGatewayReconciler implements Reconciler<NatGatewaySpec, Na
         Ec2Client ec2 = ec2(ctx);
         String id = actual.natGatewayId();
         AwsCall.ignoringNotFound(() -> ec2.deleteNatGateway(r -> r.natGatewayId(id)));
+        ctx.forget(MEMO);
         // its Elastic IP can only be released once the gateway is gone, so wait for that here
         WaitFor.until("deleting nat gateway " + id, () -> describe(ec2, id), NatGateway::stateAsString)
                 .target(WaitFor.GONE, "deleted", "failed").within(waiter).run(ctx.progress());

@@ -4,6 +4,7 @@ import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.engine.Diffs;
 import io.devopscli.engine.FieldChange;
+import io.devopscli.engine.InParallel;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.Referencing;
 import io.devopscli.engine.Refs;
@@ -26,6 +27,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -41,6 +43,10 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
     static final String MEMO = "ec2/route-tables";
     static final String DEFAULT_CIDR = "0.0.0.0/0";
     private static final Waiter WAIT = Waiter.upTo(Duration.ofMinutes(5));
+    /** What EC2 answers for a route table id it does not know yet (eventual consistency right after the create). */
+    static final String NOT_FOUND = "InvalidRouteTableID.NotFound";
+    /** CreateRoute's code for a gateway not (yet) attached to the table's VPC. */
+    private static final String ATTACHMENT_NOT_SHOWN = "InvalidParameterValue";
 
     @Override
     public Optional<RouteTableState> observe(RouteTableSpec spec, RegionContext ctx) {
@@ -88,7 +94,7 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
                         .routeTable());
         ctx.forget(MEMO);
         // CreateRouteTable answers with the table (its local route, no associations): routes and associations
-        // start from that, and the describe that waits for them to show is the one read.
+        // start from that, and the calls' success is the rest of the answer (no read-back).
         return reconcile(spec, state(made), ctx);
     }
 
@@ -115,11 +121,18 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
         return actual.id();
     }
 
-    /** Brings routes and associations in line with the spec, then waits until describe shows no diff. */
+    /**
+     * Brings routes and associations in line with the spec. The calls' success is the answer: the state
+     * returned is what they made, with no read-back (the next plan observes afresh). Associations and routes
+     * do not depend on each other, so they go at the same time. Calls on ids made moments ago (this table, a
+     * new subnet or gateway) are retried while EC2 does not know them yet (JustCreated).
+     */
     private RouteTableState reconcile(RouteTableSpec spec, RouteTableState actual, RegionContext ctx) {
         Ec2Client ec2 = ec2(ctx);
         String id = actual.id();
-        reconcileDefaultRoute(ec2, id, spec.defaultRoute(), actual.defaultRoute(), ctx);
+        Supplier<List<Association>> associations = InParallel.start(
+                () -> reconcileAssociations(ec2, id, spec, actual.associations(), ctx));
+        Optional<Route> defaultRoute = reconcileDefaultRoute(ec2, id, spec.defaultRoute(), actual.defaultRoute(), ctx);
         for (Route extra : actual.extraRoutes()) {
             AwsCall.ignoringNotFound(() -> ec2.deleteRoute(r -> {
                 switch (extra.type()) {
@@ -130,33 +143,40 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
                 r.routeTableId(id);
             }));
         }
-        reconcileAssociations(ec2, id, spec, actual.associations(), ctx);
+        List<Association> associated = associations.get();
         ctx.forget(MEMO);
-        Refs parents = Refs.of(ctx, references(spec));
-        return WaitFor.matching("route table " + id + " routes and associations", () -> describe(ec2, id)
-                .map(RouteTableReconciler::state), s -> diff(spec, s, parents).isEmpty()).within(WAIT).run(ctx.progress());
+        return new RouteTableState(id, actual.vpcId(), defaultRoute, List.of(), associated);
     }
 
-    private static void reconcileDefaultRoute(Ec2Client ec2, String id, Optional<DefaultRoute> desired,
-                                              Optional<Route> actual, RegionContext ctx) {
+    /** The default route as it is afterwards: created, replaced, kept or deleted. */
+    private static Optional<Route> reconcileDefaultRoute(Ec2Client ec2, String id, Optional<DefaultRoute> desired,
+                                                         Optional<Route> actual, RegionContext ctx) {
         if (desired.isEmpty()) {
             actual.ifPresent(r -> AwsCall.ignoringNotFound(
                     () -> ec2.deleteRoute(d -> d.routeTableId(id).destinationCidrBlock(DEFAULT_CIDR))));
-            return;
+            return Optional.empty();
         }
         String target = ctx.requireId(desired.get().target());
         boolean nat = desired.get().kind() == TargetKind.NAT_GATEWAY;
+        Route wanted = new Route(DestinationType.IPV4, DEFAULT_CIDR, target, false);
         boolean created = false;
         if (actual.isEmpty()) {
             try {
-                AwsCall.run(() -> ec2.createRoute(r -> {
-                    r.routeTableId(id).destinationCidrBlock(DEFAULT_CIDR);
-                    if (nat) {
-                        r.natGatewayId(target);
-                    } else {
-                        r.gatewayId(target);
-                    }
-                }));
+                // Through a gateway attached moments ago, EC2 may answer that table and gateway "belong to
+                // different networks" until it shows the attachment (the gateway's node attached it to this
+                // VPC before this one ran): retried like the NotFound codes of ids just made.
+                JustCreated.retry("route " + DEFAULT_CIDR + " -> " + target + " in route table " + id,
+                        () -> ec2.createRoute(r -> {
+                            r.routeTableId(id).destinationCidrBlock(DEFAULT_CIDR);
+                            if (nat) {
+                                r.natGatewayId(target);
+                            } else {
+                                r.gatewayId(target);
+                            }
+                        }), NOT_FOUND, "InvalidGatewayID.NotFound", "InvalidNatGatewayID.NotFound")
+                        .notYetWhen(f -> !nat && ATTACHMENT_NOT_SHOWN.equals(f.code())
+                                && String.valueOf(f.getMessage()).contains("belong to different networks"))
+                        .run(ctx.progress());
                 created = true;
             } catch (io.devopscli.aws.AwsFailure f) {
                 // A retry whose first answer was lost finds its own route: make sure of its target below.
@@ -166,7 +186,7 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
             }
         }
         if (created) {
-            return;
+            return Optional.of(wanted);
         }
         if (actual.isEmpty() || !actual.get().target().equals(target) || actual.get().blackhole()) {
             AwsCall.run(() -> ec2.replaceRoute(r -> {
@@ -177,54 +197,68 @@ public final class RouteTableReconciler implements Reconciler<RouteTableSpec, Ro
                     r.gatewayId(target);
                 }
             }));
+            return Optional.of(wanted);
         }
+        return actual;
     }
 
     /**
-     * Disassociates subnets the spec does not name, and associates the ones it does. A subnet still
-     * associated with another table is moved with ReplaceRouteTableAssociation: AWS refuses a second
-     * association (Resource.AlreadyAssociated), and the emulator silently keeps the old one.
+     * Disassociates subnets the spec does not name, and associates the ones it does, all at once: the
+     * associations as they are afterwards. A subnet still associated with another table is moved with
+     * ReplaceRouteTableAssociation: AWS refuses a second association (Resource.AlreadyAssociated), and the
+     * emulator silently keeps the old one.
      */
-    private static void reconcileAssociations(Ec2Client ec2, String id, RouteTableSpec spec, List<Association> actual,
-                                              RegionContext ctx) {
+    private static List<Association> reconcileAssociations(Ec2Client ec2, String id, RouteTableSpec spec,
+                                                           List<Association> actual, RegionContext ctx) {
         Set<String> desired = Set.copyOf(spec.subnets().stream().map(ctx::requireId).toList());
+        List<Association> now = new ArrayList<>();
         for (Association a : actual) {
-            if (!desired.contains(a.subnetId())) {
+            if (desired.contains(a.subnetId())) {
+                now.add(a);
+            } else {
                 AwsCall.ignoringNotFound(() -> ec2.disassociateRouteTable(r -> r.associationId(a.id())));
             }
         }
         List<String> missing = desired.stream()
                 .filter(s -> actual.stream().noneMatch(a -> a.subnetId().equals(s))).sorted().toList();
         if (missing.isEmpty()) {
-            return;
+            return now;
         }
         List<RouteTable> holders = AwsCall.call(() -> ec2.describeRouteTablesPaginator(r -> r.filters(
                 OwnedTags.filter("association.subnet-id", missing)))
                 .routeTables().stream().toList());
-        for (String subnet : missing) {
-            Optional<RouteTableAssociation> elsewhere = holders.stream().flatMap(t -> t.associations().stream())
-                    .filter(a -> subnet.equals(a.subnetId()) && !id.equals(a.routeTableId())).findFirst();
-            // The other table may let go of the subnet meanwhile (it is reconciled in parallel): then the
-            // association is gone and a plain associate does it.
-            boolean moved = elsewhere.isPresent() && AwsCall.orEmpty(() -> ec2.replaceRouteTableAssociation(
-                    r -> r.associationId(elsewhere.get().routeTableAssociationId()).routeTableId(id))).isPresent();
-            if (!moved) {
-                associate(ec2, id, subnet);
-            }
-        }
+        List<Supplier<Association>> made = missing.stream()
+                .map(subnet -> InParallel.start(() -> associateOrMove(ec2, id, subnet, holders, ctx))).toList();
+        made.forEach(m -> now.add(m.get()));
+        return now;
     }
 
-    /** A retry whose first answer was lost meets its own association (Resource.AlreadyAssociated): done. */
-    private static void associate(Ec2Client ec2, String id, String subnet) {
+    private static Association associateOrMove(Ec2Client ec2, String id, String subnet, List<RouteTable> holders,
+                                               RegionContext ctx) {
+        Optional<RouteTableAssociation> elsewhere = holders.stream().flatMap(t -> t.associations().stream())
+                .filter(a -> subnet.equals(a.subnetId()) && !id.equals(a.routeTableId())).findFirst();
+        // The other table may let go of the subnet meanwhile (it is reconciled in parallel): then the
+        // association is gone and a plain associate does it.
+        Optional<String> moved = elsewhere.flatMap(e -> AwsCall.orEmpty(() -> ec2.replaceRouteTableAssociation(
+                r -> r.associationId(e.routeTableAssociationId()).routeTableId(id))).map(r -> r.newAssociationId()));
+        return new Association(moved.orElseGet(() -> associate(ec2, id, subnet, ctx)), subnet);
+    }
+
+    /**
+     * The new association's id. A retry whose first answer was lost meets its own association
+     * (Resource.AlreadyAssociated): done, its id read from the table.
+     */
+    private static String associate(Ec2Client ec2, String id, String subnet, RegionContext ctx) {
         try {
-            AwsCall.run(() -> ec2.associateRouteTable(r -> r.routeTableId(id).subnetId(subnet)));
+            return JustCreated.call("associating subnet " + subnet + " with route table " + id, ctx,
+                    () -> ec2.associateRouteTable(r -> r.routeTableId(id).subnetId(subnet)).associationId(),
+                    NOT_FOUND, SubnetReconciler.NOT_FOUND);
         } catch (io.devopscli.aws.AwsFailure f) {
-            boolean ours = f.code().equals("Resource.AlreadyAssociated") && AwsCall.call(() -> ec2.describeRouteTables(
-                    r -> r.routeTableIds(id))).routeTables().stream().flatMap(t -> t.associations().stream())
-                    .anyMatch(a -> subnet.equals(a.subnetId()));
-            if (!ours) {
-                throw f;
-            }
+            Optional<String> ours = !f.code().equals("Resource.AlreadyAssociated") ? Optional.empty()
+                    : AwsCall.call(() -> ec2.describeRouteTables(r -> r.routeTableIds(id))).routeTables().stream()
+                    .flatMap(t -> t.associations().stream()).filter(a -> subnet.equals(a.subnetId()))
+                    .map(RouteTableAssociation::routeTableAssociationId).findFirst();
+            return ours.orElseThrow(() -> f);
         }
     }
 

@@ -34,6 +34,8 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
         Referencing<SecurityGroupSpec, SecurityGroupState>, Updatable<SecurityGroupSpec, SecurityGroupState> {
     static final String MEMO = "ec2/security-groups";
     private static final Waiter WAIT = Waiter.upTo(Duration.ofMinutes(5));
+    /** What EC2 answers for a group id it does not know yet (eventual consistency right after the create). */
+    static final String NOT_FOUND = "InvalidGroup.NotFound";
 
     @Override
     public Optional<SecurityGroupState> observe(SecurityGroupSpec spec, RegionContext ctx) {
@@ -73,9 +75,10 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
                         .tagSpecifications(OwnedTags.at(ResourceType.SECURITY_GROUP, ctx.project(), spec.name())))
                         .groupId());
         ctx.forget(MEMO);
-        SecurityGroup fresh = WaitFor.visible("security group " + id + " visible", () -> describe(ec2, id))
-                .within(WAIT).run(ctx.progress());
-        return reconcileIngress(spec, state(fresh), ctx);
+        // A new group has no ingress rule (egress is AWS's default, not compared): the state is what was sent.
+        // The rules are authorized right away; EC2 may not know the new id for a moment, so that answer
+        // (InvalidGroup.NotFound) is retried instead of describing the group first.
+        return reconcileIngress(spec, new SecurityGroupState(id, spec.name(), spec.description(), vpcId, List.of()), ctx);
     }
 
     @Override
@@ -106,13 +109,18 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
         return actual.id();
     }
 
-    /** Revokes rules the spec does not have, authorizes the ones missing, then waits until describe agrees. */
+    /**
+     * Revokes rules the spec does not have and authorizes the ones missing. The calls' success is the answer:
+     * the state returned is the one given less what was revoked plus what was authorized, with no read-back
+     * (the next plan observes afresh).
+     */
     private SecurityGroupState reconcileIngress(SecurityGroupSpec spec, SecurityGroupState actual, RegionContext ctx) {
         Ec2Client ec2 = ec2(ctx);
         String id = actual.id();
         // Parents may have been created during this apply, so their ids are read again now.
         Refs parents = Refs.of(ctx, references(spec));
         Set<String> desired = Set.copyOf(desired(spec));
+        List<Rule> kept = actual.ingress().stream().filter(r -> desired.contains(IngressRules.render(r, parents))).toList();
         var extra = actual.ingress().stream().filter(r -> !desired.contains(IngressRules.render(r, parents)))
                 .map(IngressRules::permission).toList();
         if (!extra.isEmpty()) {
@@ -126,19 +134,26 @@ public final class SecurityGroupReconciler implements Reconciler<SecurityGroupSp
             }
         }
         if (!missing.isEmpty()) {
-            authorize(ec2, id, missing);
+            authorize(ec2, id, missing, ctx);
         }
         ctx.forget(MEMO);
-        return WaitFor.matching("ingress rules of security group " + id, () -> describe(ec2, id).map(SecurityGroupReconciler::state),
-                s -> diff(spec, s, parents).stream().noneMatch(c -> c.field().equals("ingress"))).within(WAIT).run(ctx.progress());
+        List<Rule> now = new ArrayList<>(kept);
+        now.addAll(IngressRules.flatten(missing));
+        return new SecurityGroupState(id, actual.groupName(), actual.description(), actual.vpcId(), now);
     }
 
-    private static void authorize(Ec2Client ec2, String id, List<software.amazon.awssdk.services.ec2.model.IpPermission> rules) {
+    /**
+     * InvalidGroup.NotFound is retried: right after CreateSecurityGroup (or a source group's), EC2 may not
+     * know the id for a moment.
+     */
+    private static void authorize(Ec2Client ec2, String id, List<software.amazon.awssdk.services.ec2.model.IpPermission> rules,
+                                  RegionContext ctx) {
         try {
-            AwsCall.run(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(rules)));
+            JustCreated.run("authorizing ingress of security group " + id, ctx,
+                    () -> ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(rules)), NOT_FOUND);
         } catch (AwsFailure f) {
             // A rule already there (a retried call, or one opened by hand just now) is what we wanted; any
-            // other still-missing rule shows up in the wait below and in the next plan.
+            // other still-missing rule shows up in the next plan.
             if (!"InvalidPermission.Duplicate".equals(f.code())) {
                 throw f;
             }

@@ -26,6 +26,8 @@ public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetStat
         Referencing<SubnetSpec, SubnetState>, Updatable<SubnetSpec, SubnetState> {
     static final String MEMO = "ec2/subnets";
     private static final Waiter WAIT = Waiter.upTo(Duration.ofMinutes(5));
+    /** What EC2 answers for a subnet id it does not know yet (eventual consistency right after the create). */
+    static final String NOT_FOUND = "InvalidSubnetID.NotFound";
 
     @Override
     public Optional<SubnetState> observe(SubnetSpec spec, RegionContext ctx) {
@@ -79,15 +81,17 @@ public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetStat
         Subnet ready = "available".equals(made.stateAsString()) ? made
                 : WaitFor.until("subnet " + id + " available", () -> describe(ec2, id), Subnet::stateAsString)
                 .target("available").within(WAIT).run(ctx.progress());
-        if (Boolean.TRUE.equals(ready.mapPublicIpOnLaunch()) != spec.isPublic()) {
-            return setMapPublicIp(ec2, id, spec.isPublic(), ctx);
+        SubnetState state = state(ready);
+        if (state.mapPublicIpOnLaunch() != spec.isPublic()) {
+            // right after the create, EC2 may not know the new id yet: retried on that code, no describe first
+            return setMapPublicIp(ec2, state, spec.isPublic(), ctx, NOT_FOUND);
         }
-        return state(ready);
+        return state;
     }
 
     @Override
     public SubnetState update(SubnetSpec spec, SubnetState actual, List<FieldChange> changes, RegionContext ctx) {
-        return setMapPublicIp(ec2(ctx), actual.id(), spec.isPublic(), ctx);
+        return setMapPublicIp(ec2(ctx), actual, spec.isPublic(), ctx);
     }
 
     @Override
@@ -106,12 +110,13 @@ public final class SubnetReconciler implements Reconciler<SubnetSpec, SubnetStat
         return actual.id();
     }
 
-    private static SubnetState setMapPublicIp(Ec2Client ec2, String id, boolean on, RegionContext ctx) {
-        AwsCall.run(() -> ec2.modifySubnetAttribute(r -> r.subnetId(id)
-                .mapPublicIpOnLaunch(AttributeBooleanValue.builder().value(on).build())));
-        return state(WaitFor.until("subnet " + id + " mapPublicIpOnLaunch=" + on, () -> describe(ec2, id),
-                s -> String.valueOf(Boolean.TRUE.equals(s.mapPublicIpOnLaunch()))).target(String.valueOf(on))
-                .within(WAIT).run(ctx.progress()));
+    /** The modify's success is the answer: the state is the one given with the new value, no read-back. */
+    private static SubnetState setMapPublicIp(Ec2Client ec2, SubnetState subnet, boolean on, RegionContext ctx,
+                                              String... retriedCodes) {
+        String id = subnet.id();
+        JustCreated.run("subnet " + id + " mapPublicIpOnLaunch=" + on, ctx, () -> ec2.modifySubnetAttribute(r -> r
+                .subnetId(id).mapPublicIpOnLaunch(AttributeBooleanValue.builder().value(on).build())), retriedCodes);
+        return new SubnetState(id, subnet.vpcId(), subnet.cidr(), subnet.availabilityZone(), on);
     }
 
     private static SubnetState state(Subnet s) {

@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
 public final class VpcReconciler implements Reconciler<VpcSpec, VpcState>, Updatable<VpcSpec, VpcState> {
     static final String MEMO = "ec2/vpcs";
     private static final Waiter WAIT = Waiter.upTo(Duration.ofMinutes(5));
+    /** What EC2 answers for a VPC id it does not know yet (eventual consistency right after the create). */
+    static final String NOT_FOUND = "InvalidVpcID.NotFound";
 
     @Override
     public Optional<VpcState> observe(VpcSpec spec, RegionContext ctx) {
@@ -56,17 +58,24 @@ public final class VpcReconciler implements Reconciler<VpcSpec, VpcState>, Updat
     public VpcState create(VpcSpec spec, RegionContext ctx) {
         Ec2Client ec2 = ec2(ctx);
         // CreateVpc takes no client token: a VPC left by an interrupted run is found by its tags instead.
-        // Looked for before the create and before each retry of it: see CreateOnce.
-        String id = CreateOnce.create(() -> findOwned(ec2, ctx.project(), spec.name()).map(Vpc::vpcId),
+        // Looked for before each retry of it, not before the first attempt: see CreateOnce.
+        Vpc made = CreateOnce.create(() -> findOwned(ec2, ctx.project(), spec.name()),
                 () -> ctx.services(AwsClients.class).once().ec2().createVpc(r -> r.cidrBlock(spec.cidr())
                         .tagSpecifications(OwnedTags.at(ResourceType.VPC, ctx.project(), spec.name())))
-                        .vpc().vpcId());
+                        .vpc());
         ctx.forget(MEMO);
-        awaitAvailable(ec2, id, ctx);
+        String id = made.vpcId();
+        // CreateVpc answers with the VPC's state: one still "pending" is waited for (as Terraform does), one
+        // "available" already needs no describe.
+        if (!"available".equals(made.stateAsString())) {
+            awaitAvailable(ec2, id, ctx);
+        }
         // A new VPC has DNS support on (AWS's default); hostnames is the one attribute to turn on, and the
-        // call's success is the answer: no read-back.
+        // call's success is the answer: no read-back. EC2 is eventually consistent: the modify right after
+        // the create may not find the new id yet, so that code is retried (no describe before it).
         AttributeBooleanValue on = AttributeBooleanValue.builder().value(true).build();
-        AwsCall.run(() -> ec2.modifyVpcAttribute(r -> r.vpcId(id).enableDnsHostnames(on)));
+        JustCreated.run("turning on dns hostnames of vpc " + id, ctx,
+                () -> ec2.modifyVpcAttribute(r -> r.vpcId(id).enableDnsHostnames(on)), NOT_FOUND);
         return new VpcState(id, spec.cidr(), "available", true, true);
     }
 
