@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.devopscli.aws.CallSettings;
 import io.devopscli.aws.AwsClients;
+import io.devopscli.aws.ClientSettings;
 import io.devopscli.engine.Action;
 import io.devopscli.engine.Change;
 import io.devopscli.engine.Engine;
@@ -31,12 +32,19 @@ public final class EngineHarness implements AutoCloseable {
     public static final String PROJECT = "natproj";
 
     /** Short retries, so a failing case fails in seconds: this harness's own, no other session sees them. */
-    private final AwsClients clients = Emulator.clients(REGION, new CallSettings(Duration.ofSeconds(5), Duration.ofMillis(50)));
+    private final AwsClients clients;
     private final Engine engine = new Engine(4);
     private Consumer<RegionGraph> builder;
 
     public EngineHarness(Consumer<RegionGraph> builder) {
+        this(builder, settings -> settings);
+    }
+
+    /** @param settings adds to the emulator's client settings (tests: an interceptor that answers for AWS) */
+    public EngineHarness(Consumer<RegionGraph> builder, java.util.function.UnaryOperator<ClientSettings> settings) {
         this.builder = builder;
+        this.clients = new AwsClients(REGION, settings.apply(Emulator.settings()
+                .withCalls(new CallSettings(Duration.ofSeconds(5), Duration.ofMillis(50)))));
     }
 
     public static ResourceKey key(String type, String name) {

@@ -30,8 +30,13 @@ final class NetworkRun implements AutoCloseable {
 
     /** @param nodes adds the nodes under test to a fresh graph */
     NetworkRun(Consumer<RegionGraph> nodes) {
+        this(nodes, settings -> settings);
+    }
+
+    /** @param settings adds to the tool's client settings (an interceptor that answers as AWS would) */
+    NetworkRun(Consumer<RegionGraph> nodes, java.util.function.UnaryOperator<io.devopscli.aws.ClientSettings> settings) {
         Emulator.reset();
-        this.harness = new EngineHarness(nodes);
+        this.harness = new EngineHarness(nodes, settings);
     }
 
     static ResourceKey key(String type, String name) {
@@ -59,6 +64,16 @@ final class NetworkRun implements AutoCloseable {
 
     RunReport apply() {
         return harness.up();
+    }
+
+    /** Plans and applies, failures and all, for tests of how a failure reads. */
+    RunReport applyAllowingFailures() {
+        return harness.apply(harness.plan());
+    }
+
+    /** Applies a plan made before, failing the test unless every node succeeded. */
+    RunReport apply(Plan plan) {
+        return EngineHarness.succeeded(harness.apply(plan));
     }
 
     RunReport destroy() {
