@@ -54,6 +54,11 @@ class ConvergedReadsTest {
         // the only one (no look before the create, no poll after it)
         assertEquals(regionsUp, firstCalls.path("S3 GetBucketTagging").asLong(), firstCalls.toString());
         assertEquals(regionsUp, firstCalls.path("S3 HeadBucket").asLong(), firstCalls.toString());
+        // one lookup each, shared by observe and the stranger check
+        assertEquals(regionsUp, firstCalls.path("CodePipeline GetPipeline").asLong(), firstCalls.toString());
+        assertEquals(regionsUp, firstCalls.path("CodeCommit GetRepository").asLong(), firstCalls.toString());
+        // the permission's look for a statement left by an interrupted run; AddPermission's answer is its state
+        assertEquals(regionsUp, firstCalls.path("Lambda GetPolicy").asLong(), firstCalls.toString());
         // one whole-zone read per region's validation records and one for the failover chain
         assertTrue(firstCalls.path("Route53 ListResourceRecordSets").asLong() <= regionsUp + 1, firstCalls.toString());
 
