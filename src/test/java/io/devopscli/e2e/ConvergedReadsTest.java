@@ -50,6 +50,7 @@ class ConvergedReadsTest {
         assertEquals(0L, firstCalls.path("Lambda GetFunctionEventInvokeConfig").asLong()
                 + firstCalls.path("Lambda GetFunctionConfiguration").asLong(), firstCalls.toString());
         assertEquals(0L, firstCalls.path("CloudWatchLogs DeleteMetricFilter").asLong(), firstCalls.toString());
+        assertEquals(0L, firstCalls.path("Sqs GetQueueAttributes").asLong(), firstCalls.toString());
         // the artifact bucket: one tag read shared by observe and the stranger check, whose HeadBucket is
         // the only one (no look before the create, no poll after it)
         assertEquals(regionsUp, firstCalls.path("S3 GetBucketTagging").asLong(), firstCalls.toString());
