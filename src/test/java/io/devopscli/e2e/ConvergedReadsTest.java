@@ -62,6 +62,11 @@ class ConvergedReadsTest {
         assertEquals(regionsUp, firstCalls.path("Lambda GetPolicy").asLong(), firstCalls.toString());
         // one whole-zone read per region's validation records and one for the failover chain
         assertTrue(firstCalls.path("Route53 ListResourceRecordSets").asLong() <= regionsUp + 1, firstCalls.toString());
+        // EC2: each type's one describe is the plan's, no create reads back (FirstCreateCallsTest counts per call)
+        for (String read : new String[] {"DescribeVpcs", "DescribeSubnets", "DescribeSecurityGroups",
+                "DescribeInternetGateways", "DescribeNatGateways", "DescribeAddresses"}) {
+            assertEquals(regionsUp, firstCalls.path("Ec2 " + read).asLong(), read + ": " + firstCalls);
+        }
 
         for (String[] command : new String[][] {{"up", "--yes", "-o", "json"}, {"status", "--no-live", "-o", "json"}}) {
             Cli.Result run = topo.run(command);
