@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The reads of a converged run (a second up, status --no-live), counted by the tool's own call counter
  * (awsCalls.byOperation of -o json): at most one call per resource, STS once per run, the global
  * services (IAM, the Route 53 zone) once per plan for every region, the tagging API once per region.
- * Each assertion fails if a per-region or per-resource read comes back.
+ * Each assertion fails if a per-region or per-resource read comes back. A first up's creates are checked for
+ * read-backs too.
  */
 @EmulatorTest
 @RetryBounds(boundMillis = 20_000, firstDelayMillis = 100)
@@ -42,6 +43,25 @@ class ConvergedReadsTest {
         JsonNode firstCalls = first.json().get("awsCalls").get("byOperation");
         assertEquals(1L, firstCalls.path("Iam GetAccountAuthorizationDetails").asLong(), firstCalls.toString());
         assertEquals(1L, firstCalls.path("Sts GetCallerIdentity").asLong(), firstCalls.toString());
+        // Creates take what AWS answered and what a write's success says: no read-back after them.
+        int regionsUp = first.json().get("regions").size();
+        assertEquals(0L, firstCalls.path("Ecr GetLifecyclePolicy").asLong(), firstCalls.toString());
+        assertEquals(regionsUp, firstCalls.path("Ecs DescribeClusters").asLong(), "observe only: " + firstCalls);
+        assertEquals(0L, firstCalls.path("Lambda GetFunctionEventInvokeConfig").asLong()
+                + firstCalls.path("Lambda GetFunctionConfiguration").asLong(), firstCalls.toString());
+        assertEquals(0L, firstCalls.path("CloudWatchLogs DeleteMetricFilter").asLong(), firstCalls.toString());
+        assertEquals(0L, firstCalls.path("Sqs GetQueueAttributes").asLong(), firstCalls.toString());
+        // the artifact bucket: one tag read shared by observe and the stranger check, whose HeadBucket is
+        // the only one (no look before the create, no poll after it)
+        assertEquals(regionsUp, firstCalls.path("S3 GetBucketTagging").asLong(), firstCalls.toString());
+        assertEquals(regionsUp, firstCalls.path("S3 HeadBucket").asLong(), firstCalls.toString());
+        // one lookup each, shared by observe and the stranger check
+        assertEquals(regionsUp, firstCalls.path("CodePipeline GetPipeline").asLong(), firstCalls.toString());
+        assertEquals(regionsUp, firstCalls.path("CodeCommit GetRepository").asLong(), firstCalls.toString());
+        // the permission's look for a statement left by an interrupted run; AddPermission's answer is its state
+        assertEquals(regionsUp, firstCalls.path("Lambda GetPolicy").asLong(), firstCalls.toString());
+        // one whole-zone read per region's validation records and one for the failover chain
+        assertTrue(firstCalls.path("Route53 ListResourceRecordSets").asLong() <= regionsUp + 1, firstCalls.toString());
 
         for (String[] command : new String[][] {{"up", "--yes", "-o", "json"}, {"status", "--no-live", "-o", "json"}}) {
             Cli.Result run = topo.run(command);

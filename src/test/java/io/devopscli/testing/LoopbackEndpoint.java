@@ -24,8 +24,11 @@ public final class LoopbackEndpoint implements AutoCloseable {
         }
     }
 
-    /** What reached the server: the operation (X-Amz-Target's last part, or the query Action) and the path. */
-    public record Request(String operation, String path) {}
+    /**
+     * What reached the server: the operation (X-Amz-Target's last part, or the query Action), the path, and
+     * the method and query string (which name a REST API's operation, such as S3's PUT ?tagging).
+     */
+    public record Request(String operation, String path, String method, String query) {}
 
     private final HttpServer server;
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
@@ -41,7 +44,8 @@ public final class LoopbackEndpoint implements AutoCloseable {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             String operation = target != null ? target.substring(target.lastIndexOf('.') + 1)
                     : body.replaceFirst("(?s).*Action=([A-Za-z]+).*", "$1");
-            Request request = new Request(operation, exchange.getRequestURI().getPath());
+            Request request = new Request(operation, exchange.getRequestURI().getPath(), exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawQuery());
             requests.add(request);
             Answer answer = script.apply(request);
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);

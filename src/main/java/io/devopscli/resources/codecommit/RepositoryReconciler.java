@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.services.codecommit.CodeCommitClient;
+import software.amazon.awssdk.services.codecommit.model.RepositoryMetadata;
 
 /**
  * A CodeCommit repository, found by its name and recognised as ours by its ownership tag (see
@@ -37,7 +38,9 @@ public final class RepositoryReconciler implements Reconciler<RepositorySpec, Re
 
     @Override
     public Optional<RepositoryState> observe(RepositorySpec spec, RegionContext ctx) {
-        return RepositoryQuery.find(clients.apply(ctx), spec.name(), ctx.project());
+        CodeCommitClient codecommit = clients.apply(ctx);
+        return named(ctx, spec.name()).filter(m -> RepositoryOwnership.isOwned(codecommit, m, ctx.project()))
+                .map(m -> RepositoryQuery.state(m, ctx.project()));
     }
 
     @Override
@@ -48,8 +51,13 @@ public final class RepositoryReconciler implements Reconciler<RepositorySpec, Re
     @Override
     public Optional<String> foreign(RepositorySpec spec, RegionContext ctx) {
         CodeCommitClient codecommit = clients.apply(ctx);
-        return RepositoryQuery.metadata(codecommit, spec.name())
+        return named(ctx, spec.name())
                 .filter(m -> !RepositoryOwnership.isOwned(codecommit, m, ctx.project())).map(m -> m.arn());
+    }
+
+    /** Observe's and foreign's shared lookup (see Reconciler.foreign); creates read afresh. */
+    private Optional<RepositoryMetadata> named(RegionContext ctx, String name) {
+        return ctx.memo("codecommit/repository/" + name, () -> RepositoryQuery.metadata(clients.apply(ctx), name));
     }
 
     @Override

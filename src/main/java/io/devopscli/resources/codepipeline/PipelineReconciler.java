@@ -9,6 +9,7 @@ import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Updatable;
 import io.devopscli.engine.WaitFor;
+import io.devopscli.resources.RegionalArns;
 import io.devopscli.engine.Waiter;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +43,8 @@ public final class PipelineReconciler implements Reconciler<DeliveryPipelineSpec
     @Override
     public Optional<PipelineState> observe(DeliveryPipelineSpec spec, RegionContext ctx) {
         CodePipelineClient client = client(ctx);
-        return owned(client, spec.name(), ctx.project()).map(p -> new PipelineState(spec.name(),
+        return named(ctx, spec.name()).filter(p -> isOwned(client, p.metadata().pipelineArn(), ctx.project()))
+                .map(p -> new PipelineState(spec.name(),
                 p.metadata().pipelineArn(), PipelineShapes.fromSdk(p.pipeline()), wantedParents(spec, ctx)));
     }
 
@@ -54,7 +56,7 @@ public final class PipelineReconciler implements Reconciler<DeliveryPipelineSpec
     @Override
     public Optional<String> foreign(DeliveryPipelineSpec spec, RegionContext ctx) {
         CodePipelineClient client = client(ctx);
-        return AwsCall.orEmpty(() -> client.getPipeline(r -> r.name(spec.name()))).map(p -> p.metadata().pipelineArn())
+        return named(ctx, spec.name()).map(p -> p.metadata().pipelineArn())
                 .filter(arn -> !isOwned(client, arn, ctx.project()));
     }
 
@@ -66,15 +68,23 @@ public final class PipelineReconciler implements Reconciler<DeliveryPipelineSpec
         PipelineDeclaration declaration = PipelineShapes.toSdk(spec.name(), shape);
         List<Tag> tags = Tags.owned(ctx.project(), spec.name()).entrySet().stream()
                 .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
-        WaitFor.retrying("waiting for role " + parents.roleArn() + " to be assumable by CodePipeline", () -> {
-            AwsCall.run(() -> client.createPipeline(r -> r.pipeline(declaration).tags(tags)));
-            return Boolean.TRUE;
-        }).notYetWhen(PipelineReconciler::isRoleNotYetAssumable)
+        PipelineDeclaration made = WaitFor.retrying("waiting for role " + parents.roleArn() + " to be assumable by CodePipeline",
+                () -> AwsCall.call(() -> client.createPipeline(r -> r.pipeline(declaration).tags(tags))).pipeline())
+                .notYetWhen(PipelineReconciler::isRoleNotYetAssumable)
                 // an earlier attempt made it and its answer was lost
                 .doneWhen(f -> madeByLostAttempt(f) && owned(client, spec.name(), ctx.project()).isPresent())
                 .within(roleWaiter).run(ctx.progress());
-        GetPipelineResponse created = AwsCall.call(() -> client.getPipeline(r -> r.name(spec.name())));
-        return state(spec, created, parents);
+        if (made == null) { // made by the lost attempt (or an answer without the declaration): read it
+            return state(spec, AwsCall.call(() -> client.getPipeline(r -> r.name(spec.name()))), parents);
+        }
+        // CreatePipeline answers with the declaration; the ARN is the one AWS derives from the name
+        return new PipelineState(spec.name(), RegionalArns.of(ctx, "codepipeline", spec.name()),
+                PipelineShapes.fromSdk(made), parents);
+    }
+
+    /** Observe's and foreign's shared lookup (see Reconciler.foreign); creates read afresh. */
+    private static Optional<GetPipelineResponse> named(RegionContext ctx, String name) {
+        return ctx.memo("codepipeline/pipeline/" + name, () -> AwsCall.orEmpty(() -> client(ctx).getPipeline(r -> r.name(name))));
     }
 
     /** AWS answers PipelineNameInUseException; the emulator an InvalidStructureException saying it exists. */

@@ -1,5 +1,6 @@
 package io.devopscli.resources.ecr;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.aws.AwsFailure;
@@ -56,11 +57,12 @@ public final class RepositoryReconciler implements Reconciler<RepositorySpec, Re
         EcrClient ecr = ecr(ctx);
         List<Tag> tags = Tags.owned(ctx.project(), spec.name()).entrySet().stream()
                 .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+        Repository created;
         try {
-            AwsCall.run(() -> ecr.createRepository(r -> r.repositoryName(spec.name()).tags(tags)
+            created = AwsCall.call(() -> ecr.createRepository(r -> r.repositoryName(spec.name()).tags(tags)
                     .imageScanningConfiguration(s -> s.scanOnPush(spec.scanOnPush()))
                     .imageTagMutability(spec.tagMutability())
-                    .encryptionConfiguration(e -> e.encryptionType(spec.encryptionType()))));
+                    .encryptionConfiguration(e -> e.encryptionType(spec.encryptionType())))).repository();
         } catch (AwsFailure f) {
             if (!"RepositoryAlreadyExistsException".equals(f.code())) {
                 throw f;
@@ -70,11 +72,10 @@ public final class RepositoryReconciler implements Reconciler<RepositorySpec, Re
             RepositoryState current = state(ecr, existing);
             return update(spec, current, diff(spec, current), ctx);
         }
-        AwsCall.run(() -> ecr.putLifecyclePolicy(r -> r.repositoryName(spec.name())
-                .lifecyclePolicyText(LifecyclePolicies.keepLast(spec.keepImages()).toString())));
-        Repository created = find(ecr, spec.name())
-                .orElseThrow(() -> new IllegalStateException("ecr repository " + spec.name() + " vanished after create"));
-        return state(ecr, created);
+        JsonNode policy = LifecyclePolicies.keepLast(spec.keepImages());
+        AwsCall.run(() -> ecr.putLifecyclePolicy(r -> r.repositoryName(spec.name()).lifecyclePolicyText(policy.toString())));
+        // CreateRepository answers with the repository and the put's success with the policy: no read-back
+        return state(created, policy);
     }
 
     @Override
@@ -135,8 +136,11 @@ public final class RepositoryReconciler implements Reconciler<RepositorySpec, Re
     }
 
     private static RepositoryState state(EcrClient ecr, Repository repo) {
-        var policy = AwsCall.orEmpty(() -> ecr.getLifecyclePolicy(r -> r.repositoryName(repo.repositoryName())))
-                .map(r -> LifecyclePolicies.parse(r.lifecyclePolicyText())).orElse(null);
+        return state(repo, AwsCall.orEmpty(() -> ecr.getLifecyclePolicy(r -> r.repositoryName(repo.repositoryName())))
+                .map(r -> LifecyclePolicies.parse(r.lifecyclePolicyText())).orElse(null));
+    }
+
+    private static RepositoryState state(Repository repo, JsonNode policy) {
         boolean scan = repo.imageScanningConfiguration() != null
                 && Boolean.TRUE.equals(repo.imageScanningConfiguration().scanOnPush());
         String encryption = repo.encryptionConfiguration() == null ? "AES256"

@@ -62,9 +62,10 @@ public final class ClusterReconciler implements Reconciler<ClusterSpec, ClusterS
     @Override
     public ClusterState create(ClusterSpec spec, RegionContext ctx) {
         EcsClient ecs = ecs(ctx);
-        AwsCall.run(() -> ecs.createCluster(r -> r.clusterName(spec.name()).settings(insights(spec))
-                .tags(EcsTags.owned(ctx.project(), spec.name()))));
-        return awaitActive(ecs, spec.name(), ctx);
+        Cluster made = AwsCall.call(() -> ecs.createCluster(r -> r.clusterName(spec.name()).settings(insights(spec))
+                .tags(EcsTags.owned(ctx.project(), spec.name())))).cluster();
+        // CreateCluster answers with the cluster: one already ACTIVE (AWS's usual answer) needs no describe
+        return made != null && "ACTIVE".equals(made.status()) ? state(made) : awaitActive(ecs, spec.name(), ctx);
     }
 
     @Override

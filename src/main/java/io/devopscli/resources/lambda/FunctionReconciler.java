@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetFunctionEventInvokeConfigResponse;
 import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
@@ -104,15 +105,16 @@ public final class FunctionReconciler implements Reconciler<FunctionSpec, Functi
         String role = ctx.requireId(spec.role());
         // ResourceConflictException: an earlier attempt made it and its answer was lost (made is then null):
         // read back, checked to be ours, and brought in line.
+        java.util.concurrent.atomic.AtomicReference<CreateFunctionResponse> answer = new java.util.concurrent.atomic.AtomicReference<>();
         Boolean made = WaitFor.retrying("creating function " + spec.name() + " (waiting for its new role to be assumable)",
                 () -> {
-                    AwsCall.run(() -> lambda.createFunction(r -> r.functionName(spec.name()).runtime(spec.runtime())
+                    answer.set(AwsCall.call(() -> lambda.createFunction(r -> r.functionName(spec.name()).runtime(spec.runtime())
                             .handler(spec.handler()).role(role).code(c -> c.zipFile(SdkBytes.fromByteArray(zip)))
                             .memorySize(spec.memoryMb()).timeout(spec.timeoutSeconds())
                             .ephemeralStorage(e -> e.size(spec.ephemeralStorageMb()))
                             .environment(e -> e.variables(spec.environment()))
                             .description("devops-cli " + ctx.project())
-                            .tags(Tags.owned(ctx.project(), spec.name()))));
+                            .tags(Tags.owned(ctx.project(), spec.name())))));
                     return Boolean.TRUE;
                 }).notYetWhen(FunctionReconciler::roleNotYetAssumable).doneOn("ResourceConflictException").within(ready)
                 .run(ctx.progress());
@@ -124,9 +126,17 @@ public final class FunctionReconciler implements Reconciler<FunctionSpec, Functi
             FunctionState actual = state(lambda, f.configuration()).withWanted(role, ctx.requireId(spec.onFailure()));
             return update(spec, actual, diff(spec, actual), ctx);
         }
-        settled(lambda, spec.name(), ctx);
+        CreateFunctionResponse c = answer.get();
+        // AWS answers Pending and the function turns Active within seconds; an answer already Active needs no poll
+        if (c.state() != State.ACTIVE || c.lastUpdateStatus() == LastUpdateStatus.IN_PROGRESS) {
+            settled(lambda, spec.name(), ctx);
+        }
         putInvokeConfig(lambda, spec, ctx);
-        return observed(lambda, spec, ctx);
+        // the create's answer and the settings just put: nothing to read back
+        String queue = ctx.requireId(spec.onFailure());
+        return new FunctionState(c.functionName(), c.functionArn(), c.runtimeAsString(), c.handler(), spec.memoryMb(),
+                spec.timeoutSeconds(), spec.ephemeralStorageMb(), spec.environment(), c.role(), c.codeSha256(), queue,
+                spec.maxRetryAttempts(), spec.maxEventAgeSeconds(), role, queue);
     }
 
     @Override

@@ -39,21 +39,29 @@ public final class PermissionReconciler implements Reconciler<PermissionSpec, Pe
     public PermissionState create(PermissionSpec spec, RegionContext ctx) {
         LambdaClient lambda = lambda(ctx);
         String function = ctx.requireId(spec.function());
-        // AddPermission fails on an id already present (left by an interrupted run): replace that one
-        if (find(lambda, function, spec.statementId()).isPresent()) {
+        // A statement of this id left by an interrupted run is looked for first: AWS answers an add over it
+        // with ResourceConflictException, which also means "function busy" and is retried as such (the emulator
+        // would keep both). One that is the wanted one is kept; another is replaced.
+        Optional<PermissionState> present = find(lambda, function, spec.statementId());
+        if (present.isPresent()) {
+            if (diff(spec, present.get()).isEmpty()) {
+                return present.get();
+            }
             remove(lambda, function, spec.statementId());
         }
-        try {
-            AwsCall.run(() -> lambda.addPermission(r -> r.functionName(function).statementId(spec.statementId())
-                    .principal(spec.principal()).action(spec.action()).sourceArn(spec.sourceArn())));
-        } catch (io.devopscli.aws.AwsFailure f) {
-            // The statement id is taken: an earlier attempt made it and its answer was lost (read below).
-            if (!"ResourceConflictException".equals(f.code())) {
-                throw f;
-            }
+        return added(lambda, spec, function);
+    }
+
+    /** AddPermission answers with the statement it added: the state, with no read-back. */
+    private static PermissionState added(LambdaClient lambda, PermissionSpec spec, String function) {
+        String statement = AwsCall.call(() -> lambda.addPermission(r -> r.functionName(function)
+                .statementId(spec.statementId()).principal(spec.principal()).action(spec.action())
+                .sourceArn(spec.sourceArn()))).statement();
+        if (statement == null) { // an answer without it: read the policy
+            return find(lambda, function, spec.statementId()).orElseThrow(() -> new IllegalStateException(
+                    "permission " + spec.statementId() + " of " + function + " is missing right after AddPermission"));
         }
-        return find(lambda, function, spec.statementId()).orElseThrow(() -> new IllegalStateException(
-                "permission " + spec.statementId() + " of " + function + " is missing right after AddPermission"));
+        return statement(function, spec.statementId(), PolicyDocuments.parse(statement));
     }
 
     @Override

@@ -42,12 +42,16 @@ public final class MetricFilterReconciler implements Reconciler<MetricFilterSpec
 
     @Override
     public MetricFilterState create(MetricFilterSpec spec, RegionContext ctx) {
-        return put(spec, ctx);
+        return put(spec, ctx); // the plan found no filter of this name: nothing for a put to append to
     }
 
     @Override
     public MetricFilterState update(MetricFilterSpec spec, MetricFilterState actual, List<FieldChange> changes,
                                     RegionContext ctx) {
+        if (!ctx.services(AwsClients.class).capabilities().metricFilterPutReplaces()) { // a put would append
+            AwsCall.ignoringNotFound(() -> logs(ctx).deleteMetricFilter(r -> r.logGroupName(spec.logGroupName())
+                    .filterName(spec.name())));
+        }
         return put(spec, ctx);
     }
 
@@ -65,10 +69,6 @@ public final class MetricFilterReconciler implements Reconciler<MetricFilterSpec
     /** PutMetricFilter creates or replaces the filter of that name on the group: create and update alike. */
     private static MetricFilterState put(MetricFilterSpec spec, RegionContext ctx) {
         CloudWatchLogsClient logs = logs(ctx);
-        if (!ctx.services(AwsClients.class).capabilities().metricFilterPutReplaces()) { // a put would append
-            AwsCall.ignoringNotFound(() -> logs.deleteMetricFilter(r -> r.logGroupName(spec.logGroupName())
-                    .filterName(spec.name())));
-        }
         MetricTransformation transformation = MetricTransformation.builder().metricNamespace(spec.metricNamespace())
                 .metricName(spec.metricName()).metricValue(spec.metricValue()).defaultValue(spec.defaultValue()).build();
         AwsCall.run(() -> logs.putMetricFilter(r -> r.logGroupName(spec.logGroupName()).filterName(spec.name())

@@ -107,16 +107,22 @@ public final class CertificateValidationReconciler implements Reconciler<Certifi
         return actual.certificateArn();
     }
 
-    /** Upserts the records that are missing or differ, then waits for ACM to issue the certificate. */
+    /**
+     * Upserts the records that are missing or differ (read from the zone whole: one call, not one per name),
+     * then waits for ACM to issue the certificate.
+     */
     private CertificateValidationState validate(CertificateValidationSpec spec, String zoneId, RegionContext ctx) {
         Route53Client r53 = r53(ctx);
         CertificateState certificate = ctx.actualOf(spec.certificate(), CertificateState.class)
                 .orElseThrow(() -> new IllegalStateException(spec.certificate() + " has no state yet"));
-        CertificateValidationState now = read(r53, zoneId, certificate);
+        CertificateValidationState now = ZoneRecords.read(r53, zoneId).map(zone -> readIn(zone, zoneId, certificate))
+                .orElseGet(() -> read(r53, zoneId, certificate));
         List<Change> changes = new ArrayList<>();
+        Map<String, String> present = new LinkedHashMap<>(now.present());
         for (CertificateState.ValidationRecord r : certificate.records()) {
             if (!r.value().equals(now.present().get(fqdn(r.name())))) {
                 changes.add(change(ChangeAction.UPSERT, fqdn(r.name()), r.value()));
+                present.put(fqdn(r.name()), r.value());
             }
         }
         if (!changes.isEmpty()) {
@@ -137,8 +143,8 @@ public final class CertificateValidationReconciler implements Reconciler<Certifi
             return "ISSUED".equals(s) ? Optional.of(s) : Optional.empty();
         });
         ctx.progress().info("certificate for " + names + " issued");
-        CertificateValidationState after = read(r53, zoneId, certificate);
-        return new CertificateValidationState(zoneId, certificate.arn(), after.wanted(), after.present(), status);
+        // the batch went through whole: the records are what it wrote, nothing to read back
+        return new CertificateValidationState(zoneId, certificate.arn(), certificate.records(), present, status);
     }
 
     /** The zone's CNAMEs at the certificate's validation names, one lookup per name. */

@@ -45,6 +45,15 @@ public final class FailoverRecordSets {
         return chain(name -> list(r53, zoneId, name), project, domain, regions);
     }
 
+    /**
+     * The chain's records as they are now, from one read of the zone's records (one call where listChain
+     * makes one per level, in a row); a zone too large to read whole is read level by level.
+     */
+    static List<FailoverRecord> readChain(Route53Client r53, String zoneId, String project, String domain, int regions) {
+        return ZoneRecords.read(r53, zoneId).map(zone -> chainIn(zone, project, domain, regions))
+                .orElseGet(() -> listChain(r53, zoneId, project, domain, regions));
+    }
+
     /** The chain's records out of a zone's records read whole (ZoneRecords), level by level as listChain. */
     static List<FailoverRecord> chainIn(List<ResourceRecordSet> zone, String project, String domain, int regions) {
         return chain(name -> named(zone, Route53Calls.dnsKey(name)), project, domain, regions);
@@ -80,6 +89,20 @@ public final class FailoverRecordSets {
                 .sorted(Comparator.comparingInt((FailoverRecord r) -> FailoverChain.levelOf(project, domain, r.name())).reversed())
                 .forEach(r -> changes.add(change(ChangeAction.UPSERT, r)));
         return changes;
+    }
+
+    /**
+     * The records once the batch of changes(project, domain, desired, existing) went through: desired, and
+     * the records of others desired does not overwrite. Route 53 applies a batch whole or not at all, so
+     * its success is the answer and nothing is read back.
+     */
+    static List<FailoverRecord> afterChanges(String project, List<FailoverRecord> desired, List<FailoverRecord> existing) {
+        Set<String> written = desired.stream().map(FailoverRecordSets::identity).collect(Collectors.toSet());
+        List<FailoverRecord> after = new ArrayList<>(desired);
+        existing.stream().filter(r -> !FailoverNames.isProjects(project, r.setIdentifier()))
+                .filter(r -> !written.contains(identity(r)))
+                .forEach(after::add);
+        return after;
     }
 
     /** Deletes for the given records, exactly as they are, the domain's first (aliases before their targets). */

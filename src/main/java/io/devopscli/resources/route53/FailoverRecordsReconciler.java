@@ -140,14 +140,15 @@ public final class FailoverRecordsReconciler implements Reconciler<FailoverRecor
     }
 
     /**
-     * Reads the records afresh, waits for every region's target, and writes what differs in one batch.
+     * Reads the records afresh (the zone whole, one call), waits for every region's target, and writes what
+     * differs in one batch; the state is what the batch made, not read back.
      * When the wait runs out (at once under --regions), the regions found so far make the chain, as long
      * as the active region and one other are among them; the others show as drift until they exist.
      */
     private FailoverRecordsState converge(FailoverRecordsSpec spec, RegionContext ctx) {
         Route53Client r53 = r53(ctx);
         String zoneId = ctx.requireId(spec.zone());
-        List<FailoverRecord> records = FailoverRecordSets.listChain(r53, zoneId, ctx.project(), spec.domain(),
+        List<FailoverRecord> records = FailoverRecordSets.readChain(r53, zoneId, ctx.project(), spec.domain(),
                 spec.regions().size());
         FailoverChain wanted = chain(spec, records);
         FailoverChain chain = wanted;
@@ -174,12 +175,13 @@ public final class FailoverRecordsReconciler implements Reconciler<FailoverRecor
         }
         List<FailoverRecord> desired = chain.records(ctx.project(), spec.domain(), zoneId, found);
         List<Change> changes = FailoverRecordSets.changes(ctx.project(), spec.domain(), desired, records);
-        if (!changes.isEmpty()) {
-            sync.await(r53, FailoverRecordSets.submit(r53, zoneId, changes, "devops-cli up: " + ctx.project()),
-                    "writing failover records of " + spec.domain(), ctx.progress());
+        if (changes.isEmpty()) {
+            return new FailoverRecordsState(zoneId, spec.domain(), records, found);
         }
-        return new FailoverRecordsState(zoneId, spec.domain(), FailoverRecordSets.listChain(r53, zoneId, ctx.project(),
-                spec.domain(), spec.regions().size()), found);
+        sync.await(r53, FailoverRecordSets.submit(r53, zoneId, changes, "devops-cli up: " + ctx.project()),
+                "writing failover records of " + spec.domain(), ctx.progress());
+        return new FailoverRecordsState(zoneId, spec.domain(),
+                FailoverRecordSets.afterChanges(ctx.project(), desired, records), found);
     }
 
     private static void compare(List<FieldChange> changes, String field, String name, String role, String desired,

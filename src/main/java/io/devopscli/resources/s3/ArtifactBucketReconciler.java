@@ -54,6 +54,7 @@ public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucket
     static final String AES256 = ServerSideEncryption.AES256.toString();
     static final String RULE_ID = "devops-cli-expire-noncurrent-versions";
     private static final Waiter WAIT = Waiter.upTo(Duration.ofMinutes(2));
+    private static final String TAGS_MEMO = "s3/bucket-tags/";
 
     /** The bucket's name in this run's account and region; the graph builder needs it for the build policy. */
     public static String bucketName(ArtifactBucketSpec spec, RegionContext ctx) {
@@ -65,7 +66,7 @@ public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucket
         S3Client s3 = s3(ctx);
         String name = bucketName(spec, ctx);
         // NoSuchBucket and NoSuchTagSet are both 404s: absent, or not ours
-        return tagsOf(s3, name).filter(tags -> Tags.isOwned(tags, ctx.project()))
+        return observedTags(ctx, s3, name).filter(tags -> Tags.isOwned(tags, ctx.project()))
                 .map(tags -> state(s3, name, tags, wantedTags(spec, ctx)));
     }
 
@@ -91,7 +92,7 @@ public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucket
     public Optional<String> foreign(ArtifactBucketSpec spec, RegionContext ctx) {
         S3Client s3 = s3(ctx);
         String name = bucketName(spec, ctx);
-        Optional<Map<String, String>> tags = tagsOf(s3, name);
+        Optional<Map<String, String>> tags = observedTags(ctx, s3, name);
         boolean exists = tags.isPresent() || bucketExists(s3, name);
         return exists && !tags.map(t -> Tags.isOwned(t, ctx.project())).orElse(false) ? Optional.of(name) : Optional.empty();
     }
@@ -101,29 +102,33 @@ public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucket
         S3Client s3 = s3(ctx);
         String name = bucketName(spec, ctx);
         Map<String, String> wanted = wantedTags(spec, ctx);
-        Optional<Map<String, String>> existing = tagsOf(s3, name);
-        boolean exists = existing.isPresent() || bucketExists(s3, name); // ours, made since the engine looked
-        if (!exists) {
-            try {
-                AwsCall.run(() -> s3.createBucket(r -> r.bucket(name).createBucketConfiguration(c -> {
-                    if (!ctx.region().equals("us-east-1")) {
-                        c.locationConstraint(ctx.region()); // us-east-1 is the one region that rejects it
-                    }
-                    c.tags(tagList(wanted));
-                })));
-            } catch (AwsFailure f) {
-                if (f.code().equals("BucketAlreadyExists")) {
-                    throw new IllegalStateException("bucket " + name + " is taken by another AWS account");
+        // The plan found no bucket of this name, and no stranger's (foreign): create without looking again.
+        boolean exists = false;
+        try {
+            AwsCall.run(() -> s3.createBucket(r -> r.bucket(name).createBucketConfiguration(c -> {
+                if (!ctx.region().equals("us-east-1")) {
+                    c.locationConstraint(ctx.region()); // us-east-1 is the one region that rejects it
                 }
-                if (!f.code().equals("BucketAlreadyOwnedByYou")) {
-                    throw f;
-                }
+                c.tags(tagList(wanted));
+            })));
+        } catch (AwsFailure f) {
+            if (f.code().equals("BucketAlreadyExists")) {
+                throw new IllegalStateException("bucket " + name + " is taken by another AWS account");
             }
-            WaitFor.visible("bucket " + name + " to exist", () -> Optional.of(name).filter(n -> bucketExists(s3, n)))
-                    .within(WAIT).run(ctx.progress());
+            if (!f.code().equals("BucketAlreadyOwnedByYou")) {
+                throw f;
+            }
+            exists = true; // ours, made by an attempt whose answer was lost
         }
-        // The emulator ignores the tags of CreateBucket; on AWS this rewrites the same set
-        putTags(s3, name, existing.orElse(Map.of()), wanted);
+        ctx.forget(TAGS_MEMO + name);
+        Map<String, String> present = exists ? tagsOf(s3, name).orElse(Map.of()) : Map.of();
+        // The emulator ignores the tags of CreateBucket; on AWS this rewrites the same set. Right after the
+        // create S3 may still answer NoSuchBucket for a moment: this first write retries on it, in place of
+        // a HeadBucket poll before it.
+        WaitFor.retrying("bucket " + name + " to exist", () -> {
+            putTags(s3, name, present, wanted);
+            return Boolean.TRUE;
+        }).notYet("NoSuchBucket").within(WAIT).run(ctx.progress());
         // four independent settings, written at once
         List<Supplier<Boolean>> puts = List.of(
                 InParallel.start(() -> { putVersioning(s3, name); return true; }),
@@ -237,6 +242,11 @@ public final class ArtifactBucketReconciler implements Reconciler<ArtifactBucket
         LifecycleRule rule = LifecycleRule.builder().id(RULE_ID).status(ExpirationStatus.ENABLED)
                 .filter(f -> f.prefix("")).noncurrentVersionExpiration(n -> n.noncurrentDays(days)).build();
         AwsCall.run(() -> s3.putBucketLifecycleConfiguration(r -> r.bucket(name).lifecycleConfiguration(l -> l.rules(rule))));
+    }
+
+    /** Observe's and foreign's shared lookup (see Reconciler.foreign); creates read afresh. */
+    private static Optional<Map<String, String>> observedTags(RegionContext ctx, S3Client s3, String name) {
+        return ctx.memo(TAGS_MEMO + name, () -> tagsOf(s3, name));
     }
 
     private static Optional<Map<String, String>> tagsOf(S3Client s3, String name) {

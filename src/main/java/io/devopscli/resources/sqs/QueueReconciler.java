@@ -8,6 +8,7 @@ import io.devopscli.engine.FieldChange;
 import io.devopscli.engine.Reconciler;
 import io.devopscli.engine.RegionContext;
 import io.devopscli.engine.Updatable;
+import io.devopscli.resources.RegionalArns;
 import io.devopscli.resources.iam.PolicyDocuments;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +53,10 @@ public final class QueueReconciler implements Reconciler<QueueSpec, QueueState>,
         SqsClient sqs = sqs(ctx);
         String url = AwsCall.call(() -> sqs.createQueue(r -> r.queueName(spec.name())
                 .attributes(attributes(spec)).tags(Tags.owned(ctx.project(), spec.name())))).queueUrl();
-        return state(sqs, spec.name(), url);
+        // CreateQueue answers with the URL only: the ARN is the one AWS derives from the name, the attributes
+        // are the ones just set (a same-named queue with other attributes fails the create instead)
+        return new QueueState(spec.name(), url, RegionalArns.of(ctx, "sqs", spec.name()), spec.retentionSeconds(),
+                spec.policy() == null ? null : PolicyDocuments.parse(spec.policy()));
     }
 
     @Override

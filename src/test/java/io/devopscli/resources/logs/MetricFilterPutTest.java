@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A metric filter is deleted before it is put again only where PutMetricFilter appends (the emulator's
- * gap); on AWS the put alone replaces it, with no gap in counting. moto cannot show the AWS side (it
+ * gap), and only on an update: a create follows a plan that found no filter of the name, so there is nothing
+ * to append to. On AWS the put alone replaces it, with no gap in counting. moto cannot show the AWS side (it
  * appends), so a scripted loopback endpoint records the calls. Fails if the capability is ignored or inverted.
  */
 class MetricFilterPutTest {
@@ -23,17 +24,31 @@ class MetricFilterPutTest {
             new ResourceKey("us-east-1", "logs/log-group", "app"), "/ecs/proj", "ERROR", "proj", "Errors", "1", 0.0);
 
     @Test
-    void deletesFirstOnlyWherePutAppends() {
-        assertEquals(List.of("DeleteMetricFilter", "PutMetricFilter"), callsToPut(EndpointCapabilities.EMULATOR));
+    void anUpdateDeletesFirstOnlyWherePutAppends() {
+        assertEquals(List.of("DeleteMetricFilter", "PutMetricFilter"), callsToPut(EndpointCapabilities.EMULATOR, true));
         assertEquals(List.of("PutMetricFilter"),
-                callsToPut(EndpointCapabilities.EMULATOR.with(Gap.METRIC_FILTER_PUT_REPLACES, false)));
+                callsToPut(EndpointCapabilities.EMULATOR.with(Gap.METRIC_FILTER_PUT_REPLACES, false), true));
     }
 
-    private static List<String> callsToPut(EndpointCapabilities capabilities) {
+    @Test
+    void aCreateOnlyPuts() {
+        assertEquals(List.of("PutMetricFilter"), callsToPut(EndpointCapabilities.EMULATOR, false));
+        assertEquals(List.of("PutMetricFilter"),
+                callsToPut(EndpointCapabilities.EMULATOR.with(Gap.METRIC_FILTER_PUT_REPLACES, false), false));
+    }
+
+    private static List<String> callsToPut(EndpointCapabilities capabilities, boolean update) {
         try (LoopbackEndpoint endpoint = new LoopbackEndpoint(r -> LoopbackEndpoint.Answer.json("{}"));
              AwsClients clients = new AwsClients("us-east-1",
                      ClientSettings.resolve(endpoint.url().toString(), null).withCapabilities(capabilities))) {
-            new MetricFilterReconciler().create(SPEC, new RegionContext("us-east-1", "proj", clients, Progress.SILENT));
+            RegionContext ctx = new RegionContext("us-east-1", "proj", clients, Progress.SILENT);
+            MetricFilterReconciler reconciler = new MetricFilterReconciler();
+            if (update) {
+                MetricFilterState old = new MetricFilterState(SPEC.name(), SPEC.logGroupName(), "WARN", "proj", "Errors", "1", 0.0);
+                reconciler.update(SPEC, old, reconciler.diff(SPEC, old), ctx);
+            } else {
+                reconciler.create(SPEC, ctx);
+            }
             return endpoint.operations();
         }
     }

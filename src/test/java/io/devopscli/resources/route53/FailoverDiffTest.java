@@ -129,6 +129,19 @@ class FailoverDiffTest {
     }
 
     @Test
+    void theRecordsAfterABatchAreWhatItWroteAndOthersRecordsSoNoChangeIsLeft() {
+        FailoverRecord theirs = new FailoverRecord(DOMAIN, "PRIMARY", "q-us-east-1", "x", "Z", true, "hc");
+        List<FailoverRecord> old = List.of(primaryOf("us-east-1"), target("us-east-2").record(P, DOMAIN, "SECONDARY"), theirs);
+        List<FailoverRecord> desired = chain("us-east-1", "us-east-2", "eu-west-1");
+        List<FailoverRecord> after = FailoverRecordSets.afterChanges(P, desired, old);
+        // the old direct secondary is gone (the batch deleted it), another project's record stays
+        List<FailoverRecord> expected = new java.util.ArrayList<>(desired);
+        expected.add(theirs);
+        assertEquals(expected, after);
+        assertTrue(FailoverRecordSets.changes(P, DOMAIN, desired, after).isEmpty());
+    }
+
+    @Test
     void levelNamesAreRecognisedAndOthersAreNot() {
         assertTrue(FailoverChain.isLevelName(P, DOMAIN, "App.Example.com."));
         assertTrue(FailoverChain.isLevelName(P, DOMAIN, LEVEL1 + "."));
