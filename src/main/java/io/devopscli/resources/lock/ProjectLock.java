@@ -4,6 +4,7 @@ import io.devopscli.aws.AwsCall;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.aws.AwsFailure;
 import io.devopscli.aws.Tags;
+import io.devopscli.engine.InParallel;
 import io.devopscli.engine.Progress;
 import io.devopscli.resources.s3.BucketNames;
 import java.net.InetAddress;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -116,9 +118,7 @@ public final class ProjectLock implements AutoCloseable {
         // Nothing seen before (down's and failover's own look): read it now, one GET as the HEAD it replaces.
         boolean asSeen = seen.known() && !seen.held();
         Seen now = seen.known() ? seen : seen(primary, project);
-        if (!now.bucketExists()) {
-            makeBucket(primary, project, bucket);
-        }
+        Supplier<Boolean> tagged = now.bucketExists() ? () -> true : makeBucket(primary, project, bucket);
         LockRecord me = new LockRecord(UUID.randomUUID().toString(), System.getProperty("user.name", "?"),
                 hostName(), ProcessHandle.current().pid(), command, Instant.now().toString());
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -129,7 +129,14 @@ public final class ProjectLock implements AutoCloseable {
         while (true) {
             Optional<String> tag = conditionalPut(s3, bucket, me.toJson(), expected);
             if (tag.isPresent()) {
-                return new ProjectLock(s3, bucket, me, tag.get(), progress, firstTry);
+                ProjectLock lock = new ProjectLock(s3, bucket, me, tag.get(), progress, firstTry);
+                try {
+                    tagged.get();
+                } catch (RuntimeException e) {
+                    lock.close();
+                    throw e;
+                }
+                return lock;
             }
             firstTry = false;
             Optional<Current> current = read(s3, bucket);
@@ -276,9 +283,10 @@ public final class ProjectLock implements AutoCloseable {
 
     /**
      * A new project's lock bucket (seen missing), tagged as ours; one made since by another run is ours
-     * too (BucketAlreadyOwnedByYou).
+     * too (BucketAlreadyOwnedByYou). The tagging goes alongside the lock's first write (one round trip
+     * less on a first up): get() waits for it, and a failed one is the lock's failure.
      */
-    private static void makeBucket(AwsClients primary, String project, String bucket) {
+    private static Supplier<Boolean> makeBucket(AwsClients primary, String project, String bucket) {
         S3Client s3 = primary.s3();
         String region = primary.region();
         try {
@@ -292,10 +300,13 @@ public final class ProjectLock implements AutoCloseable {
                 throw f;
             }
         }
-        AwsCall.run(() -> s3.putBucketTagging(r -> r.bucket(bucket).tagging(t -> t.tagSet(
-                Tags.owned(project, project + "-lock").entrySet().stream().map(e ->
-                        software.amazon.awssdk.services.s3.model.Tag.builder().key(e.getKey())
-                                .value(e.getValue()).build()).toList()))));
+        return InParallel.start(() -> {
+            AwsCall.run(() -> s3.putBucketTagging(r -> r.bucket(bucket).tagging(t -> t.tagSet(
+                    Tags.owned(project, project + "-lock").entrySet().stream().map(e ->
+                            software.amazon.awssdk.services.s3.model.Tag.builder().key(e.getKey())
+                                    .value(e.getValue()).build()).toList()))));
+            return Boolean.TRUE;
+        });
     }
 
     private static String bucketName(AwsClients primary, String project) {

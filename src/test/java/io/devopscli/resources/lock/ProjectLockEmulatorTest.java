@@ -59,6 +59,18 @@ class ProjectLockEmulatorTest {
         assertEquals(Optional.empty(), ProjectLock.holder(clients, PROJECT), "released at the end");
     }
 
+    /** The bucket a first run makes is tagged as ours by the time the lock is held (written alongside it). */
+    @Test
+    void theBucketAFirstRunMakesIsTaggedAsOursOnceTheLockIsHeld() {
+        try (ProjectLock held = ProjectLock.acquire(clients, PROJECT, "up", Duration.ZERO, progress)) {
+            String bucket = BucketNames.lock(PROJECT, REGION, clients.accountId());
+            var tags = clients.s3().getBucketTagging(r -> r.bucket(bucket)).tagSet().stream()
+                    .collect(java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value()));
+            assertTrue(io.devopscli.aws.Tags.isOwned(tags, PROJECT), tags.toString());
+            assertEquals(PROJECT + "-lock", tags.get(io.devopscli.aws.Tags.NAME_KEY), tags.toString());
+        }
+    }
+
     @Test
     void aSecondRunWaitsUpToItsTimeoutAndGetsTheLockOnceReleased() throws Exception {
         ProjectLock first = ProjectLock.acquire(clients, PROJECT, "up", Duration.ZERO, progress);
