@@ -18,7 +18,11 @@ LAMBDA_SHA := target/devops-cli.lambda-sha256
 HELP := target/devops-cli.help
 JVM_OPTS := -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
 
-build: $(JAR) $(JSA) $(LAMBDA_SHA) $(HELP)
+# With a JDK 25 or later on the machine (scripts/aot-java.sh; DEVOPS_CLI_AOT_JAVA=none for none), its AOT
+# cache, which bin/devops-cli runs that JDK with when present; target/devops-cli.aot-java names the java.
+AOT := target/devops-cli.aot
+
+build: $(JAR) $(JSA) $(AOT) $(LAMBDA_SHA) $(HELP)
 
 # Recorded by a training run against a loopback server (no network); a failed recording leaves the
 # launcher without an archive, which is slower but correct.
@@ -30,6 +34,12 @@ $(JSA): $(JAR) scripts/class-archive-classes.txt $(wildcard scripts/class-archiv
 	@rm -f $(JSA)
 	@java $(JVM_OPTS) -XX:ArchiveClassesAtExit=$(JSA) -Xlog:disable -Xlog:all=error:stderr \
 	  -cp $(abspath $(JAR)) io.devopscli.cli.ClassArchiveTraining config/topology.yaml scripts/class-archive-classes.txt || rm -f $(JSA)
+
+# Always run: the script itself decides whether the cache is up to date, since it also depends on which
+# java is chosen now (DEVOPS_CLI_AOT_JAVA, the JDKs installed), which make cannot see.
+.PHONY: $(AOT)
+$(AOT): $(JAR)
+	@scripts/aot-cache.sh $(abspath $(JAR)) scripts/class-archive-classes.txt $(AOT)
 
 # Hashed from the copy inside the jar; without unzip or openssl there is no file and each run hashes it.
 $(LAMBDA_SHA): $(JAR)

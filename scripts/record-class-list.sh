@@ -8,6 +8,7 @@
 # It also records the emulator's answers to a converged `status --no-live` and `up --dry-run`
 # (scripts/class-archive-answers.jsonl.gz, through scripts/latency-proxy.py --record): the training replays
 # them, so the code a converged run executes (and the lambdas it links) is in the archive too.
+# The JDK 25 AOT cache (scripts/aot-cache.sh) is trained from the same list and answers.
 #   scripts/record-class-list.sh [TOPOLOGY]     default: config/examples/three-regions.yaml
 set -euo pipefail
 cd "$(dirname "$0")/.."

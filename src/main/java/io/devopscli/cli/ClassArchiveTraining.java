@@ -29,6 +29,13 @@ import java.util.jar.JarFile;
  * Makefile.
  */
 public final class ClassArchiveTraining {
+    /**
+     * "false": SDK models from the class list are loaded, not initialised. JDK 25's AOT cache
+     * (scripts/aot-cache.sh) archives the method types of every linked call site in one table that must
+     * fit a heap region; the lambdas of all 9,000 models overflow it and no cache is written.
+     */
+    static final String INITIALISE_MODELS = "devopscli.training.initialiseModels";
+
     private ClassArchiveTraining() {
     }
 
@@ -112,17 +119,19 @@ public final class ClassArchiveTraining {
      * response models, which calls answered "access denied" never reach. SDK models are initialised, so
      * the lambdas their static fields hold are generated now and archived too (most of the classes a run
      * would otherwise spin up); others are only loaded, since their initialisers are not ours to run.
+     * {@link #INITIALISE_MODELS}=false loads the models without initialising them (the AOT cache's training).
      */
     private static void loadRecorded(java.nio.file.Path list) throws IOException {
         if (!java.nio.file.Files.exists(list)) {
             return; // an archive of the training calls alone: slower runs, still correct
         }
         ClassLoader loader = ClassArchiveTraining.class.getClassLoader();
+        boolean initialiseModels = Boolean.parseBoolean(System.getProperty(INITIALISE_MODELS, "true"));
         for (String name : java.nio.file.Files.readAllLines(list)) {
             if (name.isBlank() || name.startsWith("io.devopscli.")) {
                 continue; // our own classes are loaded above
             }
-            boolean model = name.startsWith("software.amazon.awssdk.services.") && name.contains(".model.");
+            boolean model = initialiseModels && name.startsWith("software.amazon.awssdk.services.") && name.contains(".model.");
             try {
                 Class.forName(name.strip(), model, loader);
             } catch (ClassNotFoundException | LinkageError ignored) {
