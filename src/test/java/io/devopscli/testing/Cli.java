@@ -93,7 +93,9 @@ public final class Cli {
      * @param shellArgs the CLI's arguments as a shell reads them; a redirection may follow ("up > 'plan'")
      */
     public static ProcessBuilder onTerminal(String shellArgs) {
-        StringBuilder command = new StringBuilder();
+        // A run started in the background (`cmd &` in a script, nohup) inherits SIGINT ignored, and a JVM
+        // cannot handle a signal ignored at its start: the child gets SIGINT back to its default (GNU env).
+        StringBuilder command = new StringBuilder("env --default-signal=INT ");
         for (String part : childJvmCommand(List.of())) {
             command.append('\'').append(part.replace("'", "'\\''")).append("' ");
         }
