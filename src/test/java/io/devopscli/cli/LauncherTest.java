@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.devopscli.testing.ChildProcess;
 import io.devopscli.testing.Cli;
 import io.devopscli.testing.Emulator;
 import io.devopscli.testing.EmulatorTest;
@@ -14,11 +15,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -181,17 +182,8 @@ class LauncherTest {
     }
 
     private static Run command(List<String> command, Map<String, String> env, Path out) throws Exception {
-        Path err = Path.of(out + ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().remove("DEVOPS_CLI_JAVA_OPTS");
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("still running after 180 s: " + command);
-        }
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        ChildProcess.Ended ended = ChildProcess.run(command, env, List.of("DEVOPS_CLI_JAVA_OPTS"), out, Duration.ofSeconds(180));
+        return new Run(ended.code(), ended.out(), ended.err());
     }
 
     /** A copy of the launcher in a checkout of its own, beside two stand-in javas that write down their command line. */
