@@ -12,6 +12,11 @@ Per run: reset the emulator, `up` (first: everything created), `up` again (secon
   first up, with alarm pacing   the same, or the chain up to the alarms plus (alarms - 1) / 3 s at the
              CloudWatch quota of 3 PutMetricAlarm per second, whichever is longer
   second up / status   2 x delay: one round of reads, one round of batched tag reads
+Then the same second `up` and `status --no-live` against an AWS-like server: the last run's converged
+state is recorded (latency-proxy.py --record, no delay), and a second proxy answers the reads it holds
+from the recording, in parallel and after the same delay (--replay); writes (the lock's) still reach the
+emulator. moto serves one call at a time under Python's global lock, AWS does not: these rows are what the
+tool itself takes. Their goal is 2 x the bound plus the JVM's start (the median time to the first call).
 """
 import collections
 import json
@@ -30,8 +35,8 @@ runs = int(runs)
 CLI = os.environ.get("BENCH_CLI") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bin", "devops-cli")
 
 
-def log_lines():
-    with open(log_path) as f:
+def log_lines(path=None):
+    with open(path or log_path) as f:
         return f.readlines()
 
 
@@ -78,20 +83,22 @@ def bench_cpu():
     return total
 
 
-def run(args):
-    before = len(log_lines())
+def run(args, via=None, log=None):
+    """One command through the proxy at `via` (default: the delay proxy), whose calls `log` holds."""
+    before = len(log_lines(log))
     bench_before = bench_cpu()
     usage_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.time()
-    p = subprocess.run([CLI] + args + ["-c", topology, "--endpoint-url", proxy, "-o", "json"],
+    p = subprocess.run([CLI] + args + ["-c", topology, "--endpoint-url", via or proxy, "-o", "json"],
                        capture_output=True, text=True)
     wall = time.time() - start
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (usage.ru_utime - usage_before.ru_utime) + (usage.ru_stime - usage_before.ru_stime)
     bench = bench_cpu() - bench_before
     time.sleep(0.05)
-    lines = log_lines()[before:]
-    calls = [(float(a), float(b), act) for a, b, act in (l.split() for l in lines)]
+    lines = [l.split() for l in log_lines(log)[before:]]
+    calls = [(float(f[0]), float(f[1]), f[2]) for f in lines]
+    forwarded = sum(1 for f in lines if f[3:] == ["forwarded"])
     try:
         doc = json.loads(p.stdout)
     except ValueError:
@@ -100,7 +107,8 @@ def run(args):
         print(f"warning: {' '.join(args)} exited {p.returncode}: {p.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
     chain = longest_chain(calls)
     return {"wall": wall, "cpu": cpu, "bench_cpu": bench, "calls": len(calls), "mutating": doc["awsCalls"]["mutating"],
-            "chain": len(chain), "chain_calls": chain, "actions": collections.Counter(c[2] for c in calls), "doc": doc}
+            "chain": len(chain), "chain_calls": chain, "forwarded": forwarded,
+            "first_call": (min(c[0] for c in calls) - start) if calls else 0.0, "actions": collections.Counter(c[2] for c in calls), "doc": doc}
 
 
 def reset():
@@ -128,6 +136,34 @@ for i in range(runs):
               f"{r['bench_cpu']:.2f} s), {r['calls']} calls, "
               f"{r['mutating']} mutating, longest chain {r['chain']}", flush=True)
 
+def start_proxy(*options):
+    """scripts/latency-proxy.py in front of the emulator: its URL, its log and its process."""
+    log = subprocess.run(["mktemp"], capture_output=True, text=True, check=True).stdout.strip()
+    p = subprocess.Popen([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "latency-proxy.py"),
+                          "--target", emulator, "--log", log, *options], stdout=subprocess.PIPE, text=True)
+    return p.stdout.readline().strip(), log, p
+
+
+answers = subprocess.run(["mktemp"], capture_output=True, text=True, check=True).stdout.strip()
+recorder_url, recorder_log, recorder = start_proxy("--delay-ms", "0", "--record", answers)
+for args in (["up", "--yes"], ["status", "--no-live"]):
+    run(args, recorder_url, recorder_log)
+recorder.terminate()
+os.unlink(recorder_log)
+replay_url, replay_log, replayer = start_proxy("--delay-ms", delay_ms, "--replay", answers)
+BENCH_PIDS.append(str(replayer.pid))
+for i in range(runs):
+    for label, args in (("second", ["up", "--yes"]), ("status", ["status", "--no-live"])):
+        r = run(args, replay_url, replay_log)
+        rows[label + " replayed"].append(r)
+        print(f"run {i + 1} {label:6} against the AWS-like server: {r['wall']:.2f} s wall, {r['cpu']:.2f} s cpu "
+              f"(emulator+proxies {r['bench_cpu']:.2f} s), {r['calls']} calls ({r['forwarded']} forwarded to the "
+              f"emulator), {r['mutating']} mutating, longest chain {r['chain']}, first call at {r['first_call']:.2f} s",
+              flush=True)
+replayer.terminate()
+for f in (answers, replay_log):
+    os.unlink(f)
+
 help_times = []
 for _ in range(5):
     s = time.time()
@@ -149,11 +185,21 @@ for label in ("first", "second", "status"):
         ratio = f"{med('wall') / b:.1f}x" if b else "n/a"
         print(f"{name:22} {med('wall'):7.2f} {med('cpu'):6.2f} {med('bench_cpu'):6.2f} {med('calls'):6.0f} {med('mutating'):8.0f} "
               f"{med('chain'):6.0f} {bound:>8} {ratio:>6}")
+for label in ("second", "status"):
+    rs = rows[label + " replayed"]
+    med = lambda k: statistics.median(r[k] for r in rs)
+    b = bounds.get(label)
+    name = {"second": "second up", "status": "status --no-live"}[label] + ", AWS-like"
+    goal = f"{2 * b + med('first_call'):.2f}" if b else "n/a"
+    ratio = f"{med('wall') / b:.1f}x" if b else "n/a"
+    print(f"{name:22} {med('wall'):7.2f} {med('cpu'):6.2f} {med('bench_cpu'):6.2f} {med('calls'):6.0f} {med('mutating'):8.0f} "
+          f"{med('chain'):6.0f} {(f'{b:.2f}' if b else 'n/a'):>8} {ratio:>6}   goal {goal} s (2 x bound + the first "
+          f"call at {med('first_call'):.2f} s)")
 if bench:
     print(f"graph: longest chain of dependent resources {bench['longestChain']}; alarms per region "
           + ", ".join(f"{r['region']} {r['alarms']}" for r in bench["regions"]))
 if os.environ.get("BENCH_CHAIN"):
-    for label in ("first", "second", "status"):
+    for label in ("first", "second", "status", "second replayed", "status replayed"):
         print(f"\n{label}: the longest chain of calls (last run): "
               + " > ".join(c[2] for c in rows[label][-1]["chain_calls"]))
 if os.environ.get("BENCH_ACTIONS"):

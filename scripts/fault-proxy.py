@@ -14,7 +14,8 @@ Faults, each with a probability per request (0..1), on every call or only on mut
                     that cannot be read
 
 The first line on stdout is "listening on PORT". With --stats FILE the counts (JSON) are rewritten after
-every injected fault, so a benchmark can read them while the proxy runs.
+every request, so a benchmark can read them while the proxy runs; "operations" counts the calls of each
+API operation (a test's count of what a run read).
 """
 import argparse
 import http.client
@@ -53,14 +54,14 @@ UPSTREAM = urllib.parse.urlparse(ARGS.upstream)
 RANDOM = random.Random(ARGS.seed)
 LOCK = threading.Lock()
 STATS = {"requests": 0, "mutating": 0, "throttle": 0, "error500": 0, "drop_before": 0, "drop_after": 0,
-         "unreachable": 0, "failed_op": 0, "dropped_after_operations": {}}
+         "unreachable": 0, "failed_op": 0, "dropped_after_operations": {}, "operations": {}}
 
 
 def count(kind, operation=None):
     with LOCK:
         STATS[kind] += 1
-        if kind == "drop_after" and operation:
-            ops = STATS["dropped_after_operations"]
+        if operation:
+            ops = STATS["dropped_after_operations" if kind == "drop_after" else "operations"]
             ops[operation] = ops.get(operation, 0) + 1
         if ARGS.stats:
             with open(ARGS.stats, "w") as f:
@@ -159,8 +160,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         body = self.read_body()
         proto, op, mutating = self.operation(body)
         with LOCK:
-            STATS["requests"] += 1
             STATS["mutating"] += 1 if mutating else 0
+        count("requests", op)
         if self.region() in ARGS.unreachable:
             count("unreachable")
             self.drop()

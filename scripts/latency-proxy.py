@@ -14,6 +14,12 @@ the same way: scripts/benchmark-dr.sh also puts it in front of loopback git serv
 With --record, every answer is also appended to F as one JSON line (the request's method, path, body's
 SHA-256 and signing region, the answer's status, headers and body): scripts/record-class-list.sh records a converged
 run's answers so that the class archive's training can replay them (ClassArchiveTraining).
+With --replay F (a file --record wrote), a read that F holds an answer to is answered from F after the delay,
+without the emulator: AWS answers calls in parallel, while moto serves one at a time under Python's global
+lock, which on a converged run is most of the wall time beyond the delay. Everything else is forwarded: every
+write, a read of a path a write has touched since (S3 objects, the lock), and, once any call of a query or
+JSON API writes, every call (the recording no longer holds). The log line then gets a fourth field,
+"replayed" or "forwarded". scripts/benchmark_latency.py uses it for its "AWS-like server" rows.
 Python standard library only.
 """
 import argparse
@@ -48,7 +54,10 @@ def action_of(method, path, headers, body):
     return method + ":" + urllib.parse.urlparse(path).path
 
 
-SCOPE = re.compile(r"Credential=[^/]+/\d{8}/([^/]+)/")
+SCOPE = re.compile(r"Credential=[^/]+/\d{8}/([^/]+)/([^/]+)/")
+
+
+READ_ACTION = re.compile(r"^(Describe|Get|List|BatchGet|Search|Lookup|GET:|HEAD:)")
 
 
 def signing_region(headers):
@@ -57,12 +66,20 @@ def signing_region(headers):
     return m.group(1) if m else ""
 
 
+def operation(headers):
+    """The signing service and the JSON protocols' X-Amz-Target: two JSON APIs' calls can share a path and
+    a body ("{}" to "/")."""
+    m = SCOPE.search(headers.get("Authorization") or "")
+    return (m.group(2) if m else "") + " " + (headers.get("X-Amz-Target") or "")
+
+
 class Proxy(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     target = None
     delay = 0.0
     log = None
     record = None
+    replay = None  # {key: recorded answer}; see Replay
     log_lock = threading.Lock()
     local = threading.local()
 
@@ -97,6 +114,12 @@ class Proxy(BaseHTTPRequestHandler):
         passthrough = self.path.startswith("/moto-api")
         if not passthrough:
             time.sleep(self.delay)
+        action = action_of(self.command, self.path, self.headers, body)
+        answer = None if passthrough or not self.replay else self.replay.answer(self, action, body)
+        if answer:
+            self.answer(answer["status"], "", answer["headers"], base64.b64decode(answer["answer"]))
+            self.log_call(start, action, " replayed")
+            return
         headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP}
         headers["Host"] = self.headers.get("Host", self.target.netloc)
         for attempt in (0, 1):
@@ -110,8 +133,22 @@ class Proxy(BaseHTTPRequestHandler):
             except (ConnectionError, http.client.HTTPException):
                 if attempt == 1:
                     raise
-        self.send_response(resp.status, resp.reason)
-        for k, v in resp.getheaders():
+        self.answer(resp.status, resp.reason, resp.getheaders(), data)
+        if not passthrough:
+            self.log_call(start, action, " forwarded" if self.replay else "")
+            with self.log_lock:
+                if self.record:
+                    self.record.write(json.dumps({
+                        "method": self.command, "path": self.path, "body": hashlib.sha256(body).hexdigest(),
+                        "region": signing_region(self.headers), "operation": operation(self.headers),
+                        "status": resp.status,
+                        "headers": [[k, v] for k, v in resp.getheaders() if k.lower() not in HOP_BY_HOP],
+                        "answer": base64.b64encode(data).decode()}) + "\n")
+                    self.record.flush()
+
+    def answer(self, status, reason, headers, data):
+        self.send_response(status, reason)
+        for k, v in headers:
             if k.lower() not in HOP_BY_HOP:
                 self.send_header(k, v)
         self.send_header("Content-Length", str(len(data)))
@@ -119,21 +156,43 @@ class Proxy(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(data)
         self.wfile.flush()
-        if not passthrough:
-            line = "%.6f %.6f %s\n" % (start, time.time(), action_of(self.command, self.path, self.headers, body))
-            with self.log_lock:
-                self.log.write(line)
-                self.log.flush()
-                if self.record:
-                    self.record.write(json.dumps({
-                        "method": self.command, "path": self.path, "body": hashlib.sha256(body).hexdigest(),
-                        "region": signing_region(self.headers),
-                        "status": resp.status,
-                        "headers": [[k, v] for k, v in resp.getheaders() if k.lower() not in HOP_BY_HOP],
-                        "answer": base64.b64encode(data).decode()}) + "\n")
-                    self.record.flush()
+
+    def log_call(self, start, action, how):
+        with self.log_lock:
+            self.log.write("%.6f %.6f %s%s\n" % (start, time.time(), action, how))
+            self.log.flush()
 
     do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_PATCH = forward
+
+
+class Replay:
+    """The answers of a --record file, keyed as ClassArchiveTraining keys them, and what has been written
+    since: a replayed answer is only given while nothing could have changed it."""
+
+    def __init__(self, path):
+        self.answers = {}
+        with open(path) as f:
+            for line in f:
+                a = json.loads(line)
+                if "method" in a:
+                    self.answers[(a["method"], a["path"], a["body"], a["region"], a.get("operation"))] = a
+        self.written_paths = set()
+        self.api_written = False
+        self.lock = threading.Lock()
+
+    def answer(self, request, action, body):
+        path = urllib.parse.urlparse(request.path).path
+        with self.lock:
+            if not READ_ACTION.match(action):
+                if ":" in action:
+                    self.written_paths.add(path)  # a REST write changes that path only
+                else:
+                    self.api_written = True
+                return None
+            if self.api_written or path in self.written_paths:
+                return None
+        return self.answers.get((request.command, request.path, hashlib.sha256(body).hexdigest(),
+                                 signing_region(request.headers), operation(request.headers)))
 
 
 class QuietServer(ThreadingHTTPServer):
@@ -150,11 +209,13 @@ def main():
     p.add_argument("--port", type=int, default=0, help="0 picks a free port")
     p.add_argument("--log", required=True)
     p.add_argument("--record", help="append every answer to this file as a JSON line")
+    p.add_argument("--replay", help="answer the reads this --record file holds without the emulator")
     a = p.parse_args()
     Proxy.target = urllib.parse.urlparse(a.target)
     Proxy.delay = a.delay_ms / 1000.0
     Proxy.log = open(a.log, "a", buffering=1)
     Proxy.record = open(a.record, "a", buffering=1) if a.record else None
+    Proxy.replay = Replay(a.replay) if a.replay else None
     server = QuietServer(("127.0.0.1", a.port), Proxy)
     server.daemon_threads = True
     print("http://127.0.0.1:%d" % server.server_address[1], flush=True)

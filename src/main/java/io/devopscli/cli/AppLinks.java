@@ -1,6 +1,10 @@
 package io.devopscli.cli;
 
 import io.devopscli.aws.AwsErrors;
+import io.devopscli.engine.InParallel;
+import io.devopscli.engine.Plan;
+import io.devopscli.engine.ResourceKey;
+import io.devopscli.resources.elbv2.LoadBalancerState;
 import io.devopscli.resources.naming.ResourceNames;
 import io.devopscli.resources.elbv2.LoadBalancerEndpoint;
 import io.devopscli.topology.RegionSpec;
@@ -8,25 +12,50 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The last lines of up and status: per region, where the app answers and its CloudWatch dashboard. */
 final class AppLinks {
     private AppLinks() {
     }
 
-    /** Reads each region's load balancer URL (one describe per region) and prints both links. */
+    /** Prints both links of every region after an apply, which may just have made the load balancers. */
     static void print(Session session, PrintWriter out) {
-        Map<String, Optional<String>> urls = new LinkedHashMap<>();
+        print(session, out, (Plan) null);
+    }
+
+    /**
+     * Prints both links of every region. The load balancer's DNS name comes from the plan where it read
+     * one and nothing changed since (a run with no changes); else from one describe per region, all
+     * regions at once (after an apply, which may just have made it).
+     */
+    static void print(Session session, PrintWriter out, Plan unchanged) {
+        boolean https = session.topology().failover().https();
+        Map<String, Supplier<Optional<String>>> pending = new LinkedHashMap<>();
         for (RegionSpec r : session.topology().regions()) {
-            String project = session.topology().project();
-            try {
-                urls.put(r.name(), new LoadBalancerEndpoint(session.clients(r.name()).elbv2())
-                        .url(project, ResourceNames.of(session.topology()).loadBalancer(), session.topology().failover().https()));
-            } catch (RuntimeException e) {
-                urls.put(r.name(), Optional.of("unavailable: " + AwsErrors.reason(e)));
-            }
+            Optional<String> read = unchanged == null ? Optional.empty() : observedDnsName(unchanged, r.name());
+            pending.put(r.name(), read.isPresent() ? () -> read.map(dns -> LoadBalancerEndpoint.urlFor(dns, https))
+                    : InParallel.start(() -> readUrl(session, r.name(), https)));
         }
+        Map<String, Optional<String>> urls = new LinkedHashMap<>();
+        pending.forEach((region, url) -> urls.put(region, url.get()));
         print(session, out, urls);
+    }
+
+    private static Optional<String> observedDnsName(Plan plan, String region) {
+        return plan.regions().stream()
+                .map(rp -> rp.observed().get(new ResourceKey(region, "elbv2/load-balancer", "alb")))
+                .filter(LoadBalancerState.class::isInstance).map(o -> ((LoadBalancerState) o).dnsName())
+                .filter(dns -> dns != null && !dns.isEmpty()).findFirst();
+    }
+
+    private static Optional<String> readUrl(Session session, String region, boolean https) {
+        try {
+            return new LoadBalancerEndpoint(session.clients(region).elbv2())
+                    .url(session.topology().project(), ResourceNames.of(session.topology()).loadBalancer(), https);
+        } catch (RuntimeException e) {
+            return Optional.of("unavailable: " + AwsErrors.reason(e));
+        }
     }
 
     /** Prints the links with URLs already read (status has them from its live checks; null: not read). */

@@ -107,7 +107,7 @@ final class UpCommand extends BaseCommand {
                             + session.settings().counter().total() + " (" + session.settings().counter().mutating()
                             + " changed something)");
                     if (!plan.hasChanges() && !plan.hasObserveFailures()) {
-                        AppLinks.print(session, out());
+                        AppLinks.print(session, out(), plan);
                     }
                 }
                 showMutatingCalls(session.settings().counter());

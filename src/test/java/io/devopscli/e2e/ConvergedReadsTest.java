@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.devopscli.testing.Cli;
 import io.devopscli.testing.Emulator;
 import io.devopscli.testing.EmulatorTest;
+import io.devopscli.testing.FaultProxy;
 import io.devopscli.testing.RetryBounds;
 import java.nio.file.Path;
 import java.util.Map;
@@ -100,6 +101,24 @@ class ConvergedReadsTest {
             // the zone's records read whole once per plan for the failover chain of every level, the
             // certificates' validation records and the zone's foreign records: no lookup per name
             assertEquals(1L, by.getOrDefault("Route53 ListResourceRecordSets", 0L), what);
+        }
+    }
+
+    @Test
+    void aConvergedUpPrintsTheAppLinksFromItsPlanWithoutReadingTheLoadBalancersAgain() throws Exception {
+        Cli topo = new Cli(dir, Cli.TWO_REGIONS);
+        assertEquals(0, topo.run("up", "--yes", "--no-wait").code());
+        Path stats = dir.resolve("calls.json");
+        try (FaultProxy counting = FaultProxy.start("--stats", stats.toString())) {
+            Cli.Result second = topo.runAt(counting.endpoint(), "up", "--yes");
+            assertEquals(0, second.code(), second.toString());
+            for (String region : new String[] {"eu-west-1", "eu-central-1"}) {
+                assertTrue(second.out().contains(region + "  app: http"), second.out());
+            }
+            // the plan's DescribeLoadBalancers only: each region's load balancer, and each region's target of
+            // the failover records (primary's graph); the links take the plan's DNS names, no third per region
+            JsonNode operations = new com.fasterxml.jackson.databind.ObjectMapper().readTree(stats.toFile()).get("operations");
+            assertEquals(2 + 2, operations.path("DescribeLoadBalancers").asInt(), operations.toString());
         }
     }
 }

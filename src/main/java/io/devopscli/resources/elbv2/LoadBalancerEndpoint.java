@@ -36,6 +36,11 @@ public final class LoadBalancerEndpoint {
 
     /** With HTTPS on, port 80 only redirects: the app answers on 443. */
     public Optional<String> url(String project, String name, boolean https) {
-        return dnsName(project, name).map(dns -> (https ? "https://" : "http://") + dns + "/");
+        return dnsName(project, name).map(dns -> urlFor(dns, https));
+    }
+
+    /** The URL to probe at a load balancer's DNS name. */
+    public static String urlFor(String dnsName, boolean https) {
+        return (https ? "https://" : "http://") + dnsName + "/";
     }
 }

@@ -57,11 +57,7 @@ public final class FailoverRecordsReconciler implements Reconciler<FailoverRecor
         }
         RegionTargets finder = targets(spec, ctx);
         List<HealthChecks.Owned> checks = HealthChecks.memoised(ctx, r53);
-        Map<String, RegionTarget> targets = new LinkedHashMap<>();
-        for (String region : spec.regions()) {
-            finder.find(region, checks).ifPresent(t -> targets.put(region, t));
-        }
-        return Optional.of(new FailoverRecordsState(zoneId.get(), spec.domain(), records, targets));
+        return Optional.of(new FailoverRecordsState(zoneId.get(), spec.domain(), records, finder.findAll(spec.regions(), checks)));
     }
 
     /** Pure: compares each level's records with the ones the chain calls for, and lists stale ones. */
@@ -158,9 +154,8 @@ public final class FailoverRecordsReconciler implements Reconciler<FailoverRecor
             targetsWaiter.until("failover records of " + spec.domain() + ": waiting for the load balancers and health "
                     + "checks of " + String.join(", ", wanted.order()), ctx.progress(), () -> {
                         List<HealthChecks.Owned> checks = HealthChecks.owned(r53, ctx.project());
-                        for (String region : wanted.order()) {
-                            finder.find(region, checks).ifPresent(t -> found.put(region, t));
-                        }
+                        // a region found stays found: its load balancer and health check do not move
+                        found.putAll(finder.findAll(wanted.order().stream().filter(r -> !found.containsKey(r)).toList(), checks));
                         return found.size() == wanted.order().size() ? Optional.of(true) : Optional.empty();
                     });
         } catch (Waiter.WaitTimeoutException e) {

@@ -2,8 +2,12 @@ package io.devopscli.resources.route53;
 
 import io.devopscli.aws.AwsClients;
 import io.devopscli.resources.elbv2.LoadBalancerEndpoint;
+import io.devopscli.engine.InParallel;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Finds a region's failover target from anywhere: its load balancer by deterministic name and ownership
@@ -32,6 +36,17 @@ public final class RegionTargets {
         }
         return new LoadBalancerEndpoint(clients.inRegion(region).elbv2()).alias(project, loadBalancerName)
                 .map(a -> new RegionTarget(region, a.dnsName(), a.canonicalHostedZoneId(), check.get()));
+    }
+
+    /** The targets found among these regions, in their order: every region is read at once. */
+    public Map<String, RegionTarget> findAll(List<String> regions, List<HealthChecks.Owned> healthChecks) {
+        Map<String, Supplier<Optional<RegionTarget>>> reads = new LinkedHashMap<>();
+        for (String region : regions) {
+            reads.put(region, InParallel.start(() -> find(region, healthChecks)));
+        }
+        Map<String, RegionTarget> found = new LinkedHashMap<>();
+        reads.forEach((region, read) -> read.get().ifPresent(t -> found.put(region, t)));
+        return found;
     }
 
     /** Reads the health checks afresh: for a caller outside a run (the failover command). */
