@@ -218,6 +218,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 
 def main():
+    http.server.ThreadingHTTPServer.request_queue_size = 256  # the default 5 refuses a run's burst of connections
     server = http.server.ThreadingHTTPServer(("127.0.0.1", ARGS.port), Handler)
     server.daemon_threads = True
     print("listening on %d" % server.server_address[1], flush=True)

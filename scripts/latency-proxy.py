@@ -196,6 +196,10 @@ class Replay:
 
 
 class QuietServer(ThreadingHTTPServer):
+    # socketserver's default backlog is 5: a run opening 70 connections at once had some refused, and the
+    # SDK's retries after a back-off showed as late calls that AWS would not cause
+    request_queue_size = 256
+
     def handle_error(self, request, client_address):
         # A client closing its keep-alive connection is normal; anything else is worth a line.
         if not isinstance(sys.exc_info()[1], ConnectionError):
