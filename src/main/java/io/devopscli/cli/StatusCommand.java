@@ -1,6 +1,7 @@
 package io.devopscli.cli;
 
 import io.devopscli.aws.AwsFailure;
+import io.devopscli.engine.InParallel;
 import io.devopscli.engine.Plan;
 import io.devopscli.engine.RegionGraph;
 import io.devopscli.health.DriftNotifier;
@@ -18,7 +19,7 @@ import io.devopscli.resources.codepipeline.PipelineStateQuery;
 import io.devopscli.topology.RegionSpec;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -65,17 +66,26 @@ final class StatusCommand extends BaseCommand {
     public Integer call() {
         try (Session session = Session.open(common, err())) {
             List<RegionGraph> graphs = session.graphs();
+            // The live checks need nothing of the plan: every region's checks and triggers and Route 53's
+            // failover records are read alongside it; the chain's health and the replication check (which
+            // needs the source) follow the records.
+            Supplier<Map<String, List<LiveCheck>>> regionChecks = liveHealth ? InParallel.start(() -> regionChecks(session))
+                    : Map::of;
+            Supplier<Map<String, String>> triggers = liveHealth ? InParallel.start(() -> triggers(session)) : Map::of;
+            Supplier<Optional<ActiveRegion.Serving>> records = liveHealth ? InParallel.start(() -> serving(session))
+                    : Optional::empty;
             Plan plan = session.engine().plan(graphs);
             if (liveHealth) {
                 session.display().phase("checking live health of " + String.join(", ",
                         session.topology().regions().stream().map(RegionSpec::name).toList()));
             }
-            Optional<ActiveRegion.Serving> serving = liveHealth ? serving(session) : Optional.empty();
+            Optional<ActiveRegion.Serving> serving = records.get();
             Optional<String> active = serving.flatMap(ActiveRegion.Serving::active);
             String source = active.orElse(session.wholeTopology().primary().name());
-            Map<String, List<LiveCheck>> live = live(session, source);
-            List<ChainHealth.Link> chain = serving.map(s -> chainHealth(session, s)).orElse(List.of());
-            Map<String, String> triggers = liveHealth ? triggers(session) : Map.of();
+            Supplier<List<ChainHealth.Link>> chain = InParallel.start(
+                    () -> serving.map(s -> chainHealth(session, s)).orElse(List.of()));
+            Map<String, List<LiveCheck>> live = liveHealth ? withReplication(regionChecks.get(), replication(session, source))
+                    : Map.of();
             session.display().pause();
             if (common.json()) {
                 Map<String, Object> doc = new LinkedHashMap<>();
@@ -83,7 +93,7 @@ final class StatusCommand extends BaseCommand {
                 doc.put("project", session.topology().project());
                 doc.put("inSync", !plan.hasChanges() && !plan.hasObserveFailures());
                 doc.put("activeRegion", active.orElse(null));
-                doc.put("failoverChain", chain.stream().map(l -> {
+                doc.put("failoverChain", chain.get().stream().map(l -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("region", l.region());
                     m.put("healthCheckId", l.healthCheckId());
@@ -93,7 +103,7 @@ final class StatusCommand extends BaseCommand {
                 if (liveHealth) {
                     Map<String, Object> replication = new LinkedHashMap<>();
                     replication.put("source", source);
-                    replication.put("triggers", triggers.entrySet().stream().map(e -> {
+                    replication.put("triggers", triggers.get().entrySet().stream().map(e -> {
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put("region", e.getKey());
                         m.put("state", e.getValue());
@@ -117,13 +127,13 @@ final class StatusCommand extends BaseCommand {
                     out().println();
                     out().println("Production traffic: " + active.map(a -> "served by " + a + " (Route 53 PRIMARY record)")
                             .orElse("unknown (no failover records found in Route 53)"));
-                    if (!chain.isEmpty()) {
-                        out().println("Failover chain: " + String.join(" > ", chain.stream()
+                    if (!chain.get().isEmpty()) {
+                        out().println("Failover chain: " + String.join(" > ", chain.get().stream()
                                 .map(l -> l.region() + " [" + l.health() + "]").toList()));
                     }
                     out().println("Replication source: " + source + (active.isPresent() ? " (serves production)"
                             : " (the topology's primary: no active region in Route 53)") + "; triggers: "
-                            + String.join(", ", triggers.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+                            + String.join(", ", triggers.get().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
                 }
                 Map<String, Optional<String>> urls = new LinkedHashMap<>();
                 live.forEach((region, checks) -> urls.put(region, checks.stream().filter(c -> c.name().equals("url"))
@@ -170,20 +180,24 @@ final class StatusCommand extends BaseCommand {
     }
 
     /** Every region's live checks, read in parallel; read-only and never failing the command. */
-    private Map<String, List<LiveCheck>> live(Session session, String source) {
-        Map<String, List<LiveCheck>> result = new LinkedHashMap<>();
-        if (!liveHealth) {
-            return result;
-        }
+    private static Map<String, List<LiveCheck>> regionChecks(Session session) {
         LiveStatus status = new LiveStatus(session.topology(), session.settings().capabilities(),
                 new HttpProbe(Duration.ofSeconds(3)), new PipelineStateQuery());
-        Map<String, CompletableFuture<List<LiveCheck>>> pending = new LinkedHashMap<>();
+        Map<String, Supplier<List<LiveCheck>>> pending = new LinkedHashMap<>();
         for (RegionSpec region : session.topology().regions()) {
-            pending.put(region.name(), CompletableFuture.supplyAsync(() -> status.collect(session.clients(region.name()))));
+            pending.put(region.name(), InParallel.start(() -> status.collect(session.clients(region.name()))));
         }
-        Map<String, List<LiveCheck>> replication = replication(session, source);
-        pending.forEach((region, checks) -> {
-            List<LiveCheck> all = new java.util.ArrayList<>(checks.join());
+        Map<String, List<LiveCheck>> result = new LinkedHashMap<>();
+        pending.forEach((region, checks) -> result.put(region, checks.get()));
+        return result;
+    }
+
+    /** Each region's checks followed by its replication check. */
+    private static Map<String, List<LiveCheck>> withReplication(Map<String, List<LiveCheck>> checks,
+                                                                Map<String, List<LiveCheck>> replication) {
+        Map<String, List<LiveCheck>> result = new LinkedHashMap<>();
+        checks.forEach((region, list) -> {
+            List<LiveCheck> all = new java.util.ArrayList<>(list);
             all.addAll(replication.getOrDefault(region, List.of()));
             result.put(region, all);
         });
@@ -208,18 +222,21 @@ final class StatusCommand extends BaseCommand {
                 regionNames(topology), serving);
     }
 
-    /** Each region's replication trigger: ENABLED where the source is, DISABLED elsewhere, or missing. */
-    private Map<String, String> triggers(Session session) {
-        Map<String, String> states = new LinkedHashMap<>();
+    /** Each region's replication trigger (all read at once): ENABLED where the source is, DISABLED elsewhere, or missing. */
+    private static Map<String, String> triggers(Session session) {
         String rule = ResourceNames.of(session.topology()).replicationRule();
+        Map<String, Supplier<String>> pending = new LinkedHashMap<>();
         for (RegionSpec region : session.topology().regions()) {
-            try {
-                states.put(region.name(), ReplicationSwitch.state(session.clients(region.name()).events(), rule)
-                        .orElse("missing"));
-            } catch (RuntimeException e) {
-                states.put(region.name(), "unavailable: " + e.getMessage());
-            }
+            pending.put(region.name(), InParallel.start(() -> {
+                try {
+                    return ReplicationSwitch.state(session.clients(region.name()).events(), rule).orElse("missing");
+                } catch (RuntimeException e) {
+                    return "unavailable: " + e.getMessage();
+                }
+            }));
         }
+        Map<String, String> states = new LinkedHashMap<>();
+        pending.forEach((region, state) -> states.put(region, state.get()));
         return states;
     }
 

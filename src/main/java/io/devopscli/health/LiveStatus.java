@@ -3,6 +3,7 @@ package io.devopscli.health;
 import io.devopscli.aws.AwsClients;
 import io.devopscli.aws.AwsErrors;
 import io.devopscli.aws.EndpointCapabilities;
+import io.devopscli.engine.InParallel;
 import io.devopscli.resources.codepipeline.PipelineStateQuery;
 import io.devopscli.resources.codepipeline.PipelineStatus;
 import io.devopscli.resources.ecs.FirstImage;
@@ -41,39 +42,53 @@ public final class LiveStatus {
         this.names = ResourceNames.of(topology);
     }
 
+    /** The region's checks in their order; every chain of reads they need starts at once. */
     public List<LiveCheck> collect(AwsClients clients) {
-        String p = topology.project();
         List<String> environments = topology.app().environmentNames();
-        List<LiveCheck> checks = new ArrayList<>();
+        List<Supplier<List<LiveCheck>>> pending = new ArrayList<>();
         for (String env : environments) {
-            Optional<String> image;
-            try {
-                image = FirstImage.imageOfService(clients.ecs(), names.cluster(), names.service(env));
-            } catch (RuntimeException e) {
-                image = Optional.empty();
-            }
-            boolean awaiting = image.isPresent() && FirstImage.awaiting(image.get());
-            checks.add(guard("ecs " + env, () -> ecs(clients, env, awaiting)));
-            checks.add(commit(env, image));
-            checks.add(awaiting ? new LiveCheck("targets " + env, true, "none yet: " + FirstImage.WAITING)
-                    : guard("targets " + env, () -> targets(clients, env)));
+            pending.add(InParallel.start(() -> environment(clients, env)));
         }
+        pending.add(InParallel.start(() -> urlAndProbes(clients, environments)));
+        pending.add(InParallel.start(() -> List.of(guard("pipeline", () -> pipeline(clients)))));
+        pending.add(InParallel.start(() -> List.of(guard("alarms", () -> alarms(clients)))));
+        List<LiveCheck> checks = new ArrayList<>();
+        pending.forEach(p -> checks.addAll(p.get()));
+        return checks;
+    }
+
+    /** An environment's task counts, the commit it runs and its targets: the image first, then both reads. */
+    private List<LiveCheck> environment(AwsClients clients, String env) {
+        Optional<String> image;
+        try {
+            image = FirstImage.imageOfService(clients.ecs(), names.cluster(), names.service(env));
+        } catch (RuntimeException e) {
+            image = Optional.empty();
+        }
+        boolean awaiting = image.isPresent() && FirstImage.awaiting(image.get());
+        Supplier<LiveCheck> targets = awaiting ? () -> new LiveCheck("targets " + env, true, "none yet: " + FirstImage.WAITING)
+                : InParallel.start(() -> guard("targets " + env, () -> targets(clients, env)));
+        LiveCheck ecs = guard("ecs " + env, () -> ecs(clients, env, awaiting));
+        return List.of(ecs, commit(env, image), targets.get());
+    }
+
+    /** The load balancer's URL, then a probe of every environment through it, all at once. */
+    private List<LiveCheck> urlAndProbes(AwsClients clients, List<String> environments) {
         Optional<String> url = Optional.empty();
         LiveCheck urlCheck;
         try {
-            url = new LoadBalancerEndpoint(clients.elbv2()).url(p, names.loadBalancer(),
+            url = new LoadBalancerEndpoint(clients.elbv2()).url(topology.project(), names.loadBalancer(),
                     topology.failover().https());
             urlCheck = url.map(u -> new LiveCheck("url", true, u))
                     .orElse(new LiveCheck("url", false, "no load balancer"));
         } catch (RuntimeException e) {
             urlCheck = LiveCheck.unavailable("url", AwsErrors.reason(e));
         }
-        checks.add(urlCheck);
-        for (String env : environments) {
-            checks.add(probe(env, url));
-        }
-        checks.add(guard("pipeline", () -> pipeline(clients)));
-        checks.add(guard("alarms", () -> alarms(clients)));
+        Optional<String> found = url;
+        List<Supplier<LiveCheck>> probes = environments.stream()
+                .map(env -> InParallel.start(() -> probe(env, found))).toList();
+        List<LiveCheck> checks = new ArrayList<>(List.of(urlCheck));
+        probes.forEach(p -> checks.add(p.get()));
         return checks;
     }
 

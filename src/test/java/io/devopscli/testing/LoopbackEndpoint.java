@@ -34,10 +34,21 @@ public final class LoopbackEndpoint implements AutoCloseable {
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
 
     public LoopbackEndpoint(Function<Request, Answer> script) {
+        this(script, false);
+    }
+
+    /**
+     * @param concurrent answer requests on a thread each (the script must be thread-safe), so a test can see
+     *                   how many a client has in flight at once; else one at a time, in arrival order
+     */
+    public LoopbackEndpoint(Function<Request, Answer> script, boolean concurrent) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (concurrent) {
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         }
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);

@@ -28,12 +28,14 @@ public final class ChainHealth {
 
     public static List<Link> of(Route53Client r53, String project, List<String> regions, ActiveRegion.Serving serving) {
         Map<String, RegionTarget> targets = FailoverChain.targetsIn(project, regions, serving.records());
-        List<Link> links = new ArrayList<>();
+        // every health check's status is asked for at once
+        List<java.util.function.Supplier<Link>> pending = new ArrayList<>();
         for (String region : serving.chain()) {
             String id = targets.containsKey(region) ? targets.get(region).healthCheckId() : null;
-            links.add(new Link(region, id, id == null ? "n/a: no health check on its record" : status(r53, id)));
+            pending.add(id == null ? () -> new Link(region, null, "n/a: no health check on its record")
+                    : io.devopscli.engine.InParallel.start(() -> new Link(region, id, status(r53, id))));
         }
-        return links;
+        return pending.stream().map(java.util.function.Supplier::get).toList();
     }
 
     private static String status(Route53Client r53, String id) {
