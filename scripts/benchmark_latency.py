@@ -12,7 +12,8 @@ Per run: reset the emulator, `up` (first: everything created), `up` again (secon
   first up, with alarm pacing   the same, or the chain up to the alarms plus (alarms - 1) / 3 s at the
              CloudWatch quota of 3 PutMetricAlarm per second, whichever is longer
   second up / status   2 x delay: one round of reads, one round of batched tag reads
-Then the same second `up` and `status --no-live` against an AWS-like server: the last run's converged
+Then, per run, a second `up` and `status` (live checks included) in the table output users read. Then
+the same second `up` and `status --no-live` against an AWS-like server: the last run's converged
 state is recorded (latency-proxy.py --record, no delay), and a second proxy answers the reads it holds
 from the recording, in parallel and after the same delay (--replay); writes (the lock's) still reach the
 emulator. moto serves one call at a time under Python's global lock, AWS does not: these rows are what the
@@ -83,13 +84,14 @@ def bench_cpu():
     return total
 
 
-def run(args, via=None, log=None):
-    """One command through the proxy at `via` (default: the delay proxy), whose calls `log` holds."""
+def run(args, via=None, log=None, text=False):
+    """One command through the proxy at `via` (default: the delay proxy), whose calls `log` holds; with
+    -o json unless `text` (the table output, as users read it: no mutating count then)."""
     before = len(log_lines(log))
     bench_before = bench_cpu()
     usage_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.time()
-    p = subprocess.run([CLI] + args + ["-c", topology, "--endpoint-url", via or proxy, "-o", "json"],
+    p = subprocess.run([CLI] + args + ["-c", topology, "--endpoint-url", via or proxy] + ([] if text else ["-o", "json"]),
                        capture_output=True, text=True)
     wall = time.time() - start
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -100,13 +102,13 @@ def run(args, via=None, log=None):
     calls = [(float(f[0]), float(f[1]), f[2]) for f in lines]
     forwarded = sum(1 for f in lines if f[3:] == ["forwarded"])
     try:
-        doc = json.loads(p.stdout)
+        doc = None if text else json.loads(p.stdout)
     except ValueError:
         sys.exit(f"{' '.join(args)} failed (exit {p.returncode}):\n{p.stderr[-3000:]}")
     if p.returncode != 0:
         print(f"warning: {' '.join(args)} exited {p.returncode}: {p.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
     chain = longest_chain(calls)
-    return {"wall": wall, "cpu": cpu, "bench_cpu": bench, "calls": len(calls), "mutating": doc["awsCalls"]["mutating"],
+    return {"wall": wall, "cpu": cpu, "bench_cpu": bench, "calls": len(calls), "mutating": doc["awsCalls"]["mutating"] if doc else 0,
             "chain": len(chain), "chain_calls": chain, "forwarded": forwarded,
             "first_call": (min(c[0] for c in calls) - start) if calls else 0.0, "actions": collections.Counter(c[2] for c in calls), "doc": doc}
 
@@ -135,6 +137,14 @@ for i in range(runs):
         print(f"run {i + 1} {label:6}: {r['wall']:.2f} s wall, {r['cpu']:.2f} s cpu (emulator+proxy "
               f"{r['bench_cpu']:.2f} s), {r['calls']} calls, "
               f"{r['mutating']} mutating, longest chain {r['chain']}", flush=True)
+    # the same converged state in the table output users read: `up` prints the app links, `status` adds
+    # its live checks (task counts, targets, probes, pipeline, alarms, triggers, the failover chain)
+    for label, args in (("second up, text", ["up", "--yes"]), ("status, text", ["status"])):
+        r = run(args, text=True)
+        rows[label].append(r)
+        print(f"run {i + 1} {label}: {r['wall']:.2f} s wall, {r['cpu']:.2f} s cpu, {r['calls']} calls, "
+              f"longest chain {r['chain']}", flush=True)
+
 
 def start_proxy(*options):
     """scripts/latency-proxy.py in front of the emulator: its URL, its log and its process."""
@@ -185,6 +195,11 @@ for label in ("first", "second", "status"):
         ratio = f"{med('wall') / b:.1f}x" if b else "n/a"
         print(f"{name:22} {med('wall'):7.2f} {med('cpu'):6.2f} {med('bench_cpu'):6.2f} {med('calls'):6.0f} {med('mutating'):8.0f} "
               f"{med('chain'):6.0f} {bound:>8} {ratio:>6}")
+for label in ("second up, text", "status, text"):
+    rs = rows[label]
+    med = lambda k: statistics.median(r[k] for r in rs)
+    print(f"{label + ' (emulator)':22} {med('wall'):7.2f} {med('cpu'):6.2f} {med('bench_cpu'):6.2f} {med('calls'):6.0f} "
+          f"{'-':>8} {med('chain'):6.0f}")
 for label in ("second", "status"):
     rs = rows[label + " replayed"]
     med = lambda k: statistics.median(r[k] for r in rs)
