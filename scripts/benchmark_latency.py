@@ -170,6 +170,9 @@ for i in range(runs):
               f"(emulator+proxies {r['bench_cpu']:.2f} s), {r['calls']} calls ({r['forwarded']} forwarded to the "
               f"emulator), {r['mutating']} mutating, longest chain {r['chain']}, first call at {r['first_call']:.2f} s",
               flush=True)
+        if r["mutating"]:
+            print("warning: a run against the AWS-like server changed something: its replayed answers no longer "
+                  "held, so its row is not a measure of a converged run", file=sys.stderr)
 replayer.terminate()
 for f in (answers, replay_log):
     os.unlink(f)

@@ -16,10 +16,11 @@ SHA-256 and signing region, the answer's status, headers and body): scripts/reco
 run's answers so that the class archive's training can replay them (ClassArchiveTraining).
 With --replay F (a file --record wrote), a read that F holds an answer to is answered from F after the delay,
 without the emulator: AWS answers calls in parallel, while moto serves one at a time under Python's global
-lock, which on a converged run is most of the wall time beyond the delay. Everything else is forwarded: every
-write, a read of a path a write has touched since (S3 objects, the lock), and, once any call of a query or
-JSON API writes, every call (the recording no longer holds). The log line then gets a fourth field,
-"replayed" or "forwarded". scripts/benchmark_latency.py uses it for its "AWS-like server" rows.
+lock. Everything else is forwarded: every write, a read of the path a REST write touched (an S3 object such
+as the run lock), and, once any call of a query or JSON API writes, every call (the recording no longer
+holds). A REST write does not switch the replay off, so it fits a converged run, whose only writes are the
+lock's; the tool's own count of mutating calls says whether a run was one. The log line then gets a fourth
+field, "replayed" or "forwarded". scripts/benchmark_latency.py uses it for its "AWS-like server" rows.
 Python standard library only.
 """
 import argparse
@@ -166,8 +167,8 @@ class Proxy(BaseHTTPRequestHandler):
 
 
 class Replay:
-    """The answers of a --record file, keyed as ClassArchiveTraining keys them, and what has been written
-    since: a replayed answer is only given while nothing could have changed it."""
+    """The answers of a --record file, by method, path, body's SHA-256, signing region and operation, and
+    what has been written since: a replayed answer is only given while nothing could have changed it."""
 
     def __init__(self, path):
         self.answers = {}

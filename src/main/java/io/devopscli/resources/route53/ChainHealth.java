@@ -1,9 +1,11 @@
 package io.devopscli.resources.route53;
 
 import io.devopscli.aws.AwsCall;
+import io.devopscli.engine.InParallel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.HealthCheckObservation;
 
@@ -29,13 +31,13 @@ public final class ChainHealth {
     public static List<Link> of(Route53Client r53, String project, List<String> regions, ActiveRegion.Serving serving) {
         Map<String, RegionTarget> targets = FailoverChain.targetsIn(project, regions, serving.records());
         // every health check's status is asked for at once
-        List<java.util.function.Supplier<Link>> pending = new ArrayList<>();
+        List<Supplier<Link>> pending = new ArrayList<>();
         for (String region : serving.chain()) {
             String id = targets.containsKey(region) ? targets.get(region).healthCheckId() : null;
             pending.add(id == null ? () -> new Link(region, null, "n/a: no health check on its record")
-                    : io.devopscli.engine.InParallel.start(() -> new Link(region, id, status(r53, id))));
+                    : InParallel.start(() -> new Link(region, id, status(r53, id))));
         }
-        return pending.stream().map(java.util.function.Supplier::get).toList();
+        return pending.stream().map(Supplier::get).toList();
     }
 
     private static String status(Route53Client r53, String id) {

@@ -1,8 +1,8 @@
 package io.devopscli.resources.route53;
 
 import io.devopscli.aws.AwsClients;
-import io.devopscli.resources.elbv2.LoadBalancerEndpoint;
 import io.devopscli.engine.InParallel;
+import io.devopscli.resources.elbv2.LoadBalancerEndpoint;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
