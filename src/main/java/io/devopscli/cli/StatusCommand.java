@@ -82,8 +82,8 @@ final class StatusCommand extends BaseCommand {
             Optional<ActiveRegion.Serving> serving = records.get();
             Optional<String> active = serving.flatMap(ActiveRegion.Serving::active);
             String source = active.orElse(session.wholeTopology().primary().name());
-            Supplier<List<ChainHealth.Link>> chain = InParallel.start(
-                    () -> serving.map(s -> chainHealth(session, s)).orElse(List.of()));
+            Supplier<List<ChainHealth.Link>> chain = serving.isEmpty() ? List::of
+                    : InParallel.start(() -> chainHealth(session, serving.get()));
             Map<String, List<LiveCheck>> live = liveHealth ? withReplication(regionChecks.get(), replication(session, source))
                     : Map.of();
             session.display().pause();
