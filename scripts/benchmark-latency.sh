@@ -2,7 +2,9 @@
 # Runs a topology through a proxy that adds a fixed latency to every AWS call (as real AWS has 30-100 ms)
 # and prints, for a first `up`, a second `up` and `status --no-live`: wall time, CPU (user+sys) of the tool
 # and ("bench") of the emulator and proxy on the same cores, calls, mutating calls, the longest chain of
-# calls in a row, the graph's lower bound and the ratio.
+# calls in a row, the graph's lower bound and the ratio; then a converged `up` and `status` in the table
+# output, and a second `up` and `status --no-live` against an AWS-like server (the converged state's reads
+# replayed in parallel by latency-proxy.py --replay; see benchmark_latency.py).
 #   scripts/benchmark-latency.sh [TOPOLOGY] [DELAY_MS] [RUNS]   defaults: config/examples/three-regions.yaml 100 3
 # BENCH_ACTIONS=1 also lists the calls by API action. See docs/benchmarks.md.
 set -euo pipefail
