@@ -9,10 +9,9 @@ import io.devopscli.resources.naming.ResourceNames;
 import io.devopscli.resources.elbv2.LoadBalancerEndpoint;
 import io.devopscli.topology.RegionSpec;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.List;
 
 /** The last lines of up and status: per region, where the app answers and its CloudWatch dashboard. */
 final class AppLinks {
@@ -31,15 +30,11 @@ final class AppLinks {
      */
     static void print(Session session, PrintWriter out, Plan unchanged) {
         boolean https = session.topology().failover().https();
-        Map<String, Supplier<Optional<String>>> pending = new LinkedHashMap<>();
-        for (RegionSpec r : session.topology().regions()) {
-            Optional<String> read = unchanged == null ? Optional.empty() : observedDnsName(unchanged, r.name());
-            pending.put(r.name(), read.isPresent() ? () -> read.map(dns -> LoadBalancerEndpoint.urlFor(dns, https))
-                    : InParallel.start(() -> readUrl(session, r.name(), https)));
-        }
-        Map<String, Optional<String>> urls = new LinkedHashMap<>();
-        pending.forEach((region, url) -> urls.put(region, url.get()));
-        print(session, out, urls);
+        List<String> regions = session.topology().regions().stream().map(RegionSpec::name).toList();
+        print(session, out, InParallel.each(regions, region ->
+                (unchanged == null ? Optional.<String>empty() : observedDnsName(unchanged, region))
+                        .map(dns -> LoadBalancerEndpoint.urlFor(dns, https))
+                        .or(() -> readUrl(session, region, https))));
     }
 
     private static Optional<String> observedDnsName(Plan plan, String region) {

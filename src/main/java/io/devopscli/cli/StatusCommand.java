@@ -183,13 +183,7 @@ final class StatusCommand extends BaseCommand {
     private static Map<String, List<LiveCheck>> regionChecks(Session session) {
         LiveStatus status = new LiveStatus(session.topology(), session.settings().capabilities(),
                 new HttpProbe(Duration.ofSeconds(3)), new PipelineStateQuery());
-        Map<String, Supplier<List<LiveCheck>>> pending = new LinkedHashMap<>();
-        for (RegionSpec region : session.topology().regions()) {
-            pending.put(region.name(), InParallel.start(() -> status.collect(session.clients(region.name()))));
-        }
-        Map<String, List<LiveCheck>> result = new LinkedHashMap<>();
-        pending.forEach((region, checks) -> result.put(region, checks.get()));
-        return result;
+        return InParallel.each(regionNames(session.topology()), region -> status.collect(session.clients(region)));
     }
 
     /** Each region's checks followed by its replication check. */
@@ -225,19 +219,13 @@ final class StatusCommand extends BaseCommand {
     /** Each region's replication trigger (all read at once): ENABLED where the source is, DISABLED elsewhere, or missing. */
     private static Map<String, String> triggers(Session session) {
         String rule = ResourceNames.of(session.topology()).replicationRule();
-        Map<String, Supplier<String>> pending = new LinkedHashMap<>();
-        for (RegionSpec region : session.topology().regions()) {
-            pending.put(region.name(), InParallel.start(() -> {
-                try {
-                    return ReplicationSwitch.state(session.clients(region.name()).events(), rule).orElse("missing");
-                } catch (RuntimeException e) {
-                    return "unavailable: " + e.getMessage();
-                }
-            }));
-        }
-        Map<String, String> states = new LinkedHashMap<>();
-        pending.forEach((region, state) -> states.put(region, state.get()));
-        return states;
+        return InParallel.each(regionNames(session.topology()), region -> {
+            try {
+                return ReplicationSwitch.state(session.clients(region).events(), rule).orElse("missing");
+            } catch (RuntimeException e) {
+                return "unavailable: " + e.getMessage();
+            }
+        });
     }
 
     private static List<String> regionNames(Topology topology) {

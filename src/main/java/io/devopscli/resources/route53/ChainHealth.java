@@ -2,10 +2,8 @@ package io.devopscli.resources.route53;
 
 import io.devopscli.aws.AwsCall;
 import io.devopscli.engine.InParallel;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.HealthCheckObservation;
 
@@ -31,13 +29,10 @@ public final class ChainHealth {
     public static List<Link> of(Route53Client r53, String project, List<String> regions, ActiveRegion.Serving serving) {
         Map<String, RegionTarget> targets = FailoverChain.targetsIn(project, regions, serving.records());
         // every health check's status is asked for at once
-        List<Supplier<Link>> pending = new ArrayList<>();
-        for (String region : serving.chain()) {
+        return List.copyOf(InParallel.each(serving.chain(), region -> {
             String id = targets.containsKey(region) ? targets.get(region).healthCheckId() : null;
-            pending.add(id == null ? () -> new Link(region, null, "n/a: no health check on its record")
-                    : InParallel.start(() -> new Link(region, id, status(r53, id))));
-        }
-        return pending.stream().map(Supplier::get).toList();
+            return new Link(region, id, id == null ? "n/a: no health check on its record" : status(r53, id));
+        }).values());
     }
 
     private static String status(Route53Client r53, String id) {

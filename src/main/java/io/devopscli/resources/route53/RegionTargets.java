@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Finds a region's failover target from anywhere: its load balancer by deterministic name and ownership
@@ -40,12 +39,9 @@ public final class RegionTargets {
 
     /** The targets found among these regions, in their order: every region is read at once. */
     public Map<String, RegionTarget> findAll(List<String> regions, List<HealthChecks.Owned> healthChecks) {
-        Map<String, Supplier<Optional<RegionTarget>>> reads = new LinkedHashMap<>();
-        for (String region : regions) {
-            reads.put(region, InParallel.start(() -> find(region, healthChecks)));
-        }
         Map<String, RegionTarget> found = new LinkedHashMap<>();
-        reads.forEach((region, read) -> read.get().ifPresent(t -> found.put(region, t)));
+        InParallel.each(regions, region -> find(region, healthChecks))
+                .forEach((region, target) -> target.ifPresent(t -> found.put(region, t)));
         return found;
     }
 
