@@ -15,6 +15,7 @@ import io.devopscli.topology.Topology;
 import java.net.URI;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+import software.amazon.awssdk.services.ecs.model.Service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,19 +58,30 @@ public final class LiveStatus {
         return checks;
     }
 
-    /** An environment's task counts, the commit it runs and its targets: the image first, then both reads. */
+    /**
+     * An environment's task counts, the commit it runs and its targets: one read of the service gives the
+     * counts and its task definition, whose image says whether there are targets to ask for yet.
+     */
     private List<LiveCheck> environment(AwsClients clients, String env) {
+        String ecsCheck = "ecs " + env;
+        Optional<Service> service;
+        try {
+            service = ServiceHealth.read(clients.ecs(), names.cluster(), names.service(env));
+        } catch (RuntimeException e) {
+            return List.of(LiveCheck.unavailable(ecsCheck, AwsErrors.reason(e)), commit(env, Optional.empty()),
+                    guard("targets " + env, () -> targets(clients, env)));
+        }
         Optional<String> image;
         try {
-            image = FirstImage.imageOfService(clients.ecs(), names.cluster(), names.service(env));
+            image = service.filter(s -> "ACTIVE".equals(s.status()))
+                    .flatMap(s -> FirstImage.imageOf(clients.ecs(), s.taskDefinition()));
         } catch (RuntimeException e) {
             image = Optional.empty();
         }
         boolean awaiting = image.isPresent() && FirstImage.awaiting(image.get());
-        Supplier<LiveCheck> targets = awaiting ? () -> new LiveCheck("targets " + env, true, "none yet: " + FirstImage.WAITING)
-                : InParallel.start(() -> guard("targets " + env, () -> targets(clients, env)));
-        LiveCheck ecs = guard("ecs " + env, () -> ecs(clients, env, awaiting));
-        return List.of(ecs, commit(env, image), targets.get());
+        LiveCheck targets = awaiting ? new LiveCheck("targets " + env, true, "none yet: " + FirstImage.WAITING)
+                : guard("targets " + env, () -> targets(clients, env));
+        return List.of(ecs(env, service, awaiting), commit(env, image), targets);
     }
 
     /** The load balancer's URL, then a probe of every environment through it, all at once. */
@@ -85,10 +97,8 @@ public final class LiveStatus {
             urlCheck = LiveCheck.unavailable("url", AwsErrors.reason(e));
         }
         Optional<String> found = url;
-        List<Supplier<LiveCheck>> probes = environments.stream()
-                .map(env -> InParallel.start(() -> probe(env, found))).toList();
         List<LiveCheck> checks = new ArrayList<>(List.of(urlCheck));
-        probes.forEach(p -> checks.add(p.get()));
+        checks.addAll(InParallel.each(environments, env -> probe(env, found)).values());
         return checks;
     }
 
@@ -104,9 +114,9 @@ public final class LiveStatus {
         return new LiveCheck(name, true, FirstImage.commitOf(image.get()).orElse(image.get()) + " (" + image.get() + ")");
     }
 
-    private LiveCheck ecs(AwsClients clients, String env, boolean awaitingFirstImage) {
+    private LiveCheck ecs(String env, Optional<Service> read, boolean awaitingFirstImage) {
         String service = names.service(env);
-        return ServiceHealth.of(clients.ecs(), names.cluster(), service)
+        return read.map(ServiceHealth::counts)
                 .map(c -> awaitingFirstImage && c.desired() == 0
                         ? new LiveCheck("ecs " + env, true, "0 tasks: " + FirstImage.WAITING)
                         : new LiveCheck("ecs " + env, c.desired() > 0 && c.running() >= c.desired(),

@@ -43,11 +43,4 @@ public final class FirstImage {
         return AwsCall.orEmpty(() -> ecs.describeTaskDefinition(r -> r.taskDefinition(taskDefinition)).taskDefinition())
                 .flatMap(td -> td.containerDefinitions().stream().findFirst().map(c -> c.image()));
     }
-
-    /** The image the service's current revision runs; empty when the service does not exist. */
-    public static Optional<String> imageOfService(EcsClient ecs, String cluster, String service) {
-        return AwsCall.orEmpty(() -> ecs.describeServices(r -> r.cluster(cluster).services(service)).services())
-                .flatMap(list -> list.stream().filter(s -> "ACTIVE".equals(s.status())).findFirst())
-                .flatMap(s -> imageOf(ecs, s.taskDefinition()));
-    }
 }
