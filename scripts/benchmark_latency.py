@@ -26,6 +26,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 
@@ -148,13 +149,13 @@ for i in range(runs):
 
 def start_proxy(*options):
     """scripts/latency-proxy.py in front of the emulator: its URL, its log and its process."""
-    log = subprocess.run(["mktemp"], capture_output=True, text=True, check=True).stdout.strip()
+    log = tempfile.mkstemp(suffix=".log")[1]
     p = subprocess.Popen([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "latency-proxy.py"),
                           "--target", emulator, "--log", log, *options], stdout=subprocess.PIPE, text=True)
     return p.stdout.readline().strip(), log, p
 
 
-answers = subprocess.run(["mktemp"], capture_output=True, text=True, check=True).stdout.strip()
+answers = tempfile.mkstemp(suffix=".jsonl")[1]
 recorder_url, recorder_log, recorder = start_proxy("--delay-ms", "0", "--record", answers)
 for args in (["up", "--yes"], ["status", "--no-live"]):
     run(args, recorder_url, recorder_log)
