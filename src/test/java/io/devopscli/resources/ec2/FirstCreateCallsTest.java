@@ -35,8 +35,6 @@ class FirstCreateCallsTest {
     private static final ResourceKey PRIVATE_RT = key("route-table", "private-a");
     private static final ResourceKey EIP = key("elastic-ip", "nat-a");
     private static final ResourceKey NAT = key("nat-gateway", "a");
-    private static final ResourceKey WEB = key("security-group", "web");
-    private static final ResourceKey APP = key("security-group", "app");
 
     private final NetworkRun run = new NetworkRun(FirstCreateCallsTest::graph);
 
@@ -53,10 +51,8 @@ class FirstCreateCallsTest {
         g.add(NAT, new NatGatewayReconciler(), new NatGatewaySpec("demo-nat-us-east-1a", PUBLIC_A, EIP), PUBLIC_A, EIP);
         g.add(PRIVATE_RT, new RouteTableReconciler(), new RouteTableSpec("demo-private-a", VPC, List.of(PRIVATE_A),
                 Optional.of(new DefaultRoute(TargetKind.NAT_GATEWAY, NAT))), VPC, NAT, PRIVATE_A);
-        g.add(WEB, new SecurityGroupReconciler(), new SecurityGroupSpec("demo-web", VPC, "load balancer",
-                List.of(IngressRule.fromCidr(80, "0.0.0.0/0", "http"))), VPC);
-        g.add(APP, new SecurityGroupReconciler(), new SecurityGroupSpec("demo-app", VPC, "app tasks",
-                List.of(IngressRule.fromGroup(8080, WEB, "from the load balancer"))), VPC, WEB);
+        // the load balancer's and the app's groups, the second with a rule naming the first
+        SecurityGroupReconcilerEmulatorTest.groups(g, List.of(IngressRule.fromCidr(80, "0.0.0.0/0", "http")));
     }
 
     @AfterEach

@@ -30,9 +30,14 @@ class SecurityGroupReconcilerEmulatorTest {
 
     private final NetworkRun run = new NetworkRun(g -> graph(g, WEB_RULES));
 
-    /** The web group takes the given rules; the app group takes 8080 from the web group. */
+    /** The VPC and its two groups (see groups). */
     static void graph(RegionGraph g, List<IngressRule> webRules) {
         g.add(VPC, new VpcReconciler(), new VpcSpec("demo-us-east-1", "10.0.0.0/16"));
+        groups(g, webRules);
+    }
+
+    /** In the graph's VPC: the web group takes the given rules; the app group takes 8080 from the web group. */
+    static void groups(RegionGraph g, List<IngressRule> webRules) {
         g.add(WEB, new SecurityGroupReconciler(), new SecurityGroupSpec("demo-web", VPC, "load balancer", webRules), VPC);
         g.add(APP, new SecurityGroupReconciler(), new SecurityGroupSpec("demo-app", VPC, "app tasks",
                 List.of(IngressRule.fromGroup(8080, WEB, "from the load balancer"))), VPC, WEB);
